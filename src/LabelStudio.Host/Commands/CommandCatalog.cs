@@ -1,0 +1,9 @@
+namespace LabelStudio.Host.Commands;
+
+/// <summary>The commands `labelstudio` offers, in the order `--help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace LabelStudio.Host.Commands;
+
+/// <summary>
+/// One top-level `labelstudio` command. Each command lives in its own file and is listed in
+/// <see cref="CommandCatalog"/>; only working commands are listed, so `--help` never shows a stub.
+/// </summary>
+internal interface ICliCommand
+{
+    /// <summary>Builds the System.CommandLine command, with its action bound to <paramref name="environment"/>.</summary>
+    Command Build(CliEnvironment environment);
+}

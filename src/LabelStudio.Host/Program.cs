@@ -1,0 +1,3 @@
+using LabelStudio.Host;
+
+return await Cli.RunAsync(args, CliEnvironment.FromConsole()).ConfigureAwait(false);
