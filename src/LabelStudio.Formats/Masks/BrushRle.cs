@@ -64,7 +64,7 @@ public static class BrushRle
                 $"Brush RLE declares {count} values at byte 0, more than the {maxValueCount} allowed.", 0, 0);
         }
 
-        var values = new byte[count];
+        var values = GC.AllocateUninitializedArray<byte>((int)count);
         Decode(rle, values);
         return values;
     }
@@ -117,9 +117,10 @@ public static class BrushRle
     /// <exception cref="RleFormatException">The RLE is malformed or its value count is not width x height x 4.</exception>
     public static Mask DecodeMask(ReadOnlySpan<byte> rle, int width, int height)
     {
-        var mask = new Mask(width, height);
-        DecodeAlpha(rle, mask.Pixels);
-        return mask;
+        // Every pixel gets written (or decoding throws and the array is dropped): skip zeroing it.
+        var pixels = GC.AllocateUninitializedArray<byte>(Mask.CheckedLength(width, height));
+        DecodeAlpha(rle, pixels);
+        return new Mask(width, height, pixels);
     }
 
     /// <summary>
