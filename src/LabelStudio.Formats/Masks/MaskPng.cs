@@ -13,6 +13,9 @@ public static class MaskPng
     /// <summary>Largest image <see cref="Read(Stream)"/> decodes: 2^28 pixels (about 16 000 x 16 000), against decompression bombs.</summary>
     public const long MaxPixelCount = 1L << 28;
 
+    /// <summary>Largest encoded image <see cref="Read(Stream)"/> buffers: 512 MiB.</summary>
+    public const int MaxEncodedLength = 512 << 20;
+
     /// <summary>Writes the mask as an 8-bit greyscale PNG.</summary>
     /// <param name="mask">The mask.</param>
     /// <param name="destination">Where the PNG goes.</param>
@@ -43,8 +46,20 @@ public static class MaskPng
     {
         ArgumentNullException.ThrowIfNull(source);
         using var buffer = new MemoryStream();
-        source.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length).ToArray());
+        var chunk = new byte[81920];
+        int read;
+        while ((read = source.Read(chunk)) > 0)
+        {
+            // A mask PNG of MaxPixelCount pixels never comes near this; refuse to buffer endless streams.
+            if (buffer.Length + read > MaxEncodedLength)
+            {
+                throw new InvalidDataException($"The image stream exceeds {MaxEncodedLength} bytes, the most a mask image may take.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Read(buffer.ToArray());
     }
 
     /// <summary>Reads an image held in memory as a greyscale mask; see <see cref="Read(Stream)"/>.</summary>
