@@ -120,7 +120,7 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         try
         {
-            var length = await DownloadAsync(target, parsed.Original, stream, cancellationToken).ConfigureAwait(false);
+            var length = await DownloadToAsync(target, parsed.Original, stream, cancellationToken).ConfigureAwait(false);
             stream.Position = 0;
             return new MediaContent(stream, parsed.FileName, length);
         }
@@ -132,13 +132,32 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Local files and cache entries are read from disk. Otherwise only the start of the response is read (the
+    /// connection is dropped after the header), and nothing is cached.
+    /// </remarks>
     public async Task<ImageHeaderInfo> GetImageSizeAsync(string reference, MediaContext? context = null, CancellationToken cancellationToken = default)
     {
-        var content = await OpenAsync(reference, context, cancellationToken).ConfigureAwait(false);
-        await using (content.ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(reference);
+        var parsed = Parse(reference);
+        var path = _local.TryResolvePath(parsed);
+        Uri? target = null;
+        if (path is null)
         {
-            return await ImageHeaderReader.ReadAsync(content.Content, reference, cancellationToken).ConfigureAwait(false);
+            target = TargetOf(parsed, context);
+            path = _cache?.TryGet(MediaCache.KeyOf(NormalizedUrl(parsed, target)));
         }
+
+        if (path is not null)
+        {
+            var content = OpenFile(path, parsed, deleteOnClose: false);
+            await using (content.ConfigureAwait(false))
+            {
+                return await ImageHeaderReader.ReadAsync(content.Content, reference, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await FetchAsync(target!, reference, (stream, token) => ImageHeaderReader.ReadAsync(stream, reference, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -251,7 +270,7 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
     {
         var key = MediaCache.KeyOf(NormalizedUrl(parsed, target));
         return _cache!.TryGet(key)
-            ?? await _cache.StoreAsync(key, stream => DownloadAsync(target, parsed.Original, stream, cancellationToken)).ConfigureAwait(false);
+            ?? await _cache.StoreAsync(key, stream => DownloadToAsync(target, parsed.Original, stream, cancellationToken)).ConfigureAwait(false);
     }
 
     private Uri TargetOf(MediaReference parsed, MediaContext? context)
@@ -310,8 +329,18 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 
-    /// <summary>Fetches <paramref name="start"/> into <paramref name="destination"/>, following and re-checking redirects.</summary>
-    private async Task<long> DownloadAsync(Uri start, string reference, Stream destination, CancellationToken cancellationToken)
+    private Task<long> DownloadToAsync(Uri start, string reference, Stream destination, CancellationToken cancellationToken) =>
+        FetchAsync(start, reference, async (source, token) =>
+        {
+            await source.CopyToAsync(destination, 81920, token).ConfigureAwait(false);
+            return source.Position;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Fetches <paramref name="start"/>, following and re-checking redirects, and hands the body (capped at
+    /// <see cref="LabelStudioMediaResolverOptions.MaxBytes"/>) to <paramref name="consume"/>.
+    /// </summary>
+    private async Task<T> FetchAsync<T>(Uri start, string reference, Func<CappedReadStream, CancellationToken, Task<T>> consume, CancellationToken cancellationToken)
     {
         using var timeout = _options.Timeout == System.Threading.Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
@@ -381,7 +410,12 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
 
                 try
                 {
-                    return await CopyCappedAsync(response.Content, destination, uri, token).ConfigureAwait(false);
+                    var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                    var capped = new CappedReadStream(body, _options.MaxBytes, () => TooLarge(uri, null));
+                    await using (capped.ConfigureAwait(false))
+                    {
+                        return await consume(capped, token).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception ex) when (ex is not MediaException)
                 {
@@ -402,32 +436,6 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         if (uri.Scheme == Uri.UriSchemeHttp && !_options.AllowPlainHttp)
         {
             throw new MediaException(start is null ? MediaErrorReason.Unsupported : MediaErrorReason.RedirectRefused, text, "Plain http is not allowed (AllowPlainHttp is off).");
-        }
-    }
-
-    private async Task<long> CopyCappedAsync(HttpContent content, Stream destination, Uri uri, CancellationToken cancellationToken)
-    {
-        var source = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
-        {
-            var buffer = new byte[81920];
-            long total = 0;
-            while (true)
-            {
-                var read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return total;
-                }
-
-                total += read;
-                if (total > _options.MaxBytes)
-                {
-                    throw TooLarge(uri, null);
-                }
-
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 

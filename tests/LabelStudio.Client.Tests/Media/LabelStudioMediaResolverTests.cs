@@ -63,6 +63,17 @@ public class LabelStudioMediaResolverTests
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             });
             app.MapGet("/ls/image.png", () => Results.Bytes(Png, "image/png"));
+            app.MapGet("/ls/huge.png", async (HttpContext context) =>
+            {
+                // A real PNG header followed by 4 MB: more than the cap the test sets, without Content-Length.
+                context.Response.ContentType = "image/png";
+                await context.Response.StartAsync();
+                await context.Response.Body.WriteAsync(Png, context.RequestAborted);
+                for (var i = 0; i < 64; i++)
+                {
+                    await context.Response.Body.WriteAsync(new byte[65536], context.RequestAborted);
+                }
+            });
             app.MapGet("/ls/missing", () => Results.NotFound());
             app.MapGet("/ls/denied", () => Results.StatusCode(401));
             app.MapGet("/ls/teapot", () => Results.StatusCode(418));
@@ -479,6 +490,72 @@ public class LabelStudioMediaResolverTests
         var info = await resolver.GetImageSizeAsync("/image.png");
 
         info.Should().Be(new ImageHeaderInfo(ImageFormat.Png, 37, 21));
+    }
+
+    [Test]
+    public async Task GetImageSizeAsync_HugeRemoteImage_ReadsOnlyTheHeader()
+    {
+        // The body is 4 MB, the cap 1 MB: reading the whole body would fail with TooLarge.
+        using var resolver = Create(Options(o => o.MaxBytes = 1024 * 1024));
+
+        var info = await resolver.GetImageSizeAsync("/huge.png");
+
+        info.Should().Be(new ImageHeaderInfo(ImageFormat.Png, 37, 21));
+    }
+
+    [Test]
+    public async Task GetImageSizeAsync_CachedEntry_IsReadFromDiskWithoutRequest()
+    {
+        using var resolver = Create(Options(o => o.CacheDirectory = Path.Combine(_sandbox, "cache")));
+        await using (await resolver.OpenAsync("/image.png"))
+        {
+        }
+
+        _ls.Requests.Clear();
+        var info = await resolver.GetImageSizeAsync("/image.png");
+
+        info.Should().Be(new ImageHeaderInfo(ImageFormat.Png, 37, 21));
+        _ls.Requests.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task GetImageSizeAsync_NotAnImage_ThrowsInvalidImageNamingReference()
+    {
+        using var resolver = Create(Options());
+
+        var act = () => resolver.GetImageSizeAsync("/data/upload/1/a.png?token=abc");
+
+        var thrown = await act.Should().ThrowAsync<MediaException>();
+        thrown.Which.Reason.Should().Be(MediaErrorReason.InvalidImage);
+        thrown.Which.Reference.Should().Be("/data/upload/1/a.png?token=***");
+    }
+
+    [Test]
+    public async Task OpenAsync_ConcurrentOpensOfOneUncachedUrl_AllSucceedAndLeaveOneEntry()
+    {
+        var cache = Path.Combine(_sandbox, "cache");
+        using var resolver = Create(Options(o => o.CacheDirectory = cache));
+
+        var texts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ReadAllAsync("/data/upload/1/busy.png", resolver)));
+
+        texts.Should().AllBe("upload:1/busy.png");
+        Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task OpenAsync_TimeoutWithCache_LeavesNoFile()
+    {
+        var cache = Path.Combine(_sandbox, "cache");
+        var time = new FakeTimeProvider();
+        using var resolver = Create(Options(o => o.CacheDirectory = cache), time: time);
+
+        var open = resolver.OpenAsync("/hang");
+        await _hangReached.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        time.Advance(TimeSpan.FromSeconds(101));
+
+        var act = () => open;
+        (await act.Should().ThrowAsync<MediaException>()).Which.Reason.Should().Be(MediaErrorReason.Timeout);
+        Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
     [Test]
