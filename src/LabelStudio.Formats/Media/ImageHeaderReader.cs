@@ -306,6 +306,16 @@ public static class ImageHeaderReader
                     _count = 0;
                 }
 
+                if (_position >= _count && stream.CanSeek)
+                {
+                    // Nothing buffered: a seekable stream (a local file) jumps over the rest of the segment.
+                    var available = stream.Length - stream.Position;
+                    var jump = Math.Min(available, count);
+                    stream.Seek(jump, SeekOrigin.Current);
+                    _offset += jump;
+                    return jump == count;
+                }
+
                 if (_position >= _count)
                 {
                     _count = await stream.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
