@@ -278,7 +278,7 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         switch (parsed.Kind)
         {
             case MediaReferenceKind.Http:
-                return parsed.Uri!;
+                return CheckNotApi(parsed.Uri!, parsed.Original);
             case MediaReferenceKind.FilePath:
                 throw _options.AllowFilePaths
                     ? new MediaException(MediaErrorReason.NotFound, parsed.Original, "The file does not exist.")
@@ -288,6 +288,11 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         if (_baseUrl is null)
         {
             throw new MediaException(MediaErrorReason.NotConfigured, parsed.Original, $"A {parsed.Kind} reference is fetched from Label Studio: set LabelStudioUrl (and ApiKey).");
+        }
+
+        if (parsed.Kind == MediaReferenceKind.Upload && parsed.Path.Split('/', '\\').Contains(".."))
+        {
+            throw new MediaException(MediaErrorReason.OutsideRoot, parsed.Original, "'..' segments are not allowed in an upload path.");
         }
 
         var relative = parsed.Kind switch
@@ -302,6 +307,28 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         if (!Uri.TryCreate(_baseUrl, relative, out var target) || !IsSameOrigin(target, _baseUrl))
         {
             throw new MediaException(MediaErrorReason.InvalidReference, parsed.Original, "The reference does not form a URL on the Label Studio server.");
+        }
+
+        return CheckNotApi(target, parsed.Original);
+    }
+
+    /// <summary>
+    /// Refuses Label Studio REST API paths: task data is untrusted, and fetching <c>/api/...</c> with the user's
+    /// credentials would hand API responses (users, tokens, other projects) to whatever consumes the media.
+    /// </summary>
+    private Uri CheckNotApi(Uri target, string reference)
+    {
+        if (_baseUrl is null || !IsSameOrigin(target, _baseUrl))
+        {
+            return target;
+        }
+
+        var path = target.AbsolutePath;
+        var basePath = _baseUrl.AbsolutePath;
+        var relative = path.StartsWith(basePath, StringComparison.Ordinal) ? path[basePath.Length..] : path.TrimStart('/');
+        if (relative.Equals("api", StringComparison.OrdinalIgnoreCase) || relative.StartsWith("api/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MediaException(MediaErrorReason.Unsupported, reference, "Label Studio REST API paths (/api/...) are not media and are never fetched with credentials.");
         }
 
         return target;

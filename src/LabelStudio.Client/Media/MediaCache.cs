@@ -44,7 +44,16 @@ internal sealed class MediaCache
                 await stream.FlushAsync().ConfigureAwait(false);
             }
 
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                File.Move(temp, path, overwrite: true);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // A concurrent fetch of the same URL won (and the entry may be open): keep its copy.
+                TryDelete(temp);
+            }
+
             return path;
         }
         catch

@@ -238,6 +238,33 @@ public class LabelStudioMediaResolverTests
         (await act.Should().ThrowAsync<MediaException>()).Which.Reason.Should().Be(MediaErrorReason.NotConfigured);
     }
 
+    [TestCase("/api/current-user/token")]
+    [TestCase("/ls/api/projects/")]
+    [TestCase("/data/../api/users/")]
+    [TestCase("/API/users/")]
+    [TestCase("/data/upload/../../api/users/")]
+    [TestCase("/data/upload/1/%2e%2e/%2e%2e/%2e%2e/api/users/")]
+    public async Task OpenAsync_RestApiPath_IsRefusedWithoutRequest(string reference)
+    {
+        using var resolver = Create(Options());
+
+        var act = () => resolver.OpenAsync(reference);
+
+        (await act.Should().ThrowAsync<MediaException>()).Which.Reason.Should().BeOneOf(MediaErrorReason.Unsupported, MediaErrorReason.OutsideRoot);
+        _ls.Requests.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task OpenAsync_AbsoluteUrlToRestApiOnLabelStudioOrigin_IsRefusedWithoutRequest()
+    {
+        using var resolver = Create(Options());
+
+        var act = () => resolver.OpenAsync(new Uri(_ls.Origin, "/ls/api/users/").ToString());
+
+        (await act.Should().ThrowAsync<MediaException>()).Which.Reason.Should().Be(MediaErrorReason.Unsupported);
+        _ls.Requests.Should().BeEmpty();
+    }
+
     [Test]
     public async Task OpenAsync_SameOriginRedirect_KeepsCredentials()
     {
