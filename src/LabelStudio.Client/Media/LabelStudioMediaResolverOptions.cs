@@ -67,4 +67,43 @@ public sealed class LabelStudioMediaResolverOptions
 
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; set; } = "LabelStudio.NET-Media/0.1";
+
+    /// <summary>
+    /// Creates options from the environment variables the official Python ML backend and converter read:
+    /// <c>LABEL_STUDIO_URL</c> (else <c>LABEL_STUDIO_HOST</c>, else <c>HOSTNAME</c> when it is an http(s) URL),
+    /// <c>LABEL_STUDIO_API_KEY</c> (else <c>LABEL_STUDIO_ACCESS_TOKEN</c>), <c>LOCAL_FILES_DOCUMENT_ROOT</c> (also with
+    /// the <c>LABEL_STUDIO_</c> prefix) and <c>LS_UPLOAD_DIR</c>. Unset variables leave the safe defaults.
+    /// </summary>
+    /// <param name="getVariable">Reads a variable (e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">The Label Studio URL variable is not an absolute http(s) URL.</exception>
+    public static LabelStudioMediaResolverOptions FromEnvironment(Func<string, string?> getVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        string? First(params string[] names) =>
+            names.Select(getVariable).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value))?.Trim();
+
+        var options = new LabelStudioMediaResolverOptions();
+        var url = First("LABEL_STUDIO_URL", "LABEL_STUDIO_HOST");
+        var hostname = First("HOSTNAME");
+        if (url is null && hostname is not null && (hostname.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || hostname.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            url = hostname;
+        }
+
+        if (url is not null)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"The Label Studio URL '{url}' must be an absolute http(s) URL such as http://localhost:8080.", nameof(getVariable));
+            }
+
+            options.LabelStudioUrl = uri;
+        }
+
+        options.ApiKey = First("LABEL_STUDIO_API_KEY", "LABEL_STUDIO_ACCESS_TOKEN");
+        options.LocalFilesDocumentRoot = First("LOCAL_FILES_DOCUMENT_ROOT", "LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT");
+        options.UploadDirectory = First("LS_UPLOAD_DIR");
+        return options;
+    }
 }
