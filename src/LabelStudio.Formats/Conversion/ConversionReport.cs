@@ -1,0 +1,133 @@
+namespace LabelStudio.Formats.Conversion;
+
+/// <summary>
+/// What one conversion (export or import) read, wrote and left out. Nothing is dropped silently: every task,
+/// annotation or region a converter does not write is counted here with its reason. Safe to update from several
+/// threads. Counts are exact; the list of individual issues keeps the first <see cref="MaxRecordedIssues"/>.
+/// </summary>
+public sealed class ConversionReport
+{
+    private readonly object _gate = new();
+    private readonly List<ConversionIssue> _issues = [];
+    private readonly Dictionary<string, long> _byReason = new(StringComparer.Ordinal);
+    private long _tasksRead;
+    private long _tasksWritten;
+    private long _itemsWritten;
+    private long _droppedTasks;
+    private long _droppedAnnotations;
+    private long _droppedRegions;
+    private long _warnings;
+
+    /// <summary>Creates an empty report that keeps at most <paramref name="maxRecordedIssues"/> individual issues.</summary>
+    public ConversionReport(int maxRecordedIssues = 10_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRecordedIssues);
+        MaxRecordedIssues = maxRecordedIssues;
+    }
+
+    /// <summary>How many individual issues <see cref="Issues"/> keeps; the counts include all of them.</summary>
+    public int MaxRecordedIssues { get; }
+
+    /// <summary>Tasks read from the input.</summary>
+    public long TasksRead => Interlocked.Read(ref _tasksRead);
+
+    /// <summary>Tasks that reached the output.</summary>
+    public long TasksWritten => Interlocked.Read(ref _tasksWritten);
+
+    /// <summary>Output items written: regions, rows, label lines or annotations, as the format counts them.</summary>
+    public long ItemsWritten => Interlocked.Read(ref _itemsWritten);
+
+    /// <summary>Tasks not written at all.</summary>
+    public long DroppedTasks => Interlocked.Read(ref _droppedTasks);
+
+    /// <summary>Annotations or predictions not written.</summary>
+    public long DroppedAnnotations => Interlocked.Read(ref _droppedAnnotations);
+
+    /// <summary>Regions not written.</summary>
+    public long DroppedRegions => Interlocked.Read(ref _droppedRegions);
+
+    /// <summary>Warnings: written, but worth a look.</summary>
+    public long Warnings => Interlocked.Read(ref _warnings);
+
+    /// <summary>True when nothing was dropped.</summary>
+    public bool IsLossless => DroppedTasks == 0 && DroppedAnnotations == 0 && DroppedRegions == 0;
+
+    /// <summary>The first <see cref="MaxRecordedIssues"/> issues, in the order they were recorded.</summary>
+    public IReadOnlyList<ConversionIssue> Issues
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _issues.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How many issues were recorded per reason code, all of them counted.</summary>
+    public IReadOnlyDictionary<string, long> CountsByReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, long>(_byReason, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Counts one task read from the input.</summary>
+    public void TaskRead() => Interlocked.Increment(ref _tasksRead);
+
+    /// <summary>Counts one task written to the output.</summary>
+    public void TaskWritten() => Interlocked.Increment(ref _tasksWritten);
+
+    /// <summary>Counts <paramref name="count"/> output items written.</summary>
+    public void ItemsAdded(long count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Interlocked.Add(ref _itemsWritten, count);
+    }
+
+    /// <summary>Records something dropped or worth a warning.</summary>
+    public void Add(ConversionIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        switch (issue.Kind)
+        {
+            case ConversionIssueKind.DroppedTask:
+                Interlocked.Increment(ref _droppedTasks);
+                break;
+            case ConversionIssueKind.DroppedAnnotation:
+                Interlocked.Increment(ref _droppedAnnotations);
+                break;
+            case ConversionIssueKind.DroppedRegion:
+                Interlocked.Increment(ref _droppedRegions);
+                break;
+            case ConversionIssueKind.Warning:
+                Interlocked.Increment(ref _warnings);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(issue), issue.Kind, "Unknown issue kind.");
+        }
+
+        lock (_gate)
+        {
+            _byReason[issue.Reason] = _byReason.GetValueOrDefault(issue.Reason) + 1;
+            if (_issues.Count < MaxRecordedIssues)
+            {
+                _issues.Add(issue);
+            }
+        }
+    }
+
+    /// <summary>One line per reason, for a CLI summary: <c>dropped 3 region(s): missing-image-size</c>.</summary>
+    public IEnumerable<string> Summarize()
+    {
+        yield return $"{TasksRead} task(s) read, {TasksWritten} written, {ItemsWritten} item(s) written";
+        foreach (var (reason, count) in CountsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            yield return $"{count} x {reason}";
+        }
+    }
+}
