@@ -29,8 +29,8 @@ internal sealed class ConfigParser
     private readonly List<LabelTag> _relations = [];
     private readonly List<DataKey> _dataKeys = [];
     private readonly List<ConfigTag> _conditionTags = [];
+    private readonly List<(string Code, DiagnosticSeverity Severity, string Message, string? Hint)> _pending = [];
     private EmbeddedSample? _sample;
-    private bool _sampleSeen;
 
     private ConfigParser(string text, LabelConfigOptions options)
     {
@@ -105,6 +105,7 @@ internal sealed class ConfigParser
         }
 
         ResolveReferences();
+        ReadSampleComment();
         return new LabelConfig(_text, root, _tags, _controls, _objects, _relations, _dataKeys, _names, _sample, _diagnostics);
     }
 
@@ -136,12 +137,6 @@ internal sealed class ConfigParser
         while (stack.Count > 0)
         {
             var frame = stack.Pop();
-            if (frame.Node is IComment comment)
-            {
-                ReadSampleComment(comment);
-                continue;
-            }
-
             if (frame.Node is not IElement element || frame.Opaque)
             {
                 continue;
@@ -199,7 +194,7 @@ internal sealed class ConfigParser
         for (var i = count - 1; i >= 0; i--)
         {
             var child = children[i];
-            if (child.NodeType is NodeType.Element or NodeType.Comment)
+            if (child.NodeType == NodeType.Element)
             {
                 stack.Push(new Frame(child, parent, control, label, repeater, opaque, indexes[i]));
             }
@@ -213,7 +208,8 @@ internal sealed class ConfigParser
         var line = Math.Max(1, position.Line);
         var column = Math.Max(1, position.Column);
         TagCatalog.TryGet(writtenName, out var spec);
-        var attributes = ReadAttributes(element, spec, line, column, frame, writtenName);
+        _pending.Clear();
+        var attributes = ReadAttributes(element, spec);
 
         ConfigTag tag;
         var category = spec is null ? ClassifyUnknown(attributes) : spec.Category;
@@ -255,6 +251,10 @@ internal sealed class ConfigParser
         tag.Repeater = frame.Repeater;
         frame.Parent?.AddChild(tag);
         _tags.Add(tag);
+        foreach (var (code, severity, message, hint) in _pending)
+        {
+            Report(code, severity, tag, message, hint);
+        }
 
         if (spec is null)
         {
@@ -299,7 +299,7 @@ internal sealed class ConfigParser
         return attributes.ContainsKey("value") || attributes.ContainsKey("valueList") ? TagCategory.Object : TagCategory.Unknown;
     }
 
-    private Dictionary<string, string> ReadAttributes(IElement element, TagSpec? spec, int line, int column, in Frame frame, string writtenName)
+    private Dictionary<string, string> ReadAttributes(IElement element, TagSpec? spec)
     {
         var source = element.Attributes;
         var attributes = new Dictionary<string, string>(source.Length, StringComparer.OrdinalIgnoreCase);
@@ -315,21 +315,21 @@ internal sealed class ConfigParser
                 if (!string.Equals(written, attributeSpec.Name, StringComparison.Ordinal))
                 {
                     var serverChecked = spec.ServerCheckedAttributes.Contains(attributeSpec.Name, StringComparer.Ordinal);
-                    Report(DiagnosticCodes.AttributeNameCase, serverChecked ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, line, column, frame, writtenName,
+                    Pend(DiagnosticCodes.AttributeNameCase, serverChecked ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
                         serverChecked
                             ? $"<{spec.Name}> attribute '{written}' must be written '{attributeSpec.Name}': Label Studio's server matches it case-sensitively and rejects the config"
                             : $"<{spec.Name}> attribute '{written}' is written in a different case than '{attributeSpec.Name}'; the editor accepts it, Python tools do not",
                         $"write {attributeSpec.Name}=\"...\"");
                 }
 
-                CheckValue(spec, attributeSpec, value, line, column, frame, writtenName);
+                CheckValue(spec, attributeSpec, value);
             }
             else if (spec is not null && !written.Contains(':', StringComparison.Ordinal))
             {
                 var suggestion = Suggestions.Closest(written, spec.Attributes.Keys);
                 if (suggestion is not null)
                 {
-                    Report(DiagnosticCodes.UnknownAttribute, DiagnosticSeverity.Warning, line, column, frame, writtenName,
+                    Pend(DiagnosticCodes.UnknownAttribute, DiagnosticSeverity.Warning,
                         $"<{spec.Name}> has no attribute '{written}'; it is kept but Label Studio ignores it",
                         $"did you mean '{suggestion}'?");
                 }
@@ -337,22 +337,28 @@ internal sealed class ConfigParser
 
             if (!attributes.TryAdd(key, value))
             {
-                Report(DiagnosticCodes.DuplicateAttribute, DiagnosticSeverity.Warning, line, column, frame, writtenName,
-                    $"<{writtenName}> has attribute '{key}' twice (as '{written}' too); the first one is used", $"remove '{written}'");
+                Pend(DiagnosticCodes.DuplicateAttribute, DiagnosticSeverity.Warning,
+                    $"<{element.LocalName}> has attribute '{key}' twice (as '{written}' too); the first one is used", $"remove '{written}'");
             }
         }
 
         return attributes;
     }
 
-    private void CheckValue(TagSpec spec, AttributeSpec attribute, string value, int line, int column, in Frame frame, string writtenName)
+    private void CheckValue(TagSpec spec, AttributeSpec attribute, string value)
     {
+        if (value.StartsWith('$'))
+        {
+            // Label Studio fills $key attribute values from task data; their type is only known at run time.
+            return;
+        }
+
         switch (attribute.Kind)
         {
             case AttributeKind.Boolean:
                 if (!bool.TryParse(value.AsSpan().Trim(), out _))
                 {
-                    Report(DiagnosticCodes.InvalidBoolean, DiagnosticSeverity.Error, line, column, frame, writtenName,
+                    Pend(DiagnosticCodes.InvalidBoolean, DiagnosticSeverity.Error,
                         $"<{spec.Name}> attribute {attribute.Name}=\"{value}\" has invalid type: expected true or false", $"write {attribute.Name}=\"true\" or {attribute.Name}=\"false\"");
                 }
 
@@ -361,7 +367,7 @@ internal sealed class ConfigParser
                 if (!attribute.AllowedValues.Contains(value, StringComparer.Ordinal))
                 {
                     var suggestion = Suggestions.Closest(value, attribute.AllowedValues);
-                    Report(DiagnosticCodes.InvalidEnumValue, DiagnosticSeverity.Error, line, column, frame, writtenName,
+                    Pend(DiagnosticCodes.InvalidEnumValue, DiagnosticSeverity.Error,
                         $"<{spec.Name}> attribute {attribute.Name}=\"{value}\" has invalid value; valid values are {string.Join(", ", attribute.AllowedValues)}",
                         suggestion is null ? null : $"did you mean \"{suggestion}\"?");
                 }
@@ -372,7 +378,7 @@ internal sealed class ConfigParser
                 var style = attribute.Kind == AttributeKind.Integer ? NumberStyles.Integer : NumberStyles.Float;
                 if (!double.TryParse(value, style, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
                 {
-                    Report(DiagnosticCodes.InvalidNumber, DiagnosticSeverity.Error, line, column, frame, writtenName,
+                    Pend(DiagnosticCodes.InvalidNumber, DiagnosticSeverity.Error,
                         $"<{spec.Name}> attribute {attribute.Name} must be {(attribute.Kind == AttributeKind.Integer ? "a whole number" : "a number")}, got \"{value}\"");
                 }
                 else if ((attribute.Minimum is { } min && number < min) || (attribute.Maximum is { } max && number > max))
@@ -380,7 +386,7 @@ internal sealed class ConfigParser
                     var range = attribute.Maximum is null
                         ? $"at least {attribute.Minimum!.Value.ToString(CultureInfo.InvariantCulture)}"
                         : $"between {(attribute.Minimum ?? double.MinValue).ToString(CultureInfo.InvariantCulture)} and {attribute.Maximum.Value.ToString(CultureInfo.InvariantCulture)}";
-                    Report(DiagnosticCodes.InvalidNumber, DiagnosticSeverity.Error, line, column, frame, writtenName,
+                    Pend(DiagnosticCodes.InvalidNumber, DiagnosticSeverity.Error,
                         $"<{spec.Name}> attribute {attribute.Name} must be {range}, got {value}");
                 }
 
@@ -735,44 +741,45 @@ internal sealed class ConfigParser
             suggestion is null ? "names are case-sensitive" : $"did you mean \"{suggestion}\"?");
     }
 
-    private void ReadSampleComment(IComment comment)
+    private void ReadSampleComment()
     {
-        if (_sampleSeen)
+        // Read from the source text: AngleSharp.Xml drops single '-' characters from comment data, which would corrupt URLs.
+        var index = 0;
+        while ((index = _text.IndexOf("<!--", index, StringComparison.Ordinal)) >= 0)
         {
-            return;
-        }
+            var end = _text.IndexOf("-->", index + 4, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                return;
+            }
 
-        var data = comment.Data;
-        var trimmed = data.AsSpan().TrimStart();
-        if (trimmed.IsEmpty || trimmed[0] != '{')
-        {
-            return;
-        }
+            var data = _text.AsSpan(index + 4, end - index - 4);
+            var trimmed = data.TrimStart();
+            if (!trimmed.IsEmpty && trimmed[0] == '{')
+            {
+                var (line, column) = Prescan.PositionOf(_text, index);
+                try
+                {
+                    using var document = JsonDocument.Parse(data.ToString(), new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 64 });
+                    _sample = new EmbeddedSample(document.RootElement.Clone(), line);
+                }
+                catch (JsonException exception)
+                {
+                    Report(DiagnosticCodes.InvalidSampleData, DiagnosticSeverity.Warning, line, column, string.Empty,
+                        $"the sample-data comment is not valid JSON: {exception.Message}", "fix the JSON or turn the comment into plain text");
+                }
 
-        _sampleSeen = true;
-        var index = _text.IndexOf(data, StringComparison.Ordinal);
-        var (line, column) = Prescan.PositionOf(_text, Math.Max(0, index - 4));
-        try
-        {
-            using var document = JsonDocument.Parse(data, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 64 });
-            _sample = new EmbeddedSample(document.RootElement.Clone(), line);
-        }
-        catch (JsonException exception)
-        {
-            Report(DiagnosticCodes.InvalidSampleData, DiagnosticSeverity.Warning, line, column, string.Empty,
-                $"the sample-data comment is not valid JSON: {exception.Message}", "fix the JSON or turn the comment into plain text");
+                return;
+            }
+
+            index = end + 3;
         }
     }
 
     private void Report(string code, DiagnosticSeverity severity, ConfigTag tag, string message, string? hint = null) =>
         _diagnostics.Add(new ConfigDiagnostic(code, severity, tag.Line, tag.Column, tag.Path, message, hint));
 
-    private void Report(string code, DiagnosticSeverity severity, int line, int column, in Frame frame, string writtenName, string message, string? hint = null)
-    {
-        var parentPath = frame.Parent?.Path ?? string.Empty;
-        var segment = frame.SiblingIndex > 1 ? $"/{writtenName}[{frame.SiblingIndex.ToString(CultureInfo.InvariantCulture)}]" : "/" + writtenName;
-        _diagnostics.Add(new ConfigDiagnostic(code, severity, line, column, parentPath + segment, message, hint));
-    }
+    private void Pend(string code, DiagnosticSeverity severity, string message, string? hint = null) => _pending.Add((code, severity, message, hint));
 
     private void Report(string code, DiagnosticSeverity severity, int line, int column, string path, string message, string? hint = null) =>
         _diagnostics.Add(new ConfigDiagnostic(code, severity, line, column, path, message, hint));
