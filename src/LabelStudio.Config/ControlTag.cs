@@ -15,7 +15,9 @@ public sealed class ControlTag : ConfigTag
         var toName = GetAttribute("toName");
         ToNames = toName is null ? [] : SplitNames(toName);
         var value = GetAttribute("value");
-        DynamicLabelsKey = value is not null ? DataKeys.KeyOf(value) : null;
+        // Only controls with a vocabulary read labels from task data; Chat's value is its message list, TextArea's a default text.
+        var hasVocabulary = spec is null || (spec.LabelTagName is not null && !spec.IsSelfReferencing);
+        DynamicLabelsKey = value is not null && hasVocabulary ? DataKeys.KeyOf(value) : null;
     }
 
     /// <summary>The object names of <c>toName</c> (comma-separated in the config, trimmed here).</summary>

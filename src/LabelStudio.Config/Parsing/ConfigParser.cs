@@ -519,7 +519,7 @@ internal sealed class ConfigParser
             _dataKeys.Add(new DataKey(key, control.GetAttribute("value")![1..], DataKeyKind.DynamicLabels, control, "value"));
         }
 
-        if (control.IsSelfReferencing && control.GetAttribute("value") is { } value && DataKeys.KeyOf(value) is { } dataKey && control.DynamicLabelsKey is null)
+        if (control.IsSelfReferencing && control.GetAttribute("value") is { } value && DataKeys.KeyOf(value) is { } dataKey)
         {
             _dataKeys.Add(new DataKey(dataKey, value[1..], DataKeyKind.ObjectValue, control, "value"));
         }
