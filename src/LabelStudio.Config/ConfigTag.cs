@@ -12,7 +12,7 @@ namespace LabelStudio.Config;
 public class ConfigTag
 {
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>(0);
-    private readonly List<ConfigTag> _children = [];
+    private List<ConfigTag>? _children;
     private string? _path;
 
     internal ConfigTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
@@ -52,7 +52,7 @@ public class ConfigTag
     public ConfigTag? Parent { get; }
 
     /// <summary>Child elements in document order.</summary>
-    public IReadOnlyList<ConfigTag> Children => _children;
+    public IReadOnlyList<ConfigTag> Children => (IReadOnlyList<ConfigTag>?)_children ?? [];
 
     /// <summary>
     /// All attributes, keyed by their canonical spelling for known attributes (<c>toName</c> even when written
@@ -111,9 +111,12 @@ public class ConfigTag
         {
             var tag = stack.Pop();
             yield return tag;
-            for (var i = tag._children.Count - 1; i >= 0; i--)
+            if (tag._children is { } children)
             {
-                stack.Push(tag._children[i]);
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
             }
         }
     }
@@ -140,7 +143,7 @@ public class ConfigTag
         ? string.Create(CultureInfo.InvariantCulture, $"<{TagName}> at line {Line}")
         : string.Create(CultureInfo.InvariantCulture, $"<{TagName} name=\"{Name}\"> at line {Line}");
 
-    internal void AddChild(ConfigTag child) => _children.Add(child);
+    internal void AddChild(ConfigTag child) => (_children ??= []).Add(child);
 
     private string BuildPath()
     {

@@ -5,7 +5,7 @@ namespace LabelStudio.Config;
 /// <summary>A label-like child: <c>Label</c>, <c>Choice</c> (nested for Taxonomy) or <c>Relation</c>.</summary>
 public sealed class LabelTag : ConfigTag
 {
-    private readonly List<LabelTag> _childLabels = [];
+    private List<LabelTag>? _childLabels;
 
     internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
         : base(tagName, spec, parent, line, column, attributes)
@@ -39,7 +39,7 @@ public sealed class LabelTag : ConfigTag
     public LabelTag? ParentLabel { get; internal set; }
 
     /// <summary>Nested choices (Taxonomy, Choices with allowNested).</summary>
-    public IReadOnlyList<LabelTag> ChildLabels => _childLabels;
+    public IReadOnlyList<LabelTag> ChildLabels => (IReadOnlyList<LabelTag>?)_childLabels ?? [];
 
     /// <summary>The path of result values from the top-level choice down to this one, as Taxonomy results write it.</summary>
     public IReadOnlyList<string> LabelPath
@@ -57,5 +57,5 @@ public sealed class LabelTag : ConfigTag
         }
     }
 
-    internal void AddChildLabel(LabelTag child) => _childLabels.Add(child);
+    internal void AddChildLabel(LabelTag child) => (_childLabels ??= []).Add(child);
 }

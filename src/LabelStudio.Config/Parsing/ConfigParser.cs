@@ -20,10 +20,12 @@ internal sealed class ConfigParser
     private readonly string _text;
     private readonly LabelConfigOptions _options;
     private readonly List<ConfigDiagnostic> _diagnostics = [];
-    private readonly Dictionary<IElement, TextPosition> _positions = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(IElement Element, TextPosition Position)> _positions;
+    private Dictionary<IElement, TextPosition>? _positionsByElement;
+    private int _nextPosition;
     private readonly Dictionary<string, ConfigTag> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectTag> _objectsByName = new(StringComparer.Ordinal);
-    private readonly List<ConfigTag> _tags = [];
+    private readonly List<ConfigTag> _tags;
     private readonly List<ControlTag> _controls = [];
     private readonly List<ObjectTag> _objects = [];
     private readonly List<LabelTag> _relations = [];
@@ -36,6 +38,11 @@ internal sealed class ConfigParser
     {
         _text = text;
         _options = options;
+
+        // Every element starts with '<', so this bounds the element count and spares list regrowth on big configs.
+        var estimate = text.Length <= options.MaxLength ? Math.Min(text.AsSpan().Count('<'), 1 << 20) : 0;
+        _positions = new(estimate);
+        _tags = new(estimate);
     }
 
     public static (LabelConfig? Config, IReadOnlyList<ConfigDiagnostic> Diagnostics) Parse(string text, LabelConfigOptions? options)
@@ -82,7 +89,7 @@ internal sealed class ConfigParser
                 IsSuppressingErrors = false,
                 MaximumDepth = Math.Max(1, _options.MaxDepth),
                 MaxCharactersFromEntities = 1,
-                OnCreated = (element, position) => _positions[element] = position,
+                OnCreated = (element, position) => _positions.Add((element, position)),
             });
             document = parser.ParseDocument(_text);
         }
@@ -127,84 +134,97 @@ internal sealed class ConfigParser
         Report(DiagnosticCodes.MalformedXml, DiagnosticSeverity.Error, line, column, string.Empty, message, hint);
     }
 
-    private readonly record struct Frame(INode Node, ConfigTag? Parent, ControlTag? Control, LabelTag? Label, ConfigTag? Repeater, bool Opaque, int SiblingIndex);
+    private readonly record struct Frame(ConfigTag? Parent, ControlTag? Control, LabelTag? Label, ConfigTag? Repeater, int SiblingIndex);
+
+    /// <summary>One open element during the walk: its children, the next one to visit and the context they inherit.</summary>
+    private sealed class Level(INodeList children, ConfigTag? parent, ControlTag? control, LabelTag? label, ConfigTag? repeater, bool opaque)
+    {
+        public INodeList Children { get; } = children;
+
+        public int Next { get; set; }
+
+        public ConfigTag? Parent { get; } = parent;
+
+        public ControlTag? Control { get; } = control;
+
+        public LabelTag? Label { get; } = label;
+
+        public ConfigTag? Repeater { get; } = repeater;
+
+        public bool Opaque { get; } = opaque;
+
+        private List<(string Name, int Count)>? _counters;
+
+        /// <summary>1-based position among same-named siblings (for paths); most parents have few distinct child tags.</summary>
+        public int CountSibling(string name)
+        {
+            _counters ??= [];
+            for (var c = 0; c < _counters.Count; c++)
+            {
+                if (string.Equals(_counters[c].Name, name, StringComparison.Ordinal))
+                {
+                    var next = _counters[c].Count + 1;
+                    _counters[c] = (name, next);
+                    return next;
+                }
+            }
+
+            _counters.Add((name, 1));
+            return 1;
+        }
+    }
 
     private ConfigTag? Walk(IDocument document)
     {
+        // Iterative pre-order walk, one Level per open element: memory grows with depth, not with sibling count.
         ConfigTag? root = null;
-        var stack = new Stack<Frame>();
-        PushChildren(stack, document, null, null, null, null, opaque: false);
-        while (stack.Count > 0)
+        var levels = new Stack<Level>();
+        levels.Push(new Level(document.ChildNodes, null, null, null, null, opaque: false));
+        while (levels.Count > 0)
         {
-            var frame = stack.Pop();
-            if (frame.Node is not IElement element || frame.Opaque)
+            var level = levels.Peek();
+            if (level.Next >= level.Children.Length)
+            {
+                levels.Pop();
+                continue;
+            }
+
+            if (level.Children[level.Next++] is not IElement element)
             {
                 continue;
             }
 
+            if (level.Opaque)
+            {
+                // Markup inside HyperText or Style is not config; walk it only to keep element positions in step.
+                TakePosition(element);
+                if (element.ChildElementCount > 0)
+                {
+                    levels.Push(new Level(element.ChildNodes, level.Parent, level.Control, level.Label, level.Repeater, opaque: true));
+                }
+
+                continue;
+            }
+
+            var frame = new Frame(level.Parent, level.Control, level.Label, level.Repeater, level.CountSibling(element.LocalName));
             var tag = CreateTag(element, frame);
             root ??= tag;
-            var control = tag as ControlTag ?? frame.Control;
-            var label = tag as LabelTag ?? (tag is ControlTag ? null : frame.Label);
-            var repeater = string.Equals(tag.TagName, "Repeater", StringComparison.Ordinal) ? tag : frame.Repeater;
-            PushChildren(stack, element, tag, control, label, repeater, tag.Spec?.HasOpaqueContent ?? false);
+            if (element.ChildElementCount > 0)
+            {
+                var control = tag as ControlTag ?? frame.Control;
+                var label = tag as LabelTag ?? (tag is ControlTag ? null : frame.Label);
+                var repeater = string.Equals(tag.TagName, "Repeater", StringComparison.Ordinal) ? tag : frame.Repeater;
+                levels.Push(new Level(element.ChildNodes, tag, control, label, repeater, tag.Spec?.HasOpaqueContent ?? false));
+            }
         }
 
         return root;
     }
 
-    private static void PushChildren(Stack<Frame> stack, INode node, ConfigTag? parent, ControlTag? control, LabelTag? label, ConfigTag? repeater, bool opaque)
-    {
-        var children = node.ChildNodes;
-        var count = children.Length;
-        if (count == 0)
-        {
-            return;
-        }
-
-        // Sibling indexes (for paths) count same-named siblings; most parents have few distinct child tags.
-        var indexes = new int[count];
-        List<(string Name, int Count)>? counters = null;
-        for (var i = 0; i < count; i++)
-        {
-            if (children[i] is IElement element)
-            {
-                counters ??= [];
-                var name = element.LocalName;
-                var found = false;
-                for (var c = 0; c < counters.Count; c++)
-                {
-                    if (string.Equals(counters[c].Name, name, StringComparison.Ordinal))
-                    {
-                        counters[c] = (name, counters[c].Count + 1);
-                        indexes[i] = counters[c].Count;
-                        found = true;
-                        break;
-                    }
-                }
-
-                if (!found)
-                {
-                    counters.Add((name, 1));
-                    indexes[i] = 1;
-                }
-            }
-        }
-
-        for (var i = count - 1; i >= 0; i--)
-        {
-            var child = children[i];
-            if (child.NodeType == NodeType.Element)
-            {
-                stack.Push(new Frame(child, parent, control, label, repeater, opaque, indexes[i]));
-            }
-        }
-    }
-
     private ConfigTag CreateTag(IElement element, in Frame frame)
     {
         var writtenName = element.LocalName;
-        _positions.TryGetValue(element, out var position);
+        var position = TakePosition(element);
         var line = Math.Max(1, position.Line);
         var column = Math.Max(1, position.Column);
         TagCatalog.TryGet(writtenName, out var spec);
@@ -283,7 +303,27 @@ internal sealed class ConfigParser
         return tag;
     }
 
-    private static TagCategory ClassifyUnknown(Dictionary<string, string> attributes)
+    private TextPosition TakePosition(IElement element)
+    {
+        // AngleSharp reports elements in creation order, which is document order: the order of this walk.
+        if (_positionsByElement is null && _nextPosition < _positions.Count && ReferenceEquals(_positions[_nextPosition].Element, element))
+        {
+            return _positions[_nextPosition++].Position;
+        }
+
+        if (_positionsByElement is null)
+        {
+            _positionsByElement = new Dictionary<IElement, TextPosition>(_positions.Count, ReferenceEqualityComparer.Instance);
+            foreach (var (created, position) in _positions)
+            {
+                _positionsByElement.TryAdd(created, position);
+            }
+        }
+
+        return _positionsByElement.TryGetValue(element, out var found) ? found : default;
+    }
+
+    private static TagCategory ClassifyUnknown(AttributeMap attributes)
     {
         // As Python does for tags it does not know: name + toName is a control, name + value an object.
         if (!attributes.ContainsKey("name"))
@@ -299,10 +339,16 @@ internal sealed class ConfigParser
         return attributes.ContainsKey("value") || attributes.ContainsKey("valueList") ? TagCategory.Object : TagCategory.Unknown;
     }
 
-    private Dictionary<string, string> ReadAttributes(IElement element, TagSpec? spec)
+    private AttributeMap ReadAttributes(IElement element, TagSpec? spec)
     {
         var source = element.Attributes;
-        var attributes = new Dictionary<string, string>(source.Length, StringComparer.OrdinalIgnoreCase);
+        if (source.Length == 0)
+        {
+            return AttributeMap.Empty;
+        }
+
+        var items = new KeyValuePair<string, string>[source.Length];
+        var count = 0;
         for (var i = 0; i < source.Length; i++)
         {
             var attribute = source[i]!;
@@ -335,14 +381,24 @@ internal sealed class ConfigParser
                 }
             }
 
-            if (!attributes.TryAdd(key, value))
+            var duplicate = false;
+            for (var j = 0; j < count; j++)
+            {
+                duplicate |= string.Equals(items[j].Key, key, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!duplicate)
+            {
+                items[count++] = new KeyValuePair<string, string>(key, value);
+            }
+            else
             {
                 Pend(DiagnosticCodes.DuplicateAttribute, DiagnosticSeverity.Warning,
                     $"<{element.LocalName}> has attribute '{key}' twice (as '{written}' too); the first one is used", $"remove '{written}'");
             }
         }
 
-        return attributes;
+        return new AttributeMap(items, count);
     }
 
     private void CheckValue(TagSpec spec, AttributeSpec attribute, string value)
@@ -418,7 +474,7 @@ internal sealed class ConfigParser
                 $"add name=\"...\" to <{tag.TagName}>");
         }
 
-        if (spec?.RequiredAncestors is { } ancestors && tag.FindAncestor([.. ancestors]) is null)
+        if (spec?.RequiredAncestors is { } ancestors && !HasAncestor(tag, spec))
         {
             Report(DiagnosticCodes.MisplacedTag, DiagnosticSeverity.Error, tag,
                 $"<{tag.TagName}> must be inside one of: {string.Join(", ", ancestors)}",
@@ -461,6 +517,19 @@ internal sealed class ConfigParser
         {
             _dataKeys.Add(new DataKey(key, value[1..], DataKeyKind.Other, tag, "value"));
         }
+    }
+
+    private static bool HasAncestor(ConfigTag tag, TagSpec spec)
+    {
+        for (var parent = tag.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (spec.IsAllowedAncestor(parent.TagName))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void RegisterName(ConfigTag tag, string name)

@@ -30,12 +30,15 @@ public sealed class TagSpec
         ResultType = resultType;
         ControllableTags = controls;
         RequiredAncestors = ancestors;
+        _ancestorSet = ancestors?.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         LabelTagName = labelTag;
         ServerCheckedAttributes = serverRequired ?? [];
         HasOpaqueContent = opaqueContent;
         IsSelfReferencing = isSelfReferencing;
         RequiresLabels = requiresLabels;
     }
+
+    private readonly FrozenSet<string>? _ancestorSet;
 
     /// <summary>The canonical tag name (for example <c>RectangleLabels</c>).</summary>
     public string Name { get; }
@@ -66,6 +69,8 @@ public sealed class TagSpec
 
     /// <summary>True for tags that are both an object and a control (Chat, ReactCode).</summary>
     public bool IsSelfReferencing { get; }
+
+    internal bool IsAllowedAncestor(string tagName) => _ancestorSet is null || _ancestorSet.Contains(tagName);
 
     /// <summary>True for controls that need at least one label (or dynamic labels) to be usable.</summary>
     public bool RequiresLabels { get; }
