@@ -231,6 +231,15 @@ public class LabelConfigRulesTests
     }
 
     [Test]
+    public void Validate_ToNameMisspelled_HintNamesClosestObject()
+    {
+        // The fixture toname-missing-object.xml: toName="image" while the object is called "img".
+        var error = LabelConfig.Validate(ConfigFixtures.ReadInvalid("toname-missing-object.xml")).Errors.Single();
+
+        error.Hint.Should().Be("did you mean \"img\"?");
+    }
+
+    [Test]
     public void Diagnostic_Format_IsCompilerStyle()
     {
         var diagnostic = Check("""<Text name="t"/>""").Errors.Single();

@@ -6,6 +6,12 @@ internal static class Suggestions
     /// <summary>The candidate closest to <paramref name="input"/>, if within a distance that still reads as a typo.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        var list = candidates as IReadOnlyCollection<string> ?? [.. candidates];
+        return ByDistance(input, list) ?? ByAbbreviation(input, list);
+    }
+
+    private static string? ByDistance(string input, IEnumerable<string> candidates)
+    {
         string? best = null;
         var bestDistance = int.MaxValue;
         var limit = Math.Max(1, Math.Min(3, input.Length / 3));
@@ -30,6 +36,41 @@ internal static class Suggestions
         }
 
         return best;
+    }
+
+    /// <summary>The one candidate that abbreviates the input or is abbreviated by it (<c>img</c> / <c>image</c>).</summary>
+    private static string? ByAbbreviation(string input, IEnumerable<string> candidates)
+    {
+        string? found = null;
+        foreach (var candidate in candidates)
+        {
+            var (shorter, longer) = candidate.Length <= input.Length ? (candidate, input) : (input, candidate);
+            if (shorter.Length >= 3 && IsSubsequence(shorter, longer))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = candidate;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsSubsequence(string shorter, string longer)
+    {
+        var j = 0;
+        for (var i = 0; i < longer.Length && j < shorter.Length; i++)
+        {
+            if (char.ToLowerInvariant(longer[i]) == char.ToLowerInvariant(shorter[j]))
+            {
+                j++;
+            }
+        }
+
+        return j == shorter.Length && char.ToLowerInvariant(shorter[0]) == char.ToLowerInvariant(longer[0]);
     }
 
     private static int Distance(string a, string b)
