@@ -29,14 +29,15 @@ public sealed class LabelConfig
     {
         Xml = xml;
         Root = root;
-        Tags = tags;
-        Controls = controls;
-        Objects = objects;
-        RelationLabels = relations;
-        DataKeys = dataKeys;
+        // Read-only views: the lists cannot be changed through a cast, so a shared config stays as parsed.
+        Tags = tags.AsReadOnly();
+        Controls = controls.AsReadOnly();
+        Objects = objects.AsReadOnly();
+        RelationLabels = relations.AsReadOnly();
+        DataKeys = dataKeys.AsReadOnly();
         _names = names;
         Sample = sample;
-        Diagnostics = diagnostics;
+        Diagnostics = diagnostics.AsReadOnly();
         _objectsByName = new Dictionary<string, ObjectTag>(objects.Count, StringComparer.Ordinal);
         foreach (var tag in objects)
         {
