@@ -5,5 +5,6 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
+        new ValidateCommand(),
     ];
 }
