@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary>A submitted (or skipped) annotation of a task.</summary>
+public sealed class Annotation : ExtensibleModel
+{
+    /// <summary>Annotation id (<c>id</c>).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; init; }
+
+    /// <summary>The regions and classifications (<c>result</c>); empty when there are none.</summary>
+    [JsonPropertyName("result")]
+    public IList<Result> Results { get; init; } = [];
+
+    /// <summary>Who annotated (<c>completed_by</c>): a user id, or an object with <c>id</c> and <c>email</c> in some exports.</summary>
+    [JsonPropertyName("completed_by")]
+    public JsonNode? CompletedBy { get; init; }
+
+    /// <summary>Whether the annotation was skipped (<c>was_cancelled</c>).</summary>
+    [JsonPropertyName("was_cancelled")]
+    public bool? WasCancelled { get; init; }
+
+    /// <summary>Whether the annotation is a ground truth (<c>ground_truth</c>).</summary>
+    [JsonPropertyName("ground_truth")]
+    public bool? GroundTruth { get; init; }
+
+    /// <summary>Creation time (<c>created_at</c>).</summary>
+    [JsonPropertyName("created_at")]
+    [JsonConverter(typeof(TimestampConverter))]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Last update time (<c>updated_at</c>).</summary>
+    [JsonPropertyName("updated_at")]
+    [JsonConverter(typeof(TimestampConverter))]
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Time the draft behind this annotation was created (<c>draft_created_at</c>).</summary>
+    [JsonPropertyName("draft_created_at")]
+    [JsonConverter(typeof(TimestampConverter))]
+    public DateTimeOffset? DraftCreatedAt { get; init; }
+
+    /// <summary>Seconds spent annotating (<c>lead_time</c>).</summary>
+    [JsonPropertyName("lead_time")]
+    public double? LeadTime { get; init; }
+
+    /// <summary>The prediction this annotation started from (<c>prediction</c>), as sent by the server.</summary>
+    [JsonPropertyName("prediction")]
+    public JsonNode? Prediction { get; init; }
+
+    /// <summary>Number of results (<c>result_count</c>).</summary>
+    [JsonPropertyName("result_count")]
+    public int? ResultCount { get; init; }
+
+    /// <summary>Server-side unique id (<c>unique_id</c>).</summary>
+    [JsonPropertyName("unique_id")]
+    public string? UniqueId { get; init; }
+
+    /// <summary>Id of the import that created the annotation (<c>import_id</c>).</summary>
+    [JsonPropertyName("import_id")]
+    public long? ImportId { get; init; }
+
+    /// <summary>Last action taken on the annotation (<c>last_action</c>).</summary>
+    [JsonPropertyName("last_action")]
+    public string? LastAction { get; init; }
+
+    /// <summary>Whether the annotation was created in bulk (<c>bulk_created</c>).</summary>
+    [JsonPropertyName("bulk_created")]
+    public bool? BulkCreated { get; init; }
+
+    /// <summary>Task id (<c>task</c>).</summary>
+    [JsonPropertyName("task")]
+    public long? Task { get; init; }
+
+    /// <summary>Project id (<c>project</c>).</summary>
+    [JsonPropertyName("project")]
+    public long? Project { get; init; }
+
+    /// <summary>Who last updated the annotation (<c>updated_by</c>).</summary>
+    [JsonPropertyName("updated_by")]
+    public JsonNode? UpdatedBy { get; init; }
+
+    /// <summary>Prediction the annotation was copied from (<c>parent_prediction</c>).</summary>
+    [JsonPropertyName("parent_prediction")]
+    public long? ParentPrediction { get; init; }
+
+    /// <summary>Annotation this one was copied from (<c>parent_annotation</c>).</summary>
+    [JsonPropertyName("parent_annotation")]
+    public long? ParentAnnotation { get; init; }
+
+    /// <summary>Who last created the annotation (<c>last_created_by</c>).</summary>
+    [JsonPropertyName("last_created_by")]
+    public JsonNode? LastCreatedBy { get; init; }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary><c>choices</c>: the selected choices.</summary>
+public sealed class ChoicesValue : ResultValue, ILabeledValue
+{
+    /// <summary>Selected choices (values, or aliases when the config gives them).</summary>
+    [JsonPropertyName("choices")]
+    public IList<string> Choices { get; init; } = [];
+
+    /// <inheritdoc />
+    IList<string>? ILabeledValue.LabelList => Choices;
+}

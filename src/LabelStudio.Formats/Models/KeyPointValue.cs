@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary><c>keypoint</c> and <c>keypointlabels</c>: a point in percent of the image.</summary>
+public sealed class KeyPointValue : ResultValue, ILabeledValue
+{
+    /// <summary>Percent of the image width.</summary>
+    [JsonPropertyName("x")]
+    public double X { get; init; }
+
+    /// <summary>Percent of the image height.</summary>
+    [JsonPropertyName("y")]
+    public double Y { get; init; }
+
+    /// <summary>Point size, percent of the image width.</summary>
+    [JsonPropertyName("width")]
+    public double? Width { get; init; }
+
+    /// <summary>Labels (<c>keypointlabels</c>); <see langword="null"/> for a plain <c>keypoint</c>.</summary>
+    [JsonPropertyName("keypointlabels")]
+    public IList<string>? KeyPointLabels { get; init; }
+
+    /// <inheritdoc />
+    IList<string>? ILabeledValue.LabelList => KeyPointLabels;
+}

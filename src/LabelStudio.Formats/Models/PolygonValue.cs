@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary><c>polygon</c> and <c>polygonlabels</c>: vertices in percent (0-100) of the image.</summary>
+public sealed class PolygonValue : ResultValue, ILabeledValue
+{
+    /// <summary>Vertices, each written as <c>[x, y]</c>.</summary>
+    [JsonPropertyName("points")]
+    public IList<PercentPoint> Points { get; init; } = [];
+
+    /// <summary>Whether the polygon is closed (newer Label Studio versions).</summary>
+    [JsonPropertyName("closed")]
+    public bool? Closed { get; init; }
+
+    /// <summary>Labels (<c>polygonlabels</c>); <see langword="null"/> for a plain <c>polygon</c>.</summary>
+    [JsonPropertyName("polygonlabels")]
+    public IList<string>? PolygonLabels { get; init; }
+
+    /// <inheritdoc />
+    IList<string>? ILabeledValue.LabelList => PolygonLabels;
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary><c>rectangle</c> and <c>rectanglelabels</c>: a box in percent (0-100) of the image, rotated clockwise about its top-left corner.</summary>
+public sealed class RectangleValue : ResultValue, ILabeledValue
+{
+    /// <summary>Left edge, percent of the image width.</summary>
+    [JsonPropertyName("x")]
+    public double X { get; init; }
+
+    /// <summary>Top edge, percent of the image height.</summary>
+    [JsonPropertyName("y")]
+    public double Y { get; init; }
+
+    /// <summary>Width, percent of the image width.</summary>
+    [JsonPropertyName("width")]
+    public double Width { get; init; }
+
+    /// <summary>Height, percent of the image height.</summary>
+    [JsonPropertyName("height")]
+    public double Height { get; init; }
+
+    /// <summary>Clockwise rotation in degrees about the top-left corner.</summary>
+    [JsonPropertyName("rotation")]
+    public double? Rotation { get; init; }
+
+    /// <summary>Labels (<c>rectanglelabels</c>); <see langword="null"/> for a plain <c>rectangle</c>.</summary>
+    [JsonPropertyName("rectanglelabels")]
+    public IList<string>? RectangleLabels { get; init; }
+
+    /// <inheritdoc />
+    IList<string>? ILabeledValue.LabelList => RectangleLabels;
+}
