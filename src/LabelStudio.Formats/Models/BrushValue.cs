@@ -10,16 +10,16 @@ public sealed class BrushValue : ResultValue, ILabeledValue
 {
     /// <summary>Encoding of the mask, <c>rle</c>.</summary>
     [JsonPropertyName("format")]
-    public string? Format { get; init; }
+    public string? Format { get; set; }
 
     /// <summary>The RLE bytes, written as a JSON array of numbers.</summary>
     [JsonPropertyName("rle")]
     [JsonConverter(typeof(ByteArrayAsNumbersConverter))]
-    public byte[]? Rle { get; init; }
+    public byte[]? Rle { get; set; }
 
     /// <summary>Labels (<c>brushlabels</c>); <see langword="null"/> for a plain <c>brush</c>.</summary>
     [JsonPropertyName("brushlabels")]
-    public IList<string>? BrushLabels { get; init; }
+    public IList<string>? BrushLabels { get; set; }
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => BrushLabels;

@@ -7,9 +7,9 @@ public sealed class ChatMessage : ExtensibleModel
 {
     /// <summary>Who wrote it, e.g. <c>user</c> or <c>assistant</c>.</summary>
     [JsonPropertyName("role")]
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>The message text.</summary>
     [JsonPropertyName("content")]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 }

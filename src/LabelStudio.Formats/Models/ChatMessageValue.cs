@@ -7,5 +7,5 @@ public sealed class ChatMessageValue : ResultValue
 {
     /// <summary>The message.</summary>
     [JsonPropertyName("chatmessage")]
-    public ChatMessage? ChatMessage { get; init; }
+    public ChatMessage? ChatMessage { get; set; }
 }

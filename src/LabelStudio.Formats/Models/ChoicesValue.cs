@@ -7,7 +7,7 @@ public sealed class ChoicesValue : ResultValue, ILabeledValue
 {
     /// <summary>Selected choices (values, or aliases when the config gives them).</summary>
     [JsonPropertyName("choices")]
-    public IList<string> Choices { get; init; } = [];
+    public IList<string> Choices { get; set; } = [];
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => Choices;

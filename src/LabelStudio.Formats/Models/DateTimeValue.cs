@@ -7,5 +7,5 @@ public sealed class DateTimeValue : ResultValue
 {
     /// <summary>The date/time text, in the control's <c>format</c>.</summary>
     [JsonPropertyName("datetime")]
-    public string? DateTime { get; init; }
+    public string? DateTime { get; set; }
 }

@@ -7,9 +7,9 @@ public sealed class FrameRange : ExtensibleModel
 {
     /// <summary>First frame.</summary>
     [JsonPropertyName("start")]
-    public double Start { get; init; }
+    public double Start { get; set; }
 
     /// <summary>Last frame.</summary>
     [JsonPropertyName("end")]
-    public double End { get; init; }
+    public double End { get; set; }
 }

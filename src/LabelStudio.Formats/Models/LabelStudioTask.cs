@@ -13,95 +13,93 @@ public sealed class LabelStudioTask : ExtensibleModel
 {
     /// <summary>Task id (<c>id</c>); absent for tasks not yet imported.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>
     /// Task data (<c>data</c>): the values the labeling config refers to with <c>$key</c>. Numbers keep
     /// their original JSON text.
     /// </summary>
     [JsonPropertyName("data")]
-    public JsonObject Data { get; init; } = [];
+    public JsonObject Data { get; set; } = [];
 
     /// <summary>Free-form task metadata (<c>meta</c>).</summary>
     [JsonPropertyName("meta")]
-    public JsonObject? Meta { get; init; }
+    public JsonObject? Meta { get; set; }
 
     /// <summary>Annotations (<c>annotations</c>); empty when the task has none.</summary>
     [JsonPropertyName("annotations")]
-    public IList<Annotation> Annotations { get; init; } = [];
+    public IList<Annotation> Annotations { get; set; } = [];
 
     /// <summary>Predictions (<c>predictions</c>); empty when the task has none.</summary>
     [JsonPropertyName("predictions")]
-    public IList<Prediction> Predictions { get; init; } = [];
+    [JsonConverter(typeof(PredictionListConverter))]
+    public IList<Prediction> Predictions { get; set; } = [];
 
     /// <summary>Unsubmitted annotation drafts (<c>drafts</c>); empty when the task has none.</summary>
     [JsonPropertyName("drafts")]
-    public IList<Draft> Drafts { get; init; } = [];
+    public IList<Draft> Drafts { get; set; } = [];
 
     /// <summary>Creation time (<c>created_at</c>).</summary>
     [JsonPropertyName("created_at")]
-    [JsonConverter(typeof(TimestampConverter))]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Timestamp? CreatedAt { get; set; }
 
     /// <summary>Last update time (<c>updated_at</c>).</summary>
     [JsonPropertyName("updated_at")]
-    [JsonConverter(typeof(TimestampConverter))]
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public Timestamp? UpdatedAt { get; set; }
 
     /// <summary>Position of the task inside its project (<c>inner_id</c>).</summary>
     [JsonPropertyName("inner_id")]
-    public long? InnerId { get; init; }
+    public long? InnerId { get; set; }
 
     /// <summary>Number of submitted annotations (<c>total_annotations</c>).</summary>
     [JsonPropertyName("total_annotations")]
-    public int? TotalAnnotations { get; init; }
+    public int? TotalAnnotations { get; set; }
 
     /// <summary>Number of skipped annotations (<c>cancelled_annotations</c>).</summary>
     [JsonPropertyName("cancelled_annotations")]
-    public int? CancelledAnnotations { get; init; }
+    public int? CancelledAnnotations { get; set; }
 
     /// <summary>Number of predictions (<c>total_predictions</c>).</summary>
     [JsonPropertyName("total_predictions")]
-    public int? TotalPredictions { get; init; }
+    public int? TotalPredictions { get; set; }
 
     /// <summary>Number of comments (<c>comment_count</c>).</summary>
     [JsonPropertyName("comment_count")]
-    public int? CommentCount { get; init; }
+    public int? CommentCount { get; set; }
 
     /// <summary>Number of unresolved comments (<c>unresolved_comment_count</c>).</summary>
     [JsonPropertyName("unresolved_comment_count")]
-    public int? UnresolvedCommentCount { get; init; }
+    public int? UnresolvedCommentCount { get; set; }
 
     /// <summary>Time of the last comment update (<c>last_comment_updated_at</c>).</summary>
     [JsonPropertyName("last_comment_updated_at")]
-    [JsonConverter(typeof(TimestampConverter))]
-    public DateTimeOffset? LastCommentUpdatedAt { get; init; }
+    public Timestamp? LastCommentUpdatedAt { get; set; }
 
     /// <summary>Project id (<c>project</c>).</summary>
     [JsonPropertyName("project")]
-    public long? Project { get; init; }
+    public long? Project { get; set; }
 
     /// <summary>Who last updated the task (<c>updated_by</c>): a user id, or a list of users depending on the endpoint.</summary>
     [JsonPropertyName("updated_by")]
-    public JsonNode? UpdatedBy { get; init; }
+    public JsonNode? UpdatedBy { get; set; }
 
     /// <summary>The uploaded file the task came from (<c>file_upload</c>): a file name or an id depending on the endpoint.</summary>
     [JsonPropertyName("file_upload")]
-    public JsonNode? FileUpload { get; init; }
+    public JsonNode? FileUpload { get; set; }
 
     /// <summary>Users who commented (<c>comment_authors</c>).</summary>
     [JsonPropertyName("comment_authors")]
-    public JsonNode? CommentAuthors { get; init; }
+    public JsonNode? CommentAuthors { get; set; }
 
     /// <summary>Annotator agreement (<c>agreement</c>), present in some exports.</summary>
     [JsonPropertyName("agreement")]
-    public double? Agreement { get; init; }
+    public double? Agreement { get; set; }
 
     /// <summary>Whether the task counts as labeled (<c>is_labeled</c>), in REST responses.</summary>
     [JsonPropertyName("is_labeled")]
-    public bool? IsLabeled { get; init; }
+    public bool? IsLabeled { get; set; }
 
     /// <summary>How many annotators should label the task (<c>overlap</c>), in REST responses.</summary>
     [JsonPropertyName("overlap")]
-    public int? Overlap { get; init; }
+    public int? Overlap { get; set; }
 }

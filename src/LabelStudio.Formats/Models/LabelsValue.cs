@@ -7,19 +7,19 @@ public sealed class LabelsValue : ResultValue, ILabeledValue
 {
     /// <summary>Start: character offset for text, seconds for audio.</summary>
     [JsonPropertyName("start")]
-    public double? Start { get; init; }
+    public double? Start { get; set; }
 
     /// <summary>End: character offset (exclusive) for text, seconds for audio.</summary>
     [JsonPropertyName("end")]
-    public double? End { get; init; }
+    public double? End { get; set; }
 
     /// <summary>The selected text.</summary>
     [JsonPropertyName("text")]
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     /// <summary>Labels (<c>labels</c>).</summary>
     [JsonPropertyName("labels")]
-    public IList<string> Labels { get; init; } = [];
+    public IList<string> Labels { get; set; } = [];
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => Labels;

@@ -7,5 +7,5 @@ public sealed class NumberValue : ResultValue
 {
     /// <summary>The number.</summary>
     [JsonPropertyName("number")]
-    public double Number { get; init; }
+    public double Number { get; set; }
 }

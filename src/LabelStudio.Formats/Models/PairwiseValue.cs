@@ -7,5 +7,5 @@ public sealed class PairwiseValue : ResultValue
 {
     /// <summary><c>left</c> or <c>right</c>.</summary>
     [JsonPropertyName("selected")]
-    public string? Selected { get; init; }
+    public string? Selected { get; set; }
 }

@@ -7,15 +7,15 @@ public sealed class PolygonValue : ResultValue, ILabeledValue
 {
     /// <summary>Vertices, each written as <c>[x, y]</c>.</summary>
     [JsonPropertyName("points")]
-    public IList<PercentPoint> Points { get; init; } = [];
+    public IList<PercentPoint> Points { get; set; } = [];
 
     /// <summary>Whether the polygon is closed (newer Label Studio versions).</summary>
     [JsonPropertyName("closed")]
-    public bool? Closed { get; init; }
+    public bool? Closed { get; set; }
 
     /// <summary>Labels (<c>polygonlabels</c>); <see langword="null"/> for a plain <c>polygon</c>.</summary>
     [JsonPropertyName("polygonlabels")]
-    public IList<string>? PolygonLabels { get; init; }
+    public IList<string>? PolygonLabels { get; set; }
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => PolygonLabels;

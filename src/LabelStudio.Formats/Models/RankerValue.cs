@@ -7,5 +7,5 @@ public sealed class RankerValue : ResultValue
 {
     /// <summary>Item ids by bucket name, in rank order.</summary>
     [JsonPropertyName("ranker")]
-    public IDictionary<string, IList<string>> Ranker { get; init; } = new Dictionary<string, IList<string>>();
+    public IDictionary<string, IList<string>> Ranker { get; set; } = new Dictionary<string, IList<string>>();
 }

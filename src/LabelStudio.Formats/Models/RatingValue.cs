@@ -7,5 +7,5 @@ public sealed class RatingValue : ResultValue
 {
     /// <summary>The rating, 1 to <c>maxRating</c>.</summary>
     [JsonPropertyName("rating")]
-    public int Rating { get; init; }
+    public int Rating { get; set; }
 }

@@ -7,27 +7,27 @@ public sealed class RectangleValue : ResultValue, ILabeledValue
 {
     /// <summary>Left edge, percent of the image width.</summary>
     [JsonPropertyName("x")]
-    public double X { get; init; }
+    public double X { get; set; }
 
     /// <summary>Top edge, percent of the image height.</summary>
     [JsonPropertyName("y")]
-    public double Y { get; init; }
+    public double Y { get; set; }
 
     /// <summary>Width, percent of the image width.</summary>
     [JsonPropertyName("width")]
-    public double Width { get; init; }
+    public double Width { get; set; }
 
     /// <summary>Height, percent of the image height.</summary>
     [JsonPropertyName("height")]
-    public double Height { get; init; }
+    public double Height { get; set; }
 
     /// <summary>Clockwise rotation in degrees about the top-left corner.</summary>
     [JsonPropertyName("rotation")]
-    public double? Rotation { get; init; }
+    public double? Rotation { get; set; }
 
     /// <summary>Labels (<c>rectanglelabels</c>); <see langword="null"/> for a plain <c>rectangle</c>.</summary>
     [JsonPropertyName("rectanglelabels")]
-    public IList<string>? RectangleLabels { get; init; }
+    public IList<string>? RectangleLabels { get; set; }
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => RectangleLabels;

@@ -7,5 +7,5 @@ public sealed class TaxonomyValue : ResultValue
 {
     /// <summary>Each selected item as its path from the root.</summary>
     [JsonPropertyName("taxonomy")]
-    public IList<IList<string>> Taxonomy { get; init; } = [];
+    public IList<IList<string>> Taxonomy { get; set; } = [];
 }

@@ -7,5 +7,5 @@ public sealed class TextAreaValue : ResultValue
 {
     /// <summary>The submitted texts.</summary>
     [JsonPropertyName("text")]
-    public IList<string> Text { get; init; } = [];
+    public IList<string> Text { get; set; } = [];
 }

@@ -8,19 +8,19 @@ public sealed class TimeSeriesLabelsValue : ResultValue, ILabeledValue
 {
     /// <summary>Start of the range (number or string).</summary>
     [JsonPropertyName("start")]
-    public JsonElement? Start { get; init; }
+    public JsonElement? Start { get; set; }
 
     /// <summary>End of the range (number or string).</summary>
     [JsonPropertyName("end")]
-    public JsonElement? End { get; init; }
+    public JsonElement? End { get; set; }
 
     /// <summary>Whether the range is a single instant.</summary>
     [JsonPropertyName("instant")]
-    public bool? Instant { get; init; }
+    public bool? Instant { get; set; }
 
     /// <summary>Labels (<c>timeserieslabels</c>).</summary>
     [JsonPropertyName("timeserieslabels")]
-    public IList<string> TimeSeriesLabels { get; init; } = [];
+    public IList<string> TimeSeriesLabels { get; set; } = [];
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => TimeSeriesLabels;

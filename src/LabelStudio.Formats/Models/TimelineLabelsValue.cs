@@ -7,11 +7,11 @@ public sealed class TimelineLabelsValue : ResultValue, ILabeledValue
 {
     /// <summary>Frame ranges.</summary>
     [JsonPropertyName("ranges")]
-    public IList<FrameRange> Ranges { get; init; } = [];
+    public IList<FrameRange> Ranges { get; set; } = [];
 
     /// <summary>Labels (<c>timelinelabels</c>).</summary>
     [JsonPropertyName("timelinelabels")]
-    public IList<string> TimelineLabels { get; init; } = [];
+    public IList<string> TimelineLabels { get; set; } = [];
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => TimelineLabels;

@@ -7,15 +7,15 @@ public sealed class VectorValue : ResultValue, ILabeledValue
 {
     /// <summary>The vertices.</summary>
     [JsonPropertyName("vertices")]
-    public IList<VectorVertex> Vertices { get; init; } = [];
+    public IList<VectorVertex> Vertices { get; set; } = [];
 
     /// <summary>Whether the path is closed.</summary>
     [JsonPropertyName("closed")]
-    public bool? Closed { get; init; }
+    public bool? Closed { get; set; }
 
     /// <summary>Labels (<c>vectorlabels</c>).</summary>
     [JsonPropertyName("vectorlabels")]
-    public IList<string>? VectorLabels { get; init; }
+    public IList<string>? VectorLabels { get; set; }
 
     /// <inheritdoc />
     IList<string>? ILabeledValue.LabelList => VectorLabels;

@@ -44,6 +44,7 @@ namespace LabelStudio.Formats.Serialization;
 [JsonSerializable(typeof(ChatMessageValue))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonArray))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class LabelStudioJsonContext : JsonSerializerContext
 {
