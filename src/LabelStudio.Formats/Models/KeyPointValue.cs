@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Models;
 
 /// <summary><c>keypoint</c> and <c>keypointlabels</c>: a point in percent of the image.</summary>
+[JsonConverter(typeof(KeyPointValueConverter))]
 public sealed class KeyPointValue : ResultValue, ILabeledValue
 {
     /// <summary>Percent of the image width.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Models;
 
 /// <summary><c>polygon</c> and <c>polygonlabels</c>: vertices in percent (0-100) of the image.</summary>
+[JsonConverter(typeof(PolygonValueConverter))]
 public sealed class PolygonValue : ResultValue, ILabeledValue
 {
     /// <summary>Vertices, each written as <c>[x, y]</c>.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Models;
 
 /// <summary><c>rectangle</c> and <c>rectanglelabels</c>: a box in percent (0-100) of the image, rotated clockwise about its top-left corner.</summary>
+[JsonConverter(typeof(RectangleValueConverter))]
 public sealed class RectangleValue : ResultValue, ILabeledValue
 {
     /// <summary>Left edge, percent of the image width.</summary>

@@ -22,7 +22,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         _text = null;
     }
 
-    private Timestamp(DateTimeOffset value, string text)
+    internal Timestamp(DateTimeOffset value, string text)
     {
         Value = value;
         _text = text;
@@ -46,6 +46,23 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
         result = default;
         return false;
+    }
+
+    // Whether an ISO 8601 text carries its own offset ("Z" or "+hh:mm"/"-hh:mm" after the time).
+    internal static bool HasOffset(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        if (text[^1] is 'Z' or 'z')
+        {
+            return true;
+        }
+
+        var time = text.IndexOf('T', StringComparison.Ordinal);
+        return time >= 0 && text.AsSpan(time).IndexOfAny('+', '-') >= 0;
     }
 
     /// <summary>Converts a point in time to a timestamp.</summary>

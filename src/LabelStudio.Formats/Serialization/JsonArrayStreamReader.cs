@@ -331,10 +331,10 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         }
 
         var element = span[..length];
-        var reader = new Utf8JsonReader(element, isFinalBlock: true, new JsonReaderState(readerOptions));
         try
         {
-            item = JsonSerializer.Deserialize(ref reader, _typeInfo)
+            // From the exact bytes (not a reader): the serializer then scans the task once more, not twice.
+            item = JsonSerializer.Deserialize(element, _typeInfo)
                 ?? throw Error($"Expected a {_itemName} object, found null.", _index);
         }
         catch (JsonException ex) when (ex is not LabelStudioJsonException)

@@ -7,7 +7,11 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Reads and writes a polygon vertex as <c>[x, y]</c>.</summary>
 internal sealed class PercentPointConverter : JsonConverter<PercentPoint>
 {
-    public override PercentPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override PercentPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPoint(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, PercentPoint value, JsonSerializerOptions options) => WritePoint(writer, value);
+
+    public static PercentPoint ReadPoint(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -24,7 +28,7 @@ internal sealed class PercentPointConverter : JsonConverter<PercentPoint>
         return new PercentPoint(x, y);
     }
 
-    public override void Write(Utf8JsonWriter writer, PercentPoint value, JsonSerializerOptions options)
+    public static void WritePoint(Utf8JsonWriter writer, PercentPoint value)
     {
         writer.WriteStartArray();
         writer.WriteNumberValue(value.X);

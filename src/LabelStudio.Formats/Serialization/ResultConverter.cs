@@ -313,7 +313,13 @@ internal sealed class ResultConverter : JsonConverter<Result>
             var start = reader;
             try
             {
-                return (ResultValue?)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(valueClass));
+                // The frequent values have hand-written converters called directly; the others go through the
+                // generated contracts.
+                return type == ResultType.RectangleLabels || type == ResultType.Rectangle ? RectangleValueConverter.Instance.Read(ref reader, valueClass, options)
+                    : type == ResultType.Choices ? ChoicesValueConverter.Instance.Read(ref reader, valueClass, options)
+                    : type == ResultType.PolygonLabels || type == ResultType.Polygon ? PolygonValueConverter.Instance.Read(ref reader, valueClass, options)
+                    : type == ResultType.KeyPointLabels || type == ResultType.KeyPoint ? KeyPointValueConverter.Instance.Read(ref reader, valueClass, options)
+                    : (ResultValue?)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(valueClass));
             }
             catch (JsonException)
             {
@@ -335,6 +341,18 @@ internal sealed class ResultConverter : JsonConverter<Result>
                 break;
             case RawResultValue raw:
                 raw.Json.WriteTo(writer);
+                break;
+            case RectangleValue rectangle:
+                RectangleValueConverter.Instance.Write(writer, rectangle, options);
+                break;
+            case ChoicesValue choices:
+                ChoicesValueConverter.Instance.Write(writer, choices, options);
+                break;
+            case PolygonValue polygon:
+                PolygonValueConverter.Instance.Write(writer, polygon, options);
+                break;
+            case KeyPointValue keyPoint:
+                KeyPointValueConverter.Instance.Write(writer, keyPoint, options);
                 break;
             default:
                 JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));

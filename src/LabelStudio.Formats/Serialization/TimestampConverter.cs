@@ -14,6 +14,14 @@ internal sealed class TimestampConverter : JsonConverter<Timestamp>
             throw new JsonException($"Expected an ISO 8601 timestamp string, found {reader.TokenType}.");
         }
 
+        if (reader.TryGetDateTimeOffset(out var value))
+        {
+            // The reader's ISO 8601 parser is the fast path; it applies the machine's zone when the text has no
+            // offset, which is taken as UTC instead.
+            var raw = reader.GetString()!;
+            return new Timestamp(Timestamp.HasOffset(raw) ? value : new DateTimeOffset(value.DateTime, TimeSpan.Zero), raw);
+        }
+
         var text = reader.GetString();
         return Timestamp.TryParse(text, out var timestamp)
             ? timestamp

@@ -1,0 +1,147 @@
+using System.Text.Json;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>Token helpers shared by the hand-written converters of the most common result values.</summary>
+internal static class ValueReading
+{
+    public static double ReadDouble(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number
+            ? reader.GetDouble()
+            : throw new JsonException($"Expected a number, found {reader.TokenType}.");
+    }
+
+    public static double? ReadNullableDouble(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number => reader.GetDouble(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected a number or null, found {reader.TokenType}."),
+        };
+    }
+
+    public static bool? ReadNullableBoolean(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected true, false or null, found {reader.TokenType}."),
+        };
+    }
+
+    public static string? ReadNullableString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected a string or null, found {reader.TokenType}."),
+        };
+    }
+
+    public static List<string>? ReadStrings(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected an array of strings, found {reader.TokenType}.");
+        }
+
+        var list = new List<string>(1);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(reader.TokenType == JsonTokenType.String
+                ? reader.GetString()!
+                : throw new JsonException($"Expected a string in the array, found {reader.TokenType}."));
+        }
+
+        return list;
+    }
+
+    public static void AddExtension(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        (extra ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    public static void WriteExtensions(Utf8JsonWriter writer, IDictionary<string, JsonElement>? extra)
+    {
+        if (extra is null)
+        {
+            return;
+        }
+
+        foreach (var (name, element) in extra)
+        {
+            writer.WritePropertyName(name);
+            element.WriteTo(writer);
+        }
+    }
+
+    public static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IList<string>? values, bool present)
+    {
+        if (values is null)
+        {
+            if (present)
+            {
+                writer.WriteNull(name);
+            }
+
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, bool present)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteNullableBoolean(Utf8JsonWriter writer, ReadOnlySpan<byte> name, bool? value, bool present)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(name, flag);
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void ExpectObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected an object, found {reader.TokenType}.");
+        }
+    }
+}
