@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Models;
 
 /// <summary>A submitted (or skipped) annotation of a task.</summary>
+[JsonConverter(typeof(AnnotationConverter))]
 public sealed class Annotation : ExtensibleModel
 {
     /// <summary>Annotation id (<c>id</c>).</summary>

@@ -11,6 +11,8 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class ResultConverter : JsonConverter<Result>
 {
+    public static ResultConverter Instance { get; } = new();
+
     // Presence bits (see ExtensibleModel): a member read from JSON is written back even when null.
     private const ulong IdBit = 1, TypeBit = 1 << 1, FromNameBit = 1 << 2, ToNameBit = 1 << 3, ValueBit = 1 << 4,
         OriginalWidthBit = 1 << 5, OriginalHeightBit = 1 << 6, ImageRotationBit = 1 << 7, ScoreBit = 1 << 8,

@@ -7,6 +7,8 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Reads and writes <see cref="Timestamp"/> as its ISO 8601 text, unchanged.</summary>
 internal sealed class TimestampConverter : JsonConverter<Timestamp>
 {
+    public static TimestampConverter Instance { get; } = new();
+
     public override Timestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using LabelStudio.Formats.Models;
 
 namespace LabelStudio.Formats.Serialization;
 
@@ -143,5 +146,133 @@ internal static class ValueReading
         {
             throw new JsonException($"Expected an object, found {reader.TokenType}.");
         }
+    }
+
+    public static long? ReadNullableInt64(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number => reader.TryGetInt64(out var number) ? number : throw new JsonException("Expected an integer."),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected an integer or null, found {reader.TokenType}."),
+        };
+    }
+
+    public static int? ReadNullableInt32(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number => reader.TryGetInt32(out var number) ? number : throw new JsonException("Expected a 32-bit integer."),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected an integer or null, found {reader.TokenType}."),
+        };
+    }
+
+    public static JsonNode? ReadNode(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
+    }
+
+    public static Timestamp? ReadTimestamp(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : TimestampConverter.Instance.Read(ref reader, typeof(Timestamp), options);
+    }
+
+    public static List<Result> ReadResults(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected an array of results, found {reader.TokenType}.");
+        }
+
+        var list = new List<Result>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(ResultConverter.Instance.Read(ref reader, typeof(Result), options));
+        }
+
+        return list;
+    }
+
+    public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? value, bool present)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value, bool present)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteNullableString(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value, bool present)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteNode(Utf8JsonWriter writer, ReadOnlySpan<byte> name, JsonNode? value, bool present, JsonSerializerOptions options)
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            value.WriteTo(writer, options);
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteTimestamp(Utf8JsonWriter writer, ReadOnlySpan<byte> name, Timestamp? value, bool present)
+    {
+        if (value is { } timestamp)
+        {
+            writer.WriteString(name, timestamp.ToString());
+        }
+        else if (present)
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteResults(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IList<Result> results, bool present, JsonSerializerOptions options)
+    {
+        if (!present && results.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var result in results)
+        {
+            ResultConverter.Instance.Write(writer, result, options);
+        }
+
+        writer.WriteEndArray();
     }
 }
