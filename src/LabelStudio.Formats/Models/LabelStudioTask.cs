@@ -20,10 +20,12 @@ public sealed class LabelStudioTask : ExtensibleModel
     /// their original JSON text.
     /// </summary>
     [JsonPropertyName("data")]
+    [JsonConverter(typeof(JsonObjectConverter))]
     public JsonObject Data { get; set; } = [];
 
     /// <summary>Free-form task metadata (<c>meta</c>).</summary>
     [JsonPropertyName("meta")]
+    [JsonConverter(typeof(JsonObjectConverter))]
     public JsonObject? Meta { get; set; }
 
     /// <summary>Annotations (<c>annotations</c>); empty when the task has none.</summary>

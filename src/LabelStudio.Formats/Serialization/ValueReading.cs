@@ -173,7 +173,23 @@ internal static class ValueReading
     public static JsonNode? ReadNode(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
+        return reader.TokenType == JsonTokenType.Null ? null : ReadNodeValue(ref reader);
+    }
+
+    // Empty objects ("prediction": {}, "meta": {}) are in every task: build them without a JsonDocument.
+    public static JsonNode? ReadNodeValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            var next = reader;
+            if (next.Read() && next.TokenType == JsonTokenType.EndObject)
+            {
+                reader = next;
+                return new JsonObject();
+            }
+        }
+
+        return JsonNode.Parse(ref reader);
     }
 
     public static Timestamp? ReadTimestamp(ref Utf8JsonReader reader, JsonSerializerOptions options)
