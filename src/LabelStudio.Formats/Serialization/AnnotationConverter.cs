@@ -11,6 +11,10 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class AnnotationConverter : JsonConverter<Annotation>
 {
+    private const ulong ResultWasNullBit = 1UL << 63;
+
+    public static AnnotationConverter Instance { get; } = new();
+
     public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         ValueReading.ExpectObject(ref reader);
@@ -26,7 +30,17 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
             }
             else if (reader.ValueTextEquals("result"u8))
             {
-                value.Results = ValueReading.ReadResults(ref reader, options);
+                // The official converter treats "result": null as empty; keep the null for the round trip.
+                var results = ValueReading.ReadResults(ref reader, options);
+                if (results is null)
+                {
+                    present |= ResultWasNullBit;
+                }
+                else
+                {
+                    value.Results = results;
+                }
+
                 present |= 1UL << 1;
             }
             else if (reader.ValueTextEquals("completed_by"u8))
@@ -139,7 +153,15 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
     {
         writer.WriteStartObject();
         ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(1UL << 0));
-        ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(1UL << 1), options);
+        if (value.IsPresent(ResultWasNullBit) && value.Results.Count == 0)
+        {
+            writer.WriteNull("result"u8);
+        }
+        else
+        {
+            ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(1UL << 1), options);
+        }
+
         ValueReading.WriteNode(writer, "completed_by"u8, value.CompletedBy, value.IsPresent(1UL << 2), options);
         ValueReading.WriteNullableBoolean(writer, "was_cancelled"u8, value.WasCancelled, value.IsPresent(1UL << 3));
         ValueReading.WriteNullableBoolean(writer, "ground_truth"u8, value.GroundTruth, value.IsPresent(1UL << 4));

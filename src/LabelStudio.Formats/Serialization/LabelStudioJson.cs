@@ -227,6 +227,9 @@ public static class LabelStudioJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             MaxDepth = 64,
             WriteIndented = indented,
+
+            // A null where the model never holds one ("annotations": null) is a positioned error, not a null list.
+            RespectNullableAnnotations = true,
         };
         options.MakeReadOnly();
         return options;

@@ -11,6 +11,8 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class PredictionListConverter : JsonConverter<IList<Prediction>>
 {
+    public static PredictionListConverter Instance { get; } = new();
+
     public override IList<Prediction> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LabelStudio.Formats.Models;
 
@@ -198,9 +199,14 @@ internal static class ValueReading
         return reader.TokenType == JsonTokenType.Null ? null : TimestampConverter.Instance.Read(ref reader, typeof(Timestamp), options);
     }
 
-    public static List<Result> ReadResults(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static List<Result>? ReadResults(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new JsonException($"Expected an array of results, found {reader.TokenType}.");
@@ -287,6 +293,82 @@ internal static class ValueReading
         foreach (var result in results)
         {
             ResultConverter.Instance.Write(writer, result, options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static List<T> ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected an array, found {reader.TokenType}.");
+        }
+
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(converter.Read(ref reader, typeof(T), options) ?? throw new JsonException("Expected an object in the array, found null."));
+        }
+
+        return list;
+    }
+
+    public static List<T> ReadList<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected an array, found {reader.TokenType}.");
+        }
+
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(JsonSerializer.Deserialize(ref reader, typeInfo) ?? throw new JsonException("Expected an object in the array, found null."));
+        }
+
+        return list;
+    }
+
+    public static void WriteList<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IList<T> values, bool present, bool writtenAsNull, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        if (writtenAsNull && values.Count == 0)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        if (!present && values.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            converter.Write(writer, value, options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteList<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IList<T> values, bool present, bool writtenAsNull, JsonTypeInfo<T> typeInfo)
+    {
+        if (writtenAsNull && values.Count == 0)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        if (!present && values.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
         }
 
         writer.WriteEndArray();

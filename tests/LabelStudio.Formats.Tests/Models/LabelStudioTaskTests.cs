@@ -66,5 +66,24 @@ public class LabelStudioTaskTests
         act.Should().Throw<LabelStudioJsonException>().Which.Path.Should().Be("$.created_at");
     }
 
+    [Test]
+    public void Deserialize_NullAnnotations_IsAPositionedErrorNotANullList()
+    {
+        // Annotations is never null in the model; a null in the input must not slip through as one.
+        var act = () => LabelStudioJson.DeserializeTask("""{"id":1,"annotations":null}"""u8);
+
+        act.Should().Throw<LabelStudioJsonException>().Which.Path.Should().Be("$.annotations");
+    }
+
+    [Test]
+    public void Deserialize_NullResultOfAnAnnotation_ReadsEmptyAndWritesNullBack()
+    {
+        // The official converter treats "result": null as no results; the null itself survives a round trip.
+        var annotation = LabelStudioJson.DeserializeAnnotation("""{"id":3,"result":null}"""u8);
+
+        annotation.Results.Should().BeEmpty();
+        Json(LabelStudioJson.SerializeToUtf8Bytes(annotation)).Should().Be("""{"id":3,"result":null}""");
+    }
+
     private static string Json(byte[] utf8) => System.Text.Encoding.UTF8.GetString(utf8);
 }
