@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
 
 // Every benchmark class in this assembly; pick with --filter, e.g. --filter '*Config*'.
+// `generate-export <tasks> <file>` writes the synthetic export the Formats benchmarks read, for measuring
+// peak memory outside BenchmarkDotNet (e.g. with /usr/bin/time -v on examples/FormatsQuickstart).
+if (args is ["generate-export", var count, var file])
+{
+    using var output = File.Create(file);
+    LabelStudio.Benchmarks.Formats.SyntheticExportGenerator.Write(output, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary>A submitted (or skipped) annotation of a task.</summary>
+[JsonConverter(typeof(AnnotationConverter))]
+public sealed class Annotation : ExtensibleModel
+{
+    /// <summary>Annotation id (<c>id</c>).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>The regions and classifications (<c>result</c>); empty when there are none.</summary>
+    [JsonPropertyName("result")]
+    public IList<Result> Results { get; set; } = [];
+
+    /// <summary>Who annotated (<c>completed_by</c>): a user id, or an object with <c>id</c> and <c>email</c> in some exports.</summary>
+    [JsonPropertyName("completed_by")]
+    public JsonNode? CompletedBy { get; set; }
+
+    /// <summary>Whether the annotation was skipped (<c>was_cancelled</c>).</summary>
+    [JsonPropertyName("was_cancelled")]
+    public bool? WasCancelled { get; set; }
+
+    /// <summary>Whether the annotation is a ground truth (<c>ground_truth</c>).</summary>
+    [JsonPropertyName("ground_truth")]
+    public bool? GroundTruth { get; set; }
+
+    /// <summary>Creation time (<c>created_at</c>).</summary>
+    [JsonPropertyName("created_at")]
+    public Timestamp? CreatedAt { get; set; }
+
+    /// <summary>Last update time (<c>updated_at</c>).</summary>
+    [JsonPropertyName("updated_at")]
+    public Timestamp? UpdatedAt { get; set; }
+
+    /// <summary>Time the draft behind this annotation was created (<c>draft_created_at</c>).</summary>
+    [JsonPropertyName("draft_created_at")]
+    public Timestamp? DraftCreatedAt { get; set; }
+
+    /// <summary>Seconds spent annotating (<c>lead_time</c>).</summary>
+    [JsonPropertyName("lead_time")]
+    public double? LeadTime { get; set; }
+
+    /// <summary>The prediction this annotation started from (<c>prediction</c>), as sent by the server.</summary>
+    [JsonPropertyName("prediction")]
+    public JsonNode? Prediction { get; set; }
+
+    /// <summary>Number of results (<c>result_count</c>).</summary>
+    [JsonPropertyName("result_count")]
+    public int? ResultCount { get; set; }
+
+    /// <summary>Server-side unique id (<c>unique_id</c>).</summary>
+    [JsonPropertyName("unique_id")]
+    public string? UniqueId { get; set; }
+
+    /// <summary>Id of the import that created the annotation (<c>import_id</c>).</summary>
+    [JsonPropertyName("import_id")]
+    public long? ImportId { get; set; }
+
+    /// <summary>Last action taken on the annotation (<c>last_action</c>).</summary>
+    [JsonPropertyName("last_action")]
+    public string? LastAction { get; set; }
+
+    /// <summary>Whether the annotation was created in bulk (<c>bulk_created</c>).</summary>
+    [JsonPropertyName("bulk_created")]
+    public bool? BulkCreated { get; set; }
+
+    /// <summary>Task id (<c>task</c>).</summary>
+    [JsonPropertyName("task")]
+    public long? Task { get; set; }
+
+    /// <summary>Project id (<c>project</c>).</summary>
+    [JsonPropertyName("project")]
+    public long? Project { get; set; }
+
+    /// <summary>Who last updated the annotation (<c>updated_by</c>).</summary>
+    [JsonPropertyName("updated_by")]
+    public JsonNode? UpdatedBy { get; set; }
+
+    /// <summary>Prediction the annotation was copied from (<c>parent_prediction</c>).</summary>
+    [JsonPropertyName("parent_prediction")]
+    public long? ParentPrediction { get; set; }
+
+    /// <summary>Annotation this one was copied from (<c>parent_annotation</c>).</summary>
+    [JsonPropertyName("parent_annotation")]
+    public long? ParentAnnotation { get; set; }
+
+    /// <summary>Who last created the annotation (<c>last_created_by</c>).</summary>
+    [JsonPropertyName("last_created_by")]
+    public JsonNode? LastCreatedBy { get; set; }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Formats.Models;
+
+/// <summary>
+/// A Label Studio task: the data to label plus its annotations, predictions and drafts, as found in a
+/// JSON export, an import file or a REST response. Members the server adds that are not modelled here
+/// are kept in <see cref="ExtensibleModel.AdditionalProperties"/>.
+/// </summary>
+public sealed class LabelStudioTask : ExtensibleModel
+{
+    /// <summary>Task id (<c>id</c>); absent for tasks not yet imported.</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>
+    /// Task data (<c>data</c>): the values the labeling config refers to with <c>$key</c>. Numbers keep
+    /// their original JSON text.
+    /// </summary>
+    [JsonPropertyName("data")]
+    [JsonConverter(typeof(JsonObjectConverter))]
+    public JsonObject Data { get; set; } = [];
+
+    /// <summary>Free-form task metadata (<c>meta</c>).</summary>
+    [JsonPropertyName("meta")]
+    [JsonConverter(typeof(JsonObjectConverter))]
+    public JsonObject? Meta { get; set; }
+
+    /// <summary>Annotations (<c>annotations</c>); empty when the task has none.</summary>
+    [JsonPropertyName("annotations")]
+    public IList<Annotation> Annotations { get; set; } = [];
+
+    /// <summary>Predictions (<c>predictions</c>); empty when the task has none.</summary>
+    [JsonPropertyName("predictions")]
+    [JsonConverter(typeof(PredictionListConverter))]
+    public IList<Prediction> Predictions { get; set; } = [];
+
+    /// <summary>Unsubmitted annotation drafts (<c>drafts</c>); empty when the task has none.</summary>
+    [JsonPropertyName("drafts")]
+    public IList<Draft> Drafts { get; set; } = [];
+
+    /// <summary>Creation time (<c>created_at</c>).</summary>
+    [JsonPropertyName("created_at")]
+    public Timestamp? CreatedAt { get; set; }
+
+    /// <summary>Last update time (<c>updated_at</c>).</summary>
+    [JsonPropertyName("updated_at")]
+    public Timestamp? UpdatedAt { get; set; }
+
+    /// <summary>Position of the task inside its project (<c>inner_id</c>).</summary>
+    [JsonPropertyName("inner_id")]
+    public long? InnerId { get; set; }
+
+    /// <summary>Number of submitted annotations (<c>total_annotations</c>).</summary>
+    [JsonPropertyName("total_annotations")]
+    public int? TotalAnnotations { get; set; }
+
+    /// <summary>Number of skipped annotations (<c>cancelled_annotations</c>).</summary>
+    [JsonPropertyName("cancelled_annotations")]
+    public int? CancelledAnnotations { get; set; }
+
+    /// <summary>Number of predictions (<c>total_predictions</c>).</summary>
+    [JsonPropertyName("total_predictions")]
+    public int? TotalPredictions { get; set; }
+
+    /// <summary>Number of comments (<c>comment_count</c>).</summary>
+    [JsonPropertyName("comment_count")]
+    public int? CommentCount { get; set; }
+
+    /// <summary>Number of unresolved comments (<c>unresolved_comment_count</c>).</summary>
+    [JsonPropertyName("unresolved_comment_count")]
+    public int? UnresolvedCommentCount { get; set; }
+
+    /// <summary>Time of the last comment update (<c>last_comment_updated_at</c>).</summary>
+    [JsonPropertyName("last_comment_updated_at")]
+    public Timestamp? LastCommentUpdatedAt { get; set; }
+
+    /// <summary>Project id (<c>project</c>).</summary>
+    [JsonPropertyName("project")]
+    public long? Project { get; set; }
+
+    /// <summary>Who last updated the task (<c>updated_by</c>): a user id, or a list of users depending on the endpoint.</summary>
+    [JsonPropertyName("updated_by")]
+    public JsonNode? UpdatedBy { get; set; }
+
+    /// <summary>The uploaded file the task came from (<c>file_upload</c>): a file name or an id depending on the endpoint.</summary>
+    [JsonPropertyName("file_upload")]
+    public JsonNode? FileUpload { get; set; }
+
+    /// <summary>Users who commented (<c>comment_authors</c>).</summary>
+    [JsonPropertyName("comment_authors")]
+    public JsonNode? CommentAuthors { get; set; }
+
+    /// <summary>Annotator agreement (<c>agreement</c>), present in some exports.</summary>
+    [JsonPropertyName("agreement")]
+    public double? Agreement { get; set; }
+
+    /// <summary>Whether the task counts as labeled (<c>is_labeled</c>), in REST responses.</summary>
+    [JsonPropertyName("is_labeled")]
+    public bool? IsLabeled { get; set; }
+
+    /// <summary>How many annotators should label the task (<c>overlap</c>), in REST responses.</summary>
+    [JsonPropertyName("overlap")]
+    public int? Overlap { get; set; }
+}

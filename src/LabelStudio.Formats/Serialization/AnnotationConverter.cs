@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Models;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>
+/// Hand-written reader and writer for <see cref="Annotation"/>, the most numerous object of an export after its
+/// results. Same rules as the generated contracts: unknown members kept, members present in the input (even
+/// null or empty) written back, absent ones left out unless set.
+/// </summary>
+internal sealed class AnnotationConverter : JsonConverter<Annotation>
+{
+    private const ulong ResultWasNullBit = 1UL << 63;
+
+    public static AnnotationConverter Instance { get; } = new();
+
+    public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        ValueReading.ExpectObject(ref reader);
+        var value = new Annotation();
+        ulong present = 0;
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                value.Id = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 0;
+            }
+            else if (reader.ValueTextEquals("result"u8))
+            {
+                // The official converter treats "result": null as empty; keep the null for the round trip.
+                var results = ValueReading.ReadResults(ref reader, options);
+                if (results is null)
+                {
+                    present |= ResultWasNullBit;
+                }
+                else
+                {
+                    value.Results = results;
+                }
+
+                present |= 1UL << 1;
+            }
+            else if (reader.ValueTextEquals("completed_by"u8))
+            {
+                value.CompletedBy = ValueReading.ReadNode(ref reader, options);
+                present |= 1UL << 2;
+            }
+            else if (reader.ValueTextEquals("was_cancelled"u8))
+            {
+                value.WasCancelled = ValueReading.ReadNullableBoolean(ref reader);
+                present |= 1UL << 3;
+            }
+            else if (reader.ValueTextEquals("ground_truth"u8))
+            {
+                value.GroundTruth = ValueReading.ReadNullableBoolean(ref reader);
+                present |= 1UL << 4;
+            }
+            else if (reader.ValueTextEquals("created_at"u8))
+            {
+                value.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                present |= 1UL << 5;
+            }
+            else if (reader.ValueTextEquals("updated_at"u8))
+            {
+                value.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                present |= 1UL << 6;
+            }
+            else if (reader.ValueTextEquals("draft_created_at"u8))
+            {
+                value.DraftCreatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                present |= 1UL << 7;
+            }
+            else if (reader.ValueTextEquals("lead_time"u8))
+            {
+                value.LeadTime = ValueReading.ReadNullableDouble(ref reader);
+                present |= 1UL << 8;
+            }
+            else if (reader.ValueTextEquals("prediction"u8))
+            {
+                value.Prediction = ValueReading.ReadNode(ref reader, options);
+                present |= 1UL << 9;
+            }
+            else if (reader.ValueTextEquals("result_count"u8))
+            {
+                value.ResultCount = ValueReading.ReadNullableInt32(ref reader);
+                present |= 1UL << 10;
+            }
+            else if (reader.ValueTextEquals("unique_id"u8))
+            {
+                value.UniqueId = ValueReading.ReadNullableString(ref reader);
+                present |= 1UL << 11;
+            }
+            else if (reader.ValueTextEquals("import_id"u8))
+            {
+                value.ImportId = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 12;
+            }
+            else if (reader.ValueTextEquals("last_action"u8))
+            {
+                value.LastAction = ValueReading.ReadNullableString(ref reader);
+                present |= 1UL << 13;
+            }
+            else if (reader.ValueTextEquals("bulk_created"u8))
+            {
+                value.BulkCreated = ValueReading.ReadNullableBoolean(ref reader);
+                present |= 1UL << 14;
+            }
+            else if (reader.ValueTextEquals("task"u8))
+            {
+                value.Task = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 15;
+            }
+            else if (reader.ValueTextEquals("project"u8))
+            {
+                value.Project = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 16;
+            }
+            else if (reader.ValueTextEquals("updated_by"u8))
+            {
+                value.UpdatedBy = ValueReading.ReadNode(ref reader, options);
+                present |= 1UL << 17;
+            }
+            else if (reader.ValueTextEquals("parent_prediction"u8))
+            {
+                value.ParentPrediction = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 18;
+            }
+            else if (reader.ValueTextEquals("parent_annotation"u8))
+            {
+                value.ParentAnnotation = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 19;
+            }
+            else if (reader.ValueTextEquals("last_created_by"u8))
+            {
+                value.LastCreatedBy = ValueReading.ReadNode(ref reader, options);
+                present |= 1UL << 20;
+            }
+            else
+            {
+                ValueReading.AddExtension(ref reader, ref extra);
+            }
+        }
+
+        value.AdditionalProperties = extra;
+        value.PresentMembers = present;
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Annotation value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(1UL << 0));
+        if (value.IsPresent(ResultWasNullBit) && value.Results.Count == 0)
+        {
+            writer.WriteNull("result"u8);
+        }
+        else
+        {
+            ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(1UL << 1), options);
+        }
+
+        ValueReading.WriteNode(writer, "completed_by"u8, value.CompletedBy, value.IsPresent(1UL << 2), options);
+        ValueReading.WriteNullableBoolean(writer, "was_cancelled"u8, value.WasCancelled, value.IsPresent(1UL << 3));
+        ValueReading.WriteNullableBoolean(writer, "ground_truth"u8, value.GroundTruth, value.IsPresent(1UL << 4));
+        ValueReading.WriteTimestamp(writer, "created_at"u8, value.CreatedAt, value.IsPresent(1UL << 5));
+        ValueReading.WriteTimestamp(writer, "updated_at"u8, value.UpdatedAt, value.IsPresent(1UL << 6));
+        ValueReading.WriteTimestamp(writer, "draft_created_at"u8, value.DraftCreatedAt, value.IsPresent(1UL << 7));
+        ValueReading.WriteNullableNumber(writer, "lead_time"u8, value.LeadTime, value.IsPresent(1UL << 8));
+        ValueReading.WriteNode(writer, "prediction"u8, value.Prediction, value.IsPresent(1UL << 9), options);
+        ValueReading.WriteNullableNumber(writer, "result_count"u8, value.ResultCount, value.IsPresent(1UL << 10));
+        ValueReading.WriteNullableString(writer, "unique_id"u8, value.UniqueId, value.IsPresent(1UL << 11));
+        ValueReading.WriteNullableNumber(writer, "import_id"u8, value.ImportId, value.IsPresent(1UL << 12));
+        ValueReading.WriteNullableString(writer, "last_action"u8, value.LastAction, value.IsPresent(1UL << 13));
+        ValueReading.WriteNullableBoolean(writer, "bulk_created"u8, value.BulkCreated, value.IsPresent(1UL << 14));
+        ValueReading.WriteNullableNumber(writer, "task"u8, value.Task, value.IsPresent(1UL << 15));
+        ValueReading.WriteNullableNumber(writer, "project"u8, value.Project, value.IsPresent(1UL << 16));
+        ValueReading.WriteNode(writer, "updated_by"u8, value.UpdatedBy, value.IsPresent(1UL << 17), options);
+        ValueReading.WriteNullableNumber(writer, "parent_prediction"u8, value.ParentPrediction, value.IsPresent(1UL << 18));
+        ValueReading.WriteNullableNumber(writer, "parent_annotation"u8, value.ParentAnnotation, value.IsPresent(1UL << 19));
+        ValueReading.WriteNode(writer, "last_created_by"u8, value.LastCreatedBy, value.IsPresent(1UL << 20), options);
+        ValueReading.WriteExtensions(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Models;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>Hand-written reader and writer for choices (in most projects); see <see cref="RectangleValueConverter"/>.</summary>
+internal sealed class ChoicesValueConverter : JsonConverter<ChoicesValue>
+{
+    private const ulong ChoicesBit = 1;
+
+    public static ChoicesValueConverter Instance { get; } = new();
+
+    public override ChoicesValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        ValueReading.ExpectObject(ref reader);
+        var value = new ChoicesValue();
+        ulong present = 0;
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("choices"u8))
+            {
+                // null would not survive (the property is never null), so it is not a shape this type holds.
+                value.Choices = ValueReading.ReadStrings(ref reader) ?? throw new JsonException("Expected an array of choices, found null.");
+                present |= ChoicesBit;
+            }
+            else
+            {
+                ValueReading.AddExtension(ref reader, ref extra);
+            }
+        }
+
+        value.AdditionalProperties = extra;
+        value.PresentMembers = present;
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, ChoicesValue value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        if (value.IsPresent(ChoicesBit) || value.Choices.Count > 0)
+        {
+            ValueReading.WriteStrings(writer, "choices"u8, value.Choices, present: true);
+        }
+
+        ValueReading.WriteExtensions(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}

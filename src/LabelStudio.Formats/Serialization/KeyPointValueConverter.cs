@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Models;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>Hand-written reader and writer for keypoints (frequent in image exports); see <see cref="RectangleValueConverter"/>.</summary>
+internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
+{
+    private const ulong WidthBit = 1, LabelsBit = 2;
+
+    public static KeyPointValueConverter Instance { get; } = new();
+
+    public override KeyPointValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        ValueReading.ExpectObject(ref reader);
+        var value = new KeyPointValue();
+        ulong present = 0;
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("x"u8))
+            {
+                value.X = ValueReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("y"u8))
+            {
+                value.Y = ValueReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("width"u8))
+            {
+                value.Width = ValueReading.ReadNullableDouble(ref reader);
+                present |= WidthBit;
+            }
+            else if (reader.ValueTextEquals("keypointlabels"u8))
+            {
+                value.KeyPointLabels = ValueReading.ReadStrings(ref reader);
+                present |= LabelsBit;
+            }
+            else
+            {
+                ValueReading.AddExtension(ref reader, ref extra);
+            }
+        }
+
+        value.AdditionalProperties = extra;
+        value.PresentMembers = present;
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, KeyPointValue value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("x"u8, value.X);
+        writer.WriteNumber("y"u8, value.Y);
+        ValueReading.WriteNullableNumber(writer, "width"u8, value.Width, value.IsPresent(WidthBit));
+        ValueReading.WriteStrings(writer, "keypointlabels"u8, value.KeyPointLabels, value.IsPresent(LabelsBit));
+        ValueReading.WriteExtensions(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,14 @@
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>Limits for the streaming readers of <see cref="LabelStudioJson"/>.</summary>
+public sealed class LabelStudioJsonReaderOptions
+{
+    /// <summary>Deepest nesting of objects and arrays allowed, the file's own array included. Default 64.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Largest single task (array element) in bytes; a bigger one is reported, not buffered. Default 256 MiB.</summary>
+    public int MaxTaskBytes { get; init; } = 256 * 1024 * 1024;
+
+    /// <summary>Size of the read buffer in bytes. Default 256 KiB; it grows for tasks larger than that.</summary>
+    public int BufferSize { get; init; } = 256 * 1024;
+}

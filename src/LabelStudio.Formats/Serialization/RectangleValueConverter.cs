@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Models;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>
+/// Hand-written reader and writer for the most frequent value (boxes): a large share of every image export, read
+/// without the serializer's per-value setup. Same rules as the generated contracts: unknown members kept,
+/// explicit nulls written back.
+/// </summary>
+internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
+{
+    private const ulong RotationBit = 1, LabelsBit = 2;
+
+    public static RectangleValueConverter Instance { get; } = new();
+
+    public override RectangleValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        ValueReading.ExpectObject(ref reader);
+        var value = new RectangleValue();
+        ulong present = 0;
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("x"u8))
+            {
+                value.X = ValueReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("y"u8))
+            {
+                value.Y = ValueReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("width"u8))
+            {
+                value.Width = ValueReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("height"u8))
+            {
+                value.Height = ValueReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("rotation"u8))
+            {
+                value.Rotation = ValueReading.ReadNullableDouble(ref reader);
+                present |= RotationBit;
+            }
+            else if (reader.ValueTextEquals("rectanglelabels"u8))
+            {
+                value.RectangleLabels = ValueReading.ReadStrings(ref reader);
+                present |= LabelsBit;
+            }
+            else
+            {
+                ValueReading.AddExtension(ref reader, ref extra);
+            }
+        }
+
+        value.AdditionalProperties = extra;
+        value.PresentMembers = present;
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, RectangleValue value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("x"u8, value.X);
+        writer.WriteNumber("y"u8, value.Y);
+        writer.WriteNumber("width"u8, value.Width);
+        writer.WriteNumber("height"u8, value.Height);
+        ValueReading.WriteNullableNumber(writer, "rotation"u8, value.Rotation, value.IsPresent(RotationBit));
+        ValueReading.WriteStrings(writer, "rectanglelabels"u8, value.RectangleLabels, value.IsPresent(LabelsBit));
+        ValueReading.WriteExtensions(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
