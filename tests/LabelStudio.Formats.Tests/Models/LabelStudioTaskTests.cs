@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
