@@ -107,6 +107,8 @@ public class PackagingTests
         var run = await ProcessRunner.RunAsync("dotnet", [Path.Combine(output, "PackageConsumer.dll")], example);
         run.ExitCode.Should().Be(0, run.ToString());
         run.StandardOutput.Should().Contain("LabelStudio.Config " + _version);
+        run.StandardOutput.Should().Contain("label: rectanglelabels [Cat, Dog]", "the example parses a config with the packaged LabelStudio.Config");
+        run.StandardOutput.Should().Contain("\"image\":\"/data/upload/1/cat.jpg\"", "the example round-trips a task with the packaged LabelStudio.Formats");
     }
 
     [Test]
