@@ -162,18 +162,18 @@ public class LabelStudioClient : IDisposable
     private static ServiceProvider BuildServices(LabelStudioClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLabelStudioClient(o => CopyTo(options, o));
-        var provider = services.BuildServiceProvider();
-        var problems = provider.GetRequiredService<LabelStudioClientOptions>().Validate();
+        var effective = new LabelStudioClientOptions();
+        CopyTo(options, effective);
+        var problems = effective.WithEnvironmentDefaults().Validate();
         if (problems.Count > 0)
         {
-            provider.Dispose();
             throw new ArgumentException("Invalid Label Studio client options: " + string.Join(" ", problems), nameof(options));
         }
 
-        return provider;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLabelStudioClient(o => CopyTo(options, o));
+        return services.BuildServiceProvider();
     }
 
     private static void CopyTo(LabelStudioClientOptions source, LabelStudioClientOptions target)

@@ -8,7 +8,18 @@ internal sealed class AuthenticationHandler(TokenManager tokens) : DelegatingHan
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var header = await tokens.GetHeaderAsync(cancellationToken).ConfigureAwait(false);
+        AuthHeader header;
+        try
+        {
+            header = await tokens.GetHeaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (LabelStudioApiException e)
+        {
+            // An expired key or a rejected refresh answers this call as the server would have, so every caller
+            // (Refit, the escape hatch) maps it the same way and no exception type of the pipeline leaks.
+            return AsResponse(request, e.Error);
+        }
+
         Apply(request, header);
         if (request.Content is not null && RequestReplay.IsBufferable(request))
         {
@@ -28,8 +39,36 @@ internal sealed class AuthenticationHandler(TokenManager tokens) : DelegatingHan
         }
 
         response.Dispose();
-        Apply(request, await tokens.GetHeaderAsync(cancellationToken).ConfigureAwait(false));
+        try
+        {
+            Apply(request, await tokens.GetHeaderAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (LabelStudioApiException e)
+        {
+            return AsResponse(request, e.Error);
+        }
+
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static HttpResponseMessage AsResponse(HttpRequestMessage request, LabelStudioErrorResponse error)
+    {
+        var body = error.RawBody;
+        if (string.IsNullOrEmpty(body))
+        {
+            body = System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, System.Text.Json.JsonElement>
+                {
+                    ["detail"] = System.Text.Json.JsonSerializer.SerializeToElement(error.Detail ?? string.Empty, LabelStudioJsonContext.Default.String),
+                },
+                LabelStudioJsonContext.Default.DictionaryStringJsonElement);
+        }
+
+        return new HttpResponseMessage((HttpStatusCode)error.StatusCode)
+        {
+            RequestMessage = request,
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
     }
 
     private static void Apply(HttpRequestMessage request, AuthHeader header)

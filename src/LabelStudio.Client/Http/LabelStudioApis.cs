@@ -12,13 +12,18 @@ internal sealed class LabelStudioApis(IProjectsApi projects, IResourcesApi resou
 
     public IStorageApi Storage { get; } = storage;
 
-    public static RefitSettings CreateSettings() => new()
+    public static RefitSettings CreateSettings()
     {
-        ContentSerializer = new SystemTextJsonContentSerializer(new System.Text.Json.JsonSerializerOptions(LabelStudioJsonContext.Default.Options)),
-        ExceptionFactory = async response => response.IsSuccessStatusCode
+        // Generated JSON metadata only: reflection-based serialization is off.
+        var settings = RefitSettings.ForJsonContext(LabelStudioJsonContext.Default);
+        settings.ExceptionFactory = async response => response.IsSuccessStatusCode
             ? null
-            : await ErrorResponseParser.CreateExceptionAsync(response, CancellationToken.None).ConfigureAwait(false),
-    };
+            : await ErrorResponseParser.CreateExceptionAsync(response, CancellationToken.None).ConfigureAwait(false);
+
+        // Surface our exceptions and the transport's own, never Refit's wrappers: the public surface names no Refit type.
+        settings.TransportExceptionFactory = (request, exception, _) => TransportErrors.Translate(request, exception);
+        return settings;
+    }
 
     public static void Register(IServiceCollection services)
     {

@@ -21,7 +21,16 @@ internal sealed class LabelStudioHttp(IHttpClientFactory factory, LabelStudioCli
     /// <summary>Sends a request through the pipeline; a non-success answer becomes a <see cref="LabelStudioApiException"/> and the response is disposed.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
-        var response = await CreateClient().SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await CreateClient().SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw TransportErrors.Translate(request, e);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;

@@ -143,7 +143,7 @@ internal sealed partial class TokenManager : IDisposable
             {
                 throw ErrorResponseParser.Create(new LabelStudioErrorResponse
                 {
-                    StatusCode = (int)response.StatusCode,
+                    StatusCode = (int)HttpStatusCode.BadGateway,
                     Method = "POST",
                     RequestPath = "/api/token/refresh/",
                     Detail = "The token refresh answer carried no access token.",
