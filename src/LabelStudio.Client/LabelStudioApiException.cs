@@ -18,6 +18,12 @@ public class LabelStudioApiException : Exception
         Error = error;
     }
 
+    internal LabelStudioApiException(LabelStudioErrorResponse error, Exception innerException)
+        : base(BuildMessage(error), innerException)
+    {
+        Error = error;
+    }
+
     /// <summary>Creates an exception without a response (for mocking).</summary>
     public LabelStudioApiException()
         : this(new LabelStudioErrorResponse { StatusCode = 0 })

@@ -102,7 +102,7 @@ public class JobsTests
         var sent = handler.All.Single();
         sent.PathAndQuery.Should().Be("/api/projects/1/import?commit_to_project=false");
         sent.ContentType.Should().StartWith("multipart/form-data");
-        sent.Body.Should().Contain("name=file; filename=a.csv").And.Contain("name=file_1; filename=b.csv").And.Contain("text/csv").And.Contain("3,4");
+        sent.Body.Should().Contain("name=\"file\"; filename=\"a.csv\"").And.Contain("name=\"file_1\"; filename=\"b.csv\"").And.Contain("text/csv").And.Contain("3,4");
     }
 
     [Test]

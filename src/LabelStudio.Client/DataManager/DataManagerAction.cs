@@ -24,8 +24,8 @@ public sealed class DataManagerAction
     /// <summary>Confirmation dialog.</summary>
     public JsonElement? Dialog { get; set; }
 
-    /// <summary>Permissions required.</summary>
-    public List<string>? Permission { get; set; }
+    /// <summary>Permission(s) required: a string or a list.</summary>
+    public JsonElement? Permission { get; set; }
 
     /// <summary>Fields this version of the client does not model; kept so nothing the server sends is lost.</summary>
     [JsonExtensionData]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LabelStudio.Client.Export;
 using LabelStudio.Client.Import;
 using LabelStudio.Client.Paging;
@@ -38,7 +39,7 @@ internal interface IProjectsApi
     Task DeleteAllTasksAsync(int id, CancellationToken cancellationToken);
 
     [Get("/api/projects/{id}/export/formats")]
-    Task<List<ExportFormatInfo>> ListExportFormatsAsync(int id, CancellationToken cancellationToken);
+    Task<List<JsonElement>> ListExportFormatsAsync(int id, CancellationToken cancellationToken);
 
     [Get("/api/projects/{id}/imports/{importId}/")]
     Task<ImportResult> GetImportAsync(int id, int importId, CancellationToken cancellationToken);

@@ -64,7 +64,7 @@ internal interface IResourcesApi
     Task<HttpResponseMessage> PredictInteractiveAsync(int id, [Body] MlInteractiveRequest body, CancellationToken cancellationToken);
 
     [Post("/api/ml/{id}/predict/test")]
-    Task<HttpResponseMessage> TestPredictAsync(int id, [Property("LabelStudio.Timeout")] TimeSpan timeout, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> TestPredictAsync(int id, [Body] MlBackendRequest body, [Property("LabelStudio.Timeout")] TimeSpan timeout, CancellationToken cancellationToken);
 
     [Get("/api/ml/{id}/versions")]
     Task<MlModelVersions> ListModelVersionsAsync(int id, CancellationToken cancellationToken);

@@ -16,9 +16,20 @@ internal sealed class LabelStudioApis(IProjectsApi projects, IResourcesApi resou
     {
         // Generated JSON metadata only: reflection-based serialization is off.
         var settings = RefitSettings.ForJsonContext(LabelStudioJsonContext.Default);
+        settings.UrlParameterFormatter = new QueryFormatter();
         settings.ExceptionFactory = async response => response.IsSuccessStatusCode
             ? null
             : await ErrorResponseParser.CreateExceptionAsync(response, CancellationToken.None).ConfigureAwait(false);
+
+        settings.DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(new LabelStudioApiException(
+            new LabelStudioErrorResponse
+            {
+                StatusCode = (int)response.StatusCode,
+                Method = response.RequestMessage?.Method.Method,
+                RequestPath = response.RequestMessage?.RequestUri?.AbsolutePath,
+                Detail = "The response body could not be read as the expected type: " + exception.Message,
+            },
+            exception));
 
         // Surface our exceptions and the transport's own, never Refit's wrappers: the public surface names no Refit type.
         settings.TransportExceptionFactory = (request, exception, _) => TransportErrors.Translate(request, exception);

@@ -30,6 +30,7 @@ namespace LabelStudio.Client.Http;
 [JsonSerializable(typeof(LabelConfigValidation))]
 [JsonSerializable(typeof(List<UserSummary>))]
 [JsonSerializable(typeof(List<ExportFormatInfo>))]
+[JsonSerializable(typeof(ExportFormatInfo))]
 [JsonSerializable(typeof(ImportResult))]
 [JsonSerializable(typeof(ImportStarted))]
 [JsonSerializable(typeof(ReimportRequest))]

@@ -74,9 +74,7 @@ public class ImportClient
         var multipart = new MultipartFormDataContent();
         for (var i = 0; i < list.Count; i++)
         {
-            var part = new StreamContent(list[i].Content);
-            part.Headers.ContentType = new MediaTypeHeaderValue(list[i].ContentType);
-            multipart.Add(part, i == 0 ? "file" : $"file_{i}", list[i].FileName);
+            multipart.Add(FilePart(list[i], i == 0 ? "file" : $"file_{i}"));
         }
 
         return SendImportAsync(projectId, multipart, options, cancellationToken);
@@ -163,9 +161,7 @@ public class ImportClient
     {
         ArgumentNullException.ThrowIfNull(file);
         using var multipart = new MultipartFormDataContent();
-        var part = new StreamContent(file.Content);
-        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
-        multipart.Add(part, "file", file.FileName);
+        multipart.Add(FilePart(file, "file"));
         using var request = new HttpRequestMessage(HttpMethod.Patch, LabelStudioHttp.Relative($"api/import/file-upload/{fileUploadId}")) { Content = multipart };
         request.Options.Set(RequestReplay.StreamedBodyKey, true);
         request.Options.Set(RequestReplay.TimeoutKey, _http.Options.LongOperationTimeout);
@@ -204,6 +200,23 @@ public class ImportClient
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         return await Streams.CopyAsync(response.Content, destination, cancellationToken).ConfigureAwait(false);
     }
+
+    private static StreamContent FilePart(ImportFile file, string field)
+    {
+        // Quoted name and filename (RFC 7578); filename* only when the name is not ASCII, as some multipart parsers reject it.
+        var part = new StreamContent(file.Content);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+        var disposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(field), FileName = Quote(file.FileName) };
+        if (!Ascii.IsValid(file.FileName))
+        {
+            disposition.FileNameStar = file.FileName;
+        }
+
+        part.Headers.ContentDisposition = disposition;
+        return part;
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private async Task<ImportResult> SendImportAsync(int projectId, HttpContent content, ImportOptions? options, CancellationToken cancellationToken)
     {

@@ -78,13 +78,15 @@ public class MlBackendsClient
         await ThrowIfErrorAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Asks the backend for a test prediction on a sample task (checks the connection end to end).</summary>
+    /// <summary>Asks the backend for a test prediction on a sample task (checks the connection end to end). Reads the backend first: the call takes its project and URL.</summary>
     /// <param name="id">Backend id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's answer (raw JSON), or null without a body.</returns>
     public virtual async Task<JsonElement?> TestPredictAsync(int id, CancellationToken cancellationToken = default)
     {
-        using var response = await _api.TestPredictAsync(id, _http.Options.LongOperationTimeout, cancellationToken).ConfigureAwait(false);
+        var backend = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var body = new MlBackendRequest { Project = backend.Project, Url = backend.Url };
+        using var response = await _api.TestPredictAsync(id, body, _http.Options.LongOperationTimeout, cancellationToken).ConfigureAwait(false);
         return await ReadOptionalJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
 

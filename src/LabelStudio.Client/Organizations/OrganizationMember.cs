@@ -6,8 +6,8 @@ namespace LabelStudio.Client.Organizations;
 /// <summary>A member of an organization.</summary>
 public sealed class OrganizationMember
 {
-    /// <summary>User id (or the user object, see AdditionalProperties).</summary>
-    public int? User { get; set; }
+    /// <summary>The member: a user object in lists, a user id when one membership is read (as the server sends it).</summary>
+    public JsonElement? User { get; set; }
 
     /// <summary>Organization id.</summary>
     public int? Organization { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LabelStudio.Client.Export;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Paging;
@@ -111,8 +112,15 @@ public class ProjectsClient
     /// <param name="id">Project id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The formats.</returns>
-    public virtual async Task<IReadOnlyList<ExportFormatInfo>> ListExportFormatsAsync(int id, CancellationToken cancellationToken = default) =>
-        await _api.ListExportFormatsAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
+    public virtual async Task<IReadOnlyList<ExportFormatInfo>> ListExportFormatsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        // The server sends objects; the spec (and older servers) say plain format names. Accept both.
+        var items = await _api.ListExportFormatsAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
+        return items.Select(item => item.ValueKind == JsonValueKind.String
+                ? new ExportFormatInfo { Name = new ExportFormat(item.GetString()!) }
+                : item.Deserialize(LabelStudioJsonContext.Default.ExportFormatInfo) ?? new ExportFormatInfo())
+            .ToList();
+    }
 
     private static string? Ids(IEnumerable<int>? ids) => ids is null ? null : string.Join(',', ids);
 }

@@ -9,11 +9,11 @@ public sealed class ApiToken
     /// <summary>The token (only on creation).</summary>
     public string? Token { get; set; }
 
-    /// <summary>Creation time.</summary>
-    public DateTimeOffset? CreatedAt { get; set; }
+    /// <summary>Creation time (ISO 8601 text as the server sends it).</summary>
+    public string? CreatedAt { get; set; }
 
-    /// <summary>Expiry time.</summary>
-    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Expiry time (ISO 8601 text as the server sends it).</summary>
+    public string? ExpiresAt { get; set; }
 
     /// <summary>Fields this version of the client does not model; kept so nothing the server sends is lost.</summary>
     [JsonExtensionData]
