@@ -193,6 +193,17 @@ public class AuthenticationTests
     }
 
     [Test]
+    public async Task Pat_RefreshUnavailableOnce_RefreshRetried()
+    {
+        var handler = new RecordingHandler()
+            .OnSequence(HttpMethod.Post, "/api/token/refresh/", () => Responses.Status(HttpStatusCode.ServiceUnavailable), () => Responses.FromFixture("tokens__refresh__response.json"))
+            .On(HttpMethod.Get, "/api/version/", () => Responses.FromFixture("version__get__response.json"));
+        using var test = new TestClient(handler, o => o.ApiKey = Pat);
+        await test.Client.GetVersionAsync();
+        Refreshes(handler).Should().Be(2, "the exchange is idempotent, so a transient failure is retried");
+    }
+
+    [Test]
     public void Options_KeyWithWhitespace_Rejected()
     {
         var options = new LabelStudioClientOptions { BaseUrl = new Uri("http://127.0.0.1:1/"), ApiKey = "Token abc" };

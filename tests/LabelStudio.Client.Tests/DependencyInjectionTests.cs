@@ -72,6 +72,21 @@ public class DependencyInjectionTests
     }
 
     [Test]
+    public async Task SendAsync_PostMarkedIdempotent_RetriedOnlyThen()
+    {
+        var handler = new RecordingHandler()
+            .OnSequence(HttpMethod.Post, "/api/custom/", () => Responses.Status(System.Net.HttpStatusCode.ServiceUnavailable), () => Responses.Status(System.Net.HttpStatusCode.ServiceUnavailable), () => Responses.Json("{}"));
+        using var test = new TestClient(handler);
+
+        var plain = () => test.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("api/custom/", UriKind.Relative)) { Content = new StringContent("{}") });
+        await plain.Should().ThrowAsync<LabelStudioApiException>();
+        handler.All.Should().HaveCount(1, "a POST is not retried unless declared idempotent");
+
+        using var ok = await test.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("api/custom/", UriKind.Relative)) { Content = new StringContent("{}") }.AsIdempotent());
+        handler.All.Should().HaveCount(3);
+    }
+
+    [Test]
     public async Task SendAsync_OtherOrigin_RefusedSoCredentialsStayHome()
     {
         var handler = new RecordingHandler();

@@ -126,11 +126,14 @@ internal sealed partial class TokenManager : IDisposable
             }
 
             var http = _httpClientFactory.CreateClient(RefreshClientName);
-            using var response = await http.PostAsJsonAsync(
-                "api/token/refresh/",
-                new TokenRefreshRequest { Refresh = _key },
-                LabelStudioJsonContext.Default.TokenRefreshRequest,
-                cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, LabelStudioHttp.Relative("api/token/refresh/"))
+            {
+                Content = JsonContent.Create(new TokenRefreshRequest { Refresh = _key }, LabelStudioJsonContext.Default.TokenRefreshRequest),
+            };
+
+            // A pure exchange: safe to retry on transient failures.
+            request.Options.Set(RequestReplay.IdempotentKey, true);
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 var error = await ErrorResponseParser.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
