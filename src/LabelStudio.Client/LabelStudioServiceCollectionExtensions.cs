@@ -44,7 +44,7 @@ public static class LabelStudioServiceCollectionExtensions
             {
                 // The refresh is a pure exchange: safe to retry on transient failures, never re-authenticated on 401.
                 var options = context.ServiceProvider.GetRequiredService<LabelStudioClientOptions>();
-                ResiliencePipelineSetup.Configure(pipeline, options, context.ServiceProvider.GetRequiredService<RetryLogger>().Log);
+                ResiliencePipelineSetup.Configure(pipeline, options, context.ServiceProvider.GetRequiredService<TimeProvider>(), context.ServiceProvider.GetRequiredService<RetryLogger>().Log);
             });
 
         var http = services.AddHttpClient(LabelStudioHttp.HttpClientName, ConfigureBase)
@@ -53,7 +53,7 @@ public static class LabelStudioServiceCollectionExtensions
         http.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<LabelStudioClientOptions>();
-            ResiliencePipelineSetup.Configure(pipeline, options, context.ServiceProvider.GetRequiredService<RetryLogger>().Log);
+            ResiliencePipelineSetup.Configure(pipeline, options, context.ServiceProvider.GetRequiredService<TimeProvider>(), context.ServiceProvider.GetRequiredService<RetryLogger>().Log);
         });
 
         // Inside the retry loop, so every attempt carries a current access token.

@@ -127,6 +127,29 @@ public class ResilienceTests
     }
 
     [Test]
+    public async Task RetryAfter_HttpDate_MeasuredFromTheResponseDate()
+    {
+        using var test = new TestClient(new RecordingHandler());
+        var handler = test.Handler.OnSequence(HttpMethod.Get, "/api/projects/1/",
+            () =>
+            {
+                var r = Responses.Status(HttpStatusCode.ServiceUnavailable);
+                var serverNow = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+                r.Headers.Date = serverNow;
+                r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(serverNow.AddSeconds(9));
+                return r;
+            },
+            () => Responses.FromFixture("projects__create__response.json"));
+
+        var call = test.Client.Projects.GetAsync(1);
+        await AdvanceUntilDone(test, call);
+
+        // The server's own Date header is the reference, so clock skew between client and server does not matter.
+        test.Logs.Should().Contain(l => l.Contains("Delay=00:00:09", StringComparison.Ordinal));
+        handler.All.Should().HaveCount(2);
+    }
+
+    [Test]
     public async Task RetryAfter_AboveMaximum_Capped()
     {
         var handler = new RecordingHandler().OnSequence(HttpMethod.Get, "/api/projects/1/",

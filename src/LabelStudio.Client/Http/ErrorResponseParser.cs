@@ -34,7 +34,7 @@ internal static class ErrorResponseParser
             response.RequestMessage?.Method.Method,
             response.RequestMessage?.RequestUri?.AbsolutePath,
             HeaderValue(response, "X-Request-Id"),
-            RetryAfterOf(response));
+            RetryAfterOf(response, response.Headers.Date));
         return Create(error);
     }
 
@@ -179,7 +179,8 @@ internal static class ErrorResponseParser
     private static string? HeaderValue(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    /// <summary>The server's requested wait; an HTTP date is measured from <paramref name="now"/> (null: only from the response's Date header).</summary>
+    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset? now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -187,9 +188,9 @@ internal static class ErrorResponseParser
             return delta;
         }
 
-        if (header?.Date is { } date)
+        if (header?.Date is { } date && (response.Headers.Date ?? now) is { } reference)
         {
-            var wait = date - (response.Headers.Date ?? DateTimeOffset.UtcNow);
+            var wait = date - reference;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

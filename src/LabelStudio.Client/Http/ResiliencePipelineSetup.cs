@@ -16,7 +16,7 @@ internal static class ResiliencePipelineSetup
 {
     public const string PipelineName = "LabelStudio.Client";
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, LabelStudioClientOptions options, Action<RetryLog>? onRetry)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, LabelStudioClientOptions options, TimeProvider timeProvider, Action<RetryLog>? onRetry)
     {
         if (options.MaxRetries > 0)
         {
@@ -32,7 +32,7 @@ internal static class ResiliencePipelineSetup
                 DelayGenerator = args =>
                 {
                     // Retry-After (seconds, HTTP date or retry-after-ms) wins over the backoff, capped at MaxDelay.
-                    if (args.Outcome.Result is { } response && ErrorResponseParser.RetryAfterOf(response) is { } wait)
+                    if (args.Outcome.Result is { } response && ErrorResponseParser.RetryAfterOf(response, timeProvider.GetUtcNow()) is { } wait)
                     {
                         return ValueTask.FromResult<TimeSpan?>(wait > options.RetryMaxDelay ? options.RetryMaxDelay : wait);
                     }
