@@ -118,7 +118,9 @@ public class ResilienceTests
                 return r;
             },
             () => Responses.FromFixture("projects__create__response.json"));
-        using var test = new TestClient(handler);
+
+        // A long attempt timeout: the fake clock moves while the loop below waits, and only the retry delay is under test.
+        using var test = new TestClient(handler, o => o.Timeout = TimeSpan.FromHours(1));
 
         var call = test.Client.Projects.GetAsync(1);
         await AdvanceUntilDone(test, call);
@@ -129,7 +131,7 @@ public class ResilienceTests
     [Test]
     public async Task RetryAfter_HttpDate_MeasuredFromTheResponseDate()
     {
-        using var test = new TestClient(new RecordingHandler());
+        using var test = new TestClient(new RecordingHandler(), o => o.Timeout = TimeSpan.FromHours(1));
         var handler = test.Handler.OnSequence(HttpMethod.Get, "/api/projects/1/",
             () =>
             {
@@ -160,7 +162,11 @@ public class ResilienceTests
                 return r;
             },
             () => Responses.FromFixture("projects__create__response.json"));
-        using var test = new TestClient(handler, o => o.RetryMaxDelay = TimeSpan.FromSeconds(12));
+        using var test = new TestClient(handler, o =>
+        {
+            o.RetryMaxDelay = TimeSpan.FromSeconds(12);
+            o.Timeout = TimeSpan.FromHours(1);
+        });
 
         var call = test.Client.Projects.GetAsync(1);
         await AdvanceUntilDone(test, call);
