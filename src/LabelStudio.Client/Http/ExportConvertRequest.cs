@@ -1,0 +1,11 @@
+using LabelStudio.Client.Export;
+
+namespace LabelStudio.Client.Http;
+
+/// <summary>Body of the snapshot conversion call.</summary>
+internal sealed class ExportConvertRequest
+{
+    public ExportFormat ExportType { get; set; }
+
+    public bool? DownloadResources { get; set; }
+}

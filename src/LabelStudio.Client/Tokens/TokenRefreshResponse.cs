@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LabelStudio.Client.Tokens;
+
+/// <summary>Answer of the token refresh.</summary>
+public sealed class TokenRefreshResponse
+{
+    /// <summary>The access token.</summary>
+    public string? Access { get; set; }
+
+    /// <summary>Fields this version of the client does not model; kept so nothing the server sends is lost.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LabelStudio.Client.Users;
+
+/// <summary>A Label Studio user.</summary>
+public sealed class User
+{
+    /// <summary>User id.</summary>
+    public int? Id { get; set; }
+
+    /// <summary>User name.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>E-mail address.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>First name.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary>Last name.</summary>
+    public string? LastName { get; set; }
+
+    /// <summary>Avatar URL.</summary>
+    public string? Avatar { get; set; }
+
+    /// <summary>Initials.</summary>
+    public string? Initials { get; set; }
+
+    /// <summary>Phone number.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Active organization id.</summary>
+    public int? ActiveOrganization { get; set; }
+
+    /// <summary>Newsletter consent.</summary>
+    public bool? AllowNewsletters { get; set; }
+
+    /// <summary>When the user joined.</summary>
+    public DateTimeOffset? DateJoined { get; set; }
+
+    /// <summary>Last activity.</summary>
+    public DateTimeOffset? LastActivity { get; set; }
+
+    /// <summary>Fields this version of the client does not model; kept so nothing the server sends is lost.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
