@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LabelStudio.Client.Users;
-using LabelStudio.Client.Jobs;
 
 namespace LabelStudio.Client.Export;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LabelStudio.Client.Users;
 using LabelStudio.Client.Jobs;
+using LabelStudio.Client.Users;
 
 namespace LabelStudio.Client.Export;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using LabelStudio.Client.Tokens;
 
 namespace LabelStudio.Client.Http;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace LabelStudio.Client.Http;

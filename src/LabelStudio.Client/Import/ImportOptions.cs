@@ -1,5 +1,3 @@
-using LabelStudio.Client.Jobs;
-
 namespace LabelStudio.Client.Import;
 
 /// <summary>How a task import is sent and awaited.</summary>

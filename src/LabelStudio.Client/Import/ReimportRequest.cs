@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LabelStudio.Client.Jobs;
 
 namespace LabelStudio.Client.Import;
 
