@@ -1,6 +1,6 @@
+using LabelStudio.Formats.Conversion;
 using System.Net;
 using System.Text.Json;
-using LabelStudio.Client.Export;
 using LabelStudio.Client.Import;
 using LabelStudio.Client.Jobs;
 using LabelStudio.Client.Storage;

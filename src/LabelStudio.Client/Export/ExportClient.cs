@@ -1,3 +1,4 @@
+using LabelStudio.Formats.Conversion;
 using System.Globalization;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Jobs;
@@ -130,7 +131,7 @@ public class ExportClient
         if (format is { } f)
         {
             // The server's query name is camelCase here, unlike everywhere else.
-            path += "?exportType=" + Uri.EscapeDataString(f.Value);
+            path += "?exportType=" + Uri.EscapeDataString(f.Name);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, LabelStudioHttp.Relative(path));

@@ -1,3 +1,4 @@
+using LabelStudio.Formats.Conversion;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

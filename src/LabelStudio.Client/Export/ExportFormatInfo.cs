@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LabelStudio.Formats.Conversion;
 using System.Text.Json.Serialization;
 
 namespace LabelStudio.Client.Export;

@@ -1,4 +1,4 @@
-using LabelStudio.Client.Export;
+using LabelStudio.Formats.Conversion;
 
 namespace LabelStudio.Client.Http;
 

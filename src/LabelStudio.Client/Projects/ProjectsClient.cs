@@ -1,3 +1,4 @@
+using LabelStudio.Formats.Conversion;
 using System.Text.Json;
 using LabelStudio.Client.Export;
 using LabelStudio.Client.Http;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LabelStudio.Formats.Conversion;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace LabelStudio.Formats.Conversion;
 /// recognise it. An extensible enum: the well-known formats are static properties, any other name is allowed.
 /// Names compare case-insensitively.
 /// </summary>
+[JsonConverter(typeof(ExportFormatJsonConverter))]
 public readonly struct ExportFormat : IEquatable<ExportFormat>
 {
     /// <summary>Creates a format from its Label Studio name.</summary>
@@ -64,6 +67,12 @@ public readonly struct ExportFormat : IEquatable<ExportFormat>
 
     /// <summary>NeMo ASR manifest with the audio files.</summary>
     public static ExportFormat AsrManifest { get; } = new("ASR_MANIFEST");
+
+    /// <summary>The format named <paramref name="name"/>.</summary>
+    public static implicit operator ExportFormat(string name) => new(name);
+
+    /// <summary>Creates the format named <paramref name="name"/>; the named alternative to the implicit conversion.</summary>
+    public static ExportFormat FromName(string name) => new(name);
 
     /// <summary>Compares by name, ignoring case.</summary>
     public static bool operator ==(ExportFormat left, ExportFormat right) => left.Equals(right);

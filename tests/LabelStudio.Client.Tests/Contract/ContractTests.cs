@@ -1,8 +1,8 @@
+using LabelStudio.Formats.Conversion;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LabelStudio.Client.DataManager;
-using LabelStudio.Client.Export;
 using LabelStudio.Client.Import;
 using LabelStudio.Client.MachineLearning;
 using LabelStudio.Client.Organizations;
