@@ -1,0 +1,22 @@
+using LabelStudio.Formats.Brush;
+using LabelStudio.Formats.Tests.Conversion.ImageExport;
+
+namespace LabelStudio.Formats.Tests.Conversion.Brush;
+
+/// <summary>BRUSH_TO_NUMPY: our output equals the official converter's for every fixture case that has expected/BRUSH_TO_NUMPY.</summary>
+[TestFixture]
+public class BrushToNumpyExporterFixtureTests
+{
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("BRUSH_TO_NUMPY", ImageExportHarnessExclusions.For("BRUSH_TO_NUMPY"));
+
+    [TestCaseSource(nameof(FixtureCases))]
+    public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
+    {
+        using var output = new TempDirectory();
+
+        await ImageExportHarness.RunAsync(new BrushToNumpyExporter(), caseName, output.Path);
+
+        var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "BRUSH_TO_NUMPY");
+        ImageExportHarness.Compare(expected, output.Path).Should().BeEmpty();
+    }
+}

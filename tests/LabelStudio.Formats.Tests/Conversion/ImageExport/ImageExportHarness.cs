@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LabelStudio.Config;
+using LabelStudio.Formats.Conversion;
+using LabelStudio.Formats.ImageExport;
+using LabelStudio.Formats.Masks;
+using LabelStudio.Formats.Models;
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Formats.Tests.Conversion.ImageExport;
+
+/// <summary>
+/// Runs an image exporter over a fixture case and compares its output with the official converter's
+/// (tests/TestData/Formats/&lt;case&gt;/expected/&lt;FORMAT&gt;), as the fixtures README says: same files with the
+/// same names; JSON equal as values (volatile fields of case.json loose); numbers within 1e-9 relative; text
+/// files line by line with numbers compared as numbers; PNG masks pixel by pixel; .npy byte for byte.
+/// </summary>
+internal static class ImageExportHarness
+{
+    private static readonly HashSet<string> VolatileJsonPaths = new(StringComparer.Ordinal) { "$.info.year", "$.info.date_created" };
+
+    public static IEnumerable<TestCaseData> Cases(string format, params string[] excluded) =>
+        Directory.EnumerateDirectories(Fixtures.FormatsRoot)
+            .Where(d => Directory.Exists(Path.Combine(d, "expected", format)))
+            .Select(Path.GetFileName)
+            .Where(c => !excluded.Contains(c))
+            .Order(StringComparer.Ordinal)
+            .Select(c => new TestCaseData(c).SetArgDisplayNames(c!));
+
+    public static string CaseDirectory(string caseName) => Path.Combine(Fixtures.FormatsRoot, caseName);
+
+    public static async Task<ConversionReport> RunAsync(IExporter exporter, string caseName, string outputDirectory, ImageExportOptions? options = null)
+    {
+        var directory = CaseDirectory(caseName);
+        var config = LabelConfig.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "config.xml")));
+        await using var export = File.OpenRead(Path.Combine(directory, "export.json"));
+        return await RunAsync(exporter, LabelStudioJson.ReadTasksAsync(export), config, outputDirectory, options);
+    }
+
+    public static async Task<ConversionReport> RunAsync(IExporter exporter, IAsyncEnumerable<LabelStudioTask> tasks, LabelConfig? config, string outputDirectory, ImageExportOptions? options = null)
+    {
+        var report = new ConversionReport();
+        var context = new ExportContext
+        {
+            Tasks = tasks,
+            Config = config,
+            OutputDirectory = outputDirectory,
+            Options = options ?? new ImageExportOptions(),
+            Report = report,
+        };
+        await exporter.ExportAsync(context);
+        return report;
+    }
+
+    public static async IAsyncEnumerable<LabelStudioTask> TasksFromJson(string json)
+    {
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        await foreach (var task in LabelStudioJson.ReadTasksAsync(stream))
+        {
+            yield return task;
+        }
+    }
+
+    /// <summary>The differences between expected and actual output folders; empty when they match.</summary>
+    public static List<string> Compare(string expectedDirectory, string actualDirectory)
+    {
+        var differences = new List<string>();
+        var expectedFiles = Files(expectedDirectory);
+        var actualFiles = Files(actualDirectory);
+        foreach (var missing in expectedFiles.Except(actualFiles))
+        {
+            differences.Add($"{missing}: missing in output");
+        }
+
+        foreach (var extra in actualFiles.Except(expectedFiles))
+        {
+            differences.Add($"{extra}: not in the official output");
+        }
+
+        foreach (var file in expectedFiles.Intersect(actualFiles))
+        {
+            var expected = Path.Combine(expectedDirectory, file);
+            var actual = Path.Combine(actualDirectory, file);
+            var difference = Path.GetExtension(file).ToLowerInvariant() switch
+            {
+                ".json" => CompareJson(expected, actual),
+                ".png" => ComparePng(expected, actual),
+                ".npy" or ".jpg" or ".jpeg" => File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)) ? null : "bytes differ",
+                _ => CompareLines(File.ReadAllText(expected), File.ReadAllText(actual)),
+            };
+            if (difference is not null)
+            {
+                differences.Add($"{file}: {difference}");
+            }
+        }
+
+        return differences;
+    }
+
+    public static bool NumbersEqual(double expected, double actual) =>
+        expected == actual || Math.Abs(expected - actual) <= 1e-9 * Math.Max(Math.Abs(expected), Math.Abs(actual)) || Math.Abs(expected - actual) < 1e-12;
+
+    public static string? CompareLines(string expected, string actual)
+    {
+        var expectedLines = expected.Split('\n');
+        var actualLines = actual.Split('\n');
+        if (expectedLines.Length != actualLines.Length)
+        {
+            return $"{expectedLines.Length} line(s) expected (trailing newline counted), got {actualLines.Length}";
+        }
+
+        for (var i = 0; i < expectedLines.Length; i++)
+        {
+            var e = expectedLines[i].Split(' ');
+            var a = actualLines[i].Split(' ');
+            if (e.Length != a.Length)
+            {
+                return $"line {i + 1}: expected '{expectedLines[i]}', got '{actualLines[i]}'";
+            }
+
+            for (var j = 0; j < e.Length; j++)
+            {
+                if (string.Equals(e[j], a[j], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (double.TryParse(e[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+                    && double.TryParse(a[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+                    && NumbersEqual(x, y))
+                {
+                    continue;
+                }
+
+                return $"line {i + 1}, token {j + 1}: expected '{e[j]}', got '{a[j]}'";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CompareJson(string expectedPath, string actualPath)
+    {
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(expectedPath));
+        using var actual = JsonDocument.Parse(File.ReadAllBytes(actualPath));
+        return CompareJson(expected.RootElement, actual.RootElement, "$");
+    }
+
+    private static string? CompareJson(JsonElement expected, JsonElement actual, string path)
+    {
+        if (VolatileJsonPaths.Contains(path))
+        {
+            return expected.ValueKind == actual.ValueKind ? null : $"{path}: expected a {expected.ValueKind}, got {actual.ValueKind}";
+        }
+
+        if (expected.ValueKind != actual.ValueKind)
+        {
+            return $"{path}: expected {expected.ValueKind} {expected.GetRawText()}, got {actual.ValueKind} {actual.GetRawText()}";
+        }
+
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var expectedNames = expected.EnumerateObject().Select(p => p.Name).ToList();
+                var actualNames = actual.EnumerateObject().Select(p => p.Name).ToList();
+                if (!expectedNames.SequenceEqual(actualNames))
+                {
+                    return $"{path}: members [{string.Join(", ", expectedNames)}] expected, got [{string.Join(", ", actualNames)}]";
+                }
+
+                foreach (var property in expected.EnumerateObject())
+                {
+                    if (CompareJson(property.Value, actual.GetProperty(property.Name), $"{path}.{property.Name}") is { } d)
+                    {
+                        return d;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                if (expected.GetArrayLength() != actual.GetArrayLength())
+                {
+                    return $"{path}: {expected.GetArrayLength()} item(s) expected, got {actual.GetArrayLength()}";
+                }
+
+                var i = 0;
+                foreach (var (e, a) in expected.EnumerateArray().Zip(actual.EnumerateArray()))
+                {
+                    if (CompareJson(e, a, $"{path}[{i++}]") is { } d)
+                    {
+                        return d;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Number:
+                return NumbersEqual(expected.GetDouble(), actual.GetDouble()) ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
+            case JsonValueKind.String:
+                return string.Equals(expected.GetString(), actual.GetString(), StringComparison.Ordinal) ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
+            default:
+                return null;
+        }
+    }
+
+    private static string? ComparePng(string expectedPath, string actualPath)
+    {
+        var expected = MaskPng.Read(File.ReadAllBytes(expectedPath));
+        var actual = MaskPng.Read(File.ReadAllBytes(actualPath));
+        if (expected.Width != actual.Width || expected.Height != actual.Height)
+        {
+            return $"size {expected.Width}x{expected.Height} expected, got {actual.Width}x{actual.Height}";
+        }
+
+        return expected.ContentEquals(actual) ? null : "pixels differ";
+    }
+
+    private static HashSet<string> Files(string directory) =>
+        [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))];
+}
