@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace LabelStudio.Formats.Conversion;
+
+/// <summary>The annotation metadata JSON_MIN and CSV write next to the outputs.</summary>
+internal static class AnnotationFields
+{
+    /// <summary>The annotator: the email of a user object, an id as it is, null when unannotated.</summary>
+    public static JsonNode? Annotator(JsonObject? annotation) => annotation?["completed_by"] switch
+    {
+        JsonObject user => user["email"]?.DeepClone(),
+        JsonValue id => id.DeepClone(),
+        _ => null,
+    };
+
+    public static JsonNode? Field(JsonObject? annotation, string name) => annotation?[name]?.DeepClone();
+}

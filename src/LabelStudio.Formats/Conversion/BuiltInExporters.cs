@@ -1,0 +1,21 @@
+using LabelStudio.Formats.Asr;
+using LabelStudio.Formats.Conll;
+using LabelStudio.Formats.Csv;
+using LabelStudio.Formats.Json;
+using LabelStudio.Formats.JsonMin;
+
+namespace LabelStudio.Formats.Conversion;
+
+/// <summary>The exporters of this package: adding a format is one line here.</summary>
+internal static class BuiltInExporters
+{
+    public static IEnumerable<IExporter> Create() =>
+    [
+        new JsonExporter(),
+        new JsonMinExporter(),
+        new CsvExporter(),
+        new CsvExporter(tabSeparated: true),
+        new Conll2003Exporter(),
+        new AsrManifestExporter(),
+    ];
+}

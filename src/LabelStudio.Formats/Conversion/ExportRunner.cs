@@ -1,0 +1,87 @@
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Formats.Conversion;
+
+/// <summary>
+/// Runs one export: reads a Label Studio JSON export from a stream once, lets the format's exporter write into a
+/// fresh staging folder beside the output folder, and moves the files into the output folder only when the export
+/// succeeded. A failed or cancelled run leaves the output folder as it was.
+/// </summary>
+public sealed class ExportRunner
+{
+    private readonly ExporterRegistry _registry;
+
+    /// <summary>Creates a runner over <paramref name="registry"/> (every exporter of this package when null).</summary>
+    public ExportRunner(ExporterRegistry? registry = null)
+    {
+        _registry = registry ?? ExporterRegistry.CreateDefault();
+    }
+
+    /// <summary>The exporters this runner can use.</summary>
+    public ExporterRegistry Registry => _registry;
+
+    /// <summary>Exports <paramref name="input"/> (a JSON export) as <paramref name="format"/> into <paramref name="outputDirectory"/>.</summary>
+    /// <returns>What was read, written and dropped.</returns>
+    /// <exception cref="ArgumentException">The format is unknown, or needs a config that was not given.</exception>
+    /// <exception cref="LabelStudioJsonException">The input is not a valid export; the message names the place.</exception>
+    /// <exception cref="ConversionException">The input cannot be exported in this format.</exception>
+    public async Task<ConversionReport> RunAsync(Stream input, ExportFormat format, string outputDirectory, ExportRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        options ??= new ExportRunOptions();
+        if (!_registry.TryGet(format, out var exporter))
+        {
+            throw new ArgumentException($"Unknown export format '{format}'. Known: {string.Join(", ", _registry.Formats)}.", nameof(format));
+        }
+
+        if (exporter.RequiresConfig && options.Config is null)
+        {
+            throw new ArgumentException($"{format} needs the labeling config.", nameof(options));
+        }
+
+        var output = Path.GetFullPath(outputDirectory);
+        var parent = Path.GetDirectoryName(output.TrimEnd(Path.DirectorySeparatorChar)) ?? output;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(output.TrimEnd(Path.DirectorySeparatorChar))}.staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        var report = options.Report ?? new ConversionReport();
+        try
+        {
+            var context = new ExportContext
+            {
+                Tasks = LabelStudioJson.ReadTasksAsync(input, cancellationToken: cancellationToken),
+                Config = options.Config,
+                OutputDirectory = staging,
+                Options = options.ExportOptions,
+                Media = options.Media,
+                Report = report,
+                Progress = options.Progress,
+            };
+            await exporter.ExportAsync(context, cancellationToken).ConfigureAwait(false);
+            MoveInto(staging, output);
+            return report;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static void MoveInto(string staging, string output)
+    {
+        Directory.CreateDirectory(output);
+        foreach (var directory in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(output, Path.GetRelativePath(staging, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+        {
+            File.Move(file, Path.Combine(output, Path.GetRelativePath(staging, file)), overwrite: true);
+        }
+    }
+}

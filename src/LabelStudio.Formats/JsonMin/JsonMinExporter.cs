@@ -1,0 +1,91 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LabelStudio.Config;
+using LabelStudio.Formats.Conversion;
+
+namespace LabelStudio.Formats.JsonMin;
+
+/// <summary>
+/// JSON_MIN (<c>result.json</c>): one flat record per annotation, as the official converter writes it: the task
+/// data, <c>id</c>, one key per control (prettified regions), then the annotation metadata. Streams.
+/// </summary>
+public sealed class JsonMinExporter : IExporter
+{
+    private static readonly byte[] Open = "[\n"u8.ToArray();
+    private static readonly byte[] Separator = ",\n"u8.ToArray();
+    private static readonly byte[] Close = "\n]"u8.ToArray();
+
+    /// <inheritdoc />
+    public ExportFormat Format => ExportFormat.JsonMin;
+
+    /// <inheritdoc />
+    public bool RequiresConfig => false;
+
+    /// <inheritdoc />
+    public bool IsSupported(LabelConfig? config) => true;
+
+    /// <inheritdoc />
+    public async Task ExportAsync(ExportContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var schema = ExportSchema.From(context.Config);
+        var path = Path.Combine(context.OutputDirectory, "result.json");
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.WriteAsync(Open, cancellationToken).ConfigureAwait(false);
+            var writerOptions = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
+            var first = true;
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+            await foreach (var item in ExportItemReader.ReadAsync(context, schema, cancellationToken).ConfigureAwait(false))
+            {
+                buffer.ResetWrittenCount();
+                using (var writer = new Utf8JsonWriter(buffer, writerOptions))
+                {
+                    Record(item).WriteTo(writer);
+                }
+
+                if (!first)
+                {
+                    await stream.WriteAsync(Separator, cancellationToken).ConfigureAwait(false);
+                }
+
+                first = false;
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                context.Report.ItemsAdded();
+            }
+
+            await stream.WriteAsync(Close, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static JsonObject Record(ExportItem item)
+    {
+        var record = new JsonObject();
+        foreach (var (key, value) in item.Data)
+        {
+            record[key] = value?.DeepClone();
+        }
+
+        record["id"] = item.Task["id"]?.DeepClone();
+        foreach (var (name, values) in item.Outputs)
+        {
+            // A control named like a data key overwrites the data value, as the official converter does.
+            record[name] = ResultPrettifier.Prettify(values);
+        }
+
+        var annotation = item.Annotation;
+        record["annotator"] = AnnotationFields.Annotator(annotation);
+        record["annotation_id"] = AnnotationFields.Field(annotation, "id");
+        record["created_at"] = AnnotationFields.Field(annotation, "created_at");
+        record["updated_at"] = AnnotationFields.Field(annotation, "updated_at");
+        record["lead_time"] = AnnotationFields.Field(annotation, "lead_time");
+        if (item.Task.ContainsKey("agreement"))
+        {
+            record["agreement"] = item.Task["agreement"]?.DeepClone();
+        }
+
+        return record;
+    }
+}

@@ -1,0 +1,151 @@
+using LabelStudio.Testing;
+
+namespace LabelStudio.Host.Tests;
+
+public class ConvertCommandTests
+{
+    private string _work = null!;
+
+    private static string Case(string name, string file) => Path.Combine(RepositoryPaths.TestData, "Formats", name, file);
+
+    [SetUp]
+    public void SetUp()
+    {
+        _work = Path.Combine(Path.GetTempPath(), "ls-convert-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_work);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public async Task Run_CsvWithConfig_WritesTheOfficialRowsAndExitsZero()
+    {
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", Case("csv_history", "export.json"), "--config", Case("csv_history", "config.xml"), "--to", "CSV", "--output", output]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        Directory.GetFiles(output).Select(Path.GetFileName).Should().Equal("result.csv");
+        var expected = File.ReadAllLines(Case("csv_history", "expected/CSV/result.csv"));
+        var actual = File.ReadAllLines(Path.Combine(output, "result.csv"));
+        actual.Should().HaveCount(expected.Length);
+        actual[0].Should().Be(expected[0], "the header is the official one, sorted by code point");
+        result.Error.Should().Contain("task(s) read");
+        result.Out.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Run_JsonMinWithoutConfig_IsAllowed()
+    {
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", Case("csv_basic_noconfig", "export.json"), "--to", "json_min", "--output", output]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.Exists(Path.Combine(output, "result.json")).Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Run_AsrManifestWithUploadDirFromEnvironment_CopiesAudioAndReportsTheUnreachableOne()
+    {
+        var output = Path.Combine(_work, "out");
+        var variables = new Dictionary<string, string> { ["LS_UPLOAD_DIR"] = Case("asr_manifest", "media/upload") };
+
+        var result = await CliRunner.RunAsync(
+            ["convert", Case("asr_manifest", "export.json"), "--config", Case("asr_manifest", "config.xml"), "--to", "ASR_MANIFEST", "--output", output, "--download-resources"],
+            variables: variables);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllLines(Path.Combine(output, "manifest.json")).Should().HaveCount(3, "the official manifest has three lines: the unreachable URL is skipped");
+        Directory.GetFiles(Path.Combine(output, "audio")).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("clip two.wav", "clip_one.wav", "third.wav");
+        result.Error.Should().Contain("audio-unavailable").And.Contain("transcript-from-previous-task");
+    }
+
+    [Test]
+    public async Task Run_ListFormats_PrintsTheOfficialFormatsThisBuildWrites()
+    {
+        // The official list for this config is ASR_MANIFEST, CSV, CSV_OLD, DOCLANG, JSON, JSON_MIN, TSV
+        // (expected/SUPPORTED_FORMATS); CSV_OLD and DOCLANG are Python-only and not written by this package.
+        var result = await CliRunner.RunAsync(["convert", "--list-formats", "--config", Case("asr_manifest", "config.xml")]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Should().Equal("ASR_MANIFEST", "CSV", "JSON", "JSON_MIN", "TSV");
+    }
+
+    [Test]
+    public async Task Run_TruncatedExport_ExitsOneWithAPositionAndWritesNothing()
+    {
+        var export = Path.Combine(_work, "bad.json");
+        var text = await File.ReadAllTextAsync(Case("csv_history", "export.json"));
+        await File.WriteAllTextAsync(export, text[..(text.Length / 2)]);
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", export, "--to", "CSV", "--output", output]);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().MatchRegex("line \\d+|byte|offset");
+        Directory.Exists(output).Should().BeFalse("a failed run leaves no partial output");
+        Directory.GetFileSystemEntries(_work).Should().Equal([export], "no staging folder is left behind");
+    }
+
+    [Test]
+    public async Task Run_InvalidConfig_ExitsOneWithAPositionedMessage()
+    {
+        var config = Path.Combine(_work, "config.xml");
+        await File.WriteAllTextAsync(config, "<View><Labels name=\"l\" toName=\"missing\"><Label value=\"A\"/></Labels>");
+
+        var result = await CliRunner.RunAsync(["convert", Case("conll_ner", "export.json"), "--config", config, "--to", "CONLL2003", "--output", Path.Combine(_work, "out")]);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().MatchRegex("config.xml\\(\\d+,\\d+\\)|config.xml:\\d+");
+        Directory.Exists(Path.Combine(_work, "out")).Should().BeFalse();
+    }
+
+    [TestCase("COCO_MAYBE")]
+    [TestCase("")]
+    public async Task Run_UnknownFormat_ExitsTwo(string format)
+    {
+        var result = await CliRunner.RunAsync(["convert", Case("csv_history", "export.json"), "--to", format, "--output", Path.Combine(_work, "out")]);
+
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
+    public async Task Run_FormatNeedingConfigWithoutIt_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync(["convert", Case("conll_ner", "export.json"), "--to", "CONLL2003", "--output", Path.Combine(_work, "out")]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--config");
+    }
+
+    [Test]
+    public async Task Run_MissingExportFile_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync(["convert", Path.Combine(_work, "nope.json"), "--to", "CSV", "--output", Path.Combine(_work, "out")]);
+
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
+    public async Task Run_FormatNotOfferedForConfig_ExitsOne()
+    {
+        // conll_ner's config has a Text object and a Labels control, no Audio: ASR_MANIFEST is not offered.
+        var result = await CliRunner.RunAsync(["convert", Case("conll_ner", "export.json"), "--config", Case("conll_ner", "config.xml"), "--to", "ASR_MANIFEST", "--output", Path.Combine(_work, "out")]);
+
+        result.ExitCode.Should().Be(1);
+        Directory.Exists(Path.Combine(_work, "out")).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Run_Conll_WritesTheOfficialFileLineByLine()
+    {
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", Case("conll_ner", "export.json"), "--config", Case("conll_ner", "config.xml"), "--to", "CONLL2003", "--output", output]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllText(Path.Combine(output, "result.conll")).Split('\n').Should().Equal(File.ReadAllText(Case("conll_ner", "expected/CONLL2003/result.conll")).Split('\n'));
+    }
+}
