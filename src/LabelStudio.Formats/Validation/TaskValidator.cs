@@ -439,8 +439,11 @@ public sealed class TaskValidator
         {
             if (value is null || !control.HasLabel(value))
             {
+                // Labels are compared as Label Studio does: exactly. A case-only difference gets a hint.
+                var near = value is null ? null : control.LabelValues.FirstOrDefault(l => string.Equals(l, value, StringComparison.OrdinalIgnoreCase));
+                var hint = near is null ? string.Empty : $" (labels are case-sensitive: did you mean \"{near}\"?)";
                 Add(sink, at, ValidationCodes.UnknownLabel, ValidationSeverity.Error,
-                    $"{what} \"{value}\" is not in control \"{control.Name}\"; it has: {Truncate(string.Join(", ", control.LabelValues))}.");
+                    $"{what} \"{value}\" is not in control \"{control.Name}\"{hint}; it has: {Truncate(string.Join(", ", control.LabelValues))}.");
             }
         }
     }
@@ -589,7 +592,16 @@ public sealed class TaskValidator
     {
         foreach (var issue in issues)
         {
-            Add(sink, at with { Field = prefix + issue.Field }, ValidationCodes.GeometryOutOfRange, ValidationSeverity.Error, issue.Message);
+            // Label Studio itself saves boxes that stick out of the image (a box dragged to the edge, then rotated;
+            // model boxes past the border), so that is a warning; values outside their range are errors.
+            if (issue.Kind == GeometryIssueKind.OutsideImage)
+            {
+                Add(sink, at with { Field = prefix + issue.Field }, ValidationCodes.RegionOutsideImage, ValidationSeverity.Warning, issue.Message);
+            }
+            else
+            {
+                Add(sink, at with { Field = prefix + issue.Field }, ValidationCodes.GeometryOutOfRange, ValidationSeverity.Error, issue.Message);
+            }
         }
     }
 

@@ -39,8 +39,11 @@ public static class ValidationCodes
     /// <summary>More than one choice for a control with <c>choice="single"</c>.</summary>
     public const string TooManyChoices = "LSF0022";
 
-    /// <summary>Geometry out of range (percent outside 0-100, negative size, outside the image, too few points, not finite).</summary>
+    /// <summary>Geometry value out of its range (percent outside 0-100, negative size, radius above 50, too few points, not finite).</summary>
     public const string GeometryOutOfRange = "LSF0030";
+
+    /// <summary>A region that sticks out of the image (<c>x + width</c> above 100, a rotated corner outside): a warning, Label Studio saves such regions.</summary>
+    public const string RegionOutsideImage = "LSF0034";
 
     /// <summary>An image region without <c>original_width</c>/<c>original_height</c> (warning): converters cannot compute pixels.</summary>
     public const string MissingImageSize = "LSF0031";
