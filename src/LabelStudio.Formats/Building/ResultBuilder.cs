@@ -332,9 +332,7 @@ public sealed class ResultBuilder
                 value.AdditionalProperties = splitFields.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value, Serialization.LabelStudioJsonContext.Default.Double), StringComparer.Ordinal);
             }
 
-            var labelsResult = NewResult(labelsControl, ToNameOf(labelsControl), "labels", value, image: true);
-            labelsResult.Id = region.Id;
-            _results.Add(labelsResult);
+            _results.Add(NewResult(labelsControl, ToNameOf(labelsControl), "labels", value, image: true, id: region.Id));
         }
 
         return this;
@@ -381,11 +379,11 @@ public sealed class ResultBuilder
         }
     }
 
-    private Result NewResult(ControlTag control, string toName, string type, ResultValue value, bool image)
+    private Result NewResult(ControlTag control, string toName, string type, ResultValue value, bool image, string? id = null)
     {
         var result = new Result
         {
-            Id = NewId(),
+            Id = id ?? NewId(),
             Type = new ResultType(type),
             FromName = control.Name,
             ToName = toName,
