@@ -1,0 +1,49 @@
+namespace LabelStudio.Formats.Validation;
+
+/// <summary>Totals of a validation run over many tasks (<see cref="TaskValidator.ValidateExportAsync"/>).</summary>
+public sealed class ValidationSummary
+{
+    internal ValidationSummary(long tasks, long annotations, long predictions, long results, long errors, long warnings,
+        IReadOnlyDictionary<string, long> countsByCode, IReadOnlyList<ValidationDiagnostic> diagnostics, bool truncated)
+    {
+        TaskCount = tasks;
+        AnnotationCount = annotations;
+        PredictionCount = predictions;
+        ResultCount = results;
+        ErrorCount = errors;
+        WarningCount = warnings;
+        CountsByCode = countsByCode;
+        Diagnostics = diagnostics;
+        IsTruncated = truncated;
+    }
+
+    /// <summary>Tasks checked.</summary>
+    public long TaskCount { get; }
+
+    /// <summary>Annotations checked.</summary>
+    public long AnnotationCount { get; }
+
+    /// <summary>Predictions checked.</summary>
+    public long PredictionCount { get; }
+
+    /// <summary>Results checked (all annotations, predictions and drafts).</summary>
+    public long ResultCount { get; }
+
+    /// <summary>Errors found.</summary>
+    public long ErrorCount { get; }
+
+    /// <summary>Warnings found.</summary>
+    public long WarningCount { get; }
+
+    /// <summary>True when no error was found.</summary>
+    public bool IsValid => ErrorCount == 0;
+
+    /// <summary>How many diagnostics of each code were found.</summary>
+    public IReadOnlyDictionary<string, long> CountsByCode { get; }
+
+    /// <summary>The first <see cref="TaskValidationOptions.MaxSummaryDiagnostics"/> diagnostics, in order.</summary>
+    public IReadOnlyList<ValidationDiagnostic> Diagnostics { get; }
+
+    /// <summary>True when more diagnostics were found than <see cref="Diagnostics"/> holds.</summary>
+    public bool IsTruncated { get; }
+}
