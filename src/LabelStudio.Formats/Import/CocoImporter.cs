@@ -80,14 +80,7 @@ public static class CocoImporter
 
             var task = new LabelStudioTask();
             task.Data["image"] = ImageUrls.Join(options.ImageRootUrl, image.FileName);
-            if (options.OutputType == ImportOutputType.Predictions)
-            {
-                task.Predictions = [new Prediction { Results = results, AdditionalProperties = GroundTruthFalse() }];
-            }
-            else
-            {
-                task.Annotations = [new Annotation { Results = results, GroundTruth = false }];
-            }
+            ImportTargets.Attach(task, options.OutputType, results);
 
             report.ItemsAdded(results.Count);
             report.TaskWritten();
@@ -101,13 +94,6 @@ public static class CocoImporter
         }
 
         options.Progress?.Report(written);
-    }
-
-    // The official importer writes "ground_truth": false into predictions too; Prediction has no such member.
-    private static Dictionary<string, JsonElement> GroundTruthFalse()
-    {
-        using var document = JsonDocument.Parse("false");
-        return new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["ground_truth"] = document.RootElement.Clone() };
     }
 
     private static void AddRegions(CocoDataset dataset, CocoImage image, int annotationIndex, CocoImportOptions options, ConversionReport report, List<Result> results)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
@@ -93,14 +92,7 @@ public static class YoloImporter
                     }
                 }
 
-                if (options.OutputType == ImportOutputType.Predictions)
-                {
-                    task.Predictions = [new Prediction { Results = results, AdditionalProperties = GroundTruthFalse() }];
-                }
-                else
-                {
-                    task.Annotations = [new Annotation { Results = results, GroundTruth = false }];
-                }
+                ImportTargets.Attach(task, options.OutputType, results);
 
                 report.ItemsAdded(results.Count);
             }
@@ -195,12 +187,6 @@ public static class YoloImporter
                 return null;
             }
         }
-    }
-
-    private static Dictionary<string, JsonElement> GroundTruthFalse()
-    {
-        using var document = JsonDocument.Parse("false");
-        return new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["ground_truth"] = document.RootElement.Clone() };
     }
 
     private static void Drop(ConversionReport report, long taskIndex, string file, int line, string reason, string message)
