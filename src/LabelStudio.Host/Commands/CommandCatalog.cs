@@ -7,5 +7,6 @@ internal static class CommandCatalog
     [
         new ValidateCommand(),
         new ConvertCommand(),
+        new ImportDatasetCommand(),
     ];
 }
