@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 using LabelStudio.MlBackend.Contracts;
@@ -317,7 +318,17 @@ internal sealed partial class MlBackendServer
             prediction.ModelVersion = modelVersion;
         }
 
-        writer.WriteRawValue(LabelStudioJson.SerializeToUtf8Bytes(prediction), skipInputValidation: true);
+        var json = LabelStudioJson.SerializeToUtf8Bytes(prediction);
+        if (prediction.Results.Count == 0)
+        {
+            // The models leave out an empty list that was never read, but Label Studio skips a prediction without "result".
+            var node = JsonNode.Parse(json)!.AsObject();
+            node["result"] ??= new JsonArray();
+            node.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteRawValue(json, skipInputValidation: true);
     }
 
     private async Task<JsonDocument> ReadJsonAsync(HttpContext context)
