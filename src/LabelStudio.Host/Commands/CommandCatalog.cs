@@ -6,5 +6,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new ValidateCommand(),
+        new ServeCommand(),
+        new CheckBackendCommand(),
     ];
 }
