@@ -8,5 +8,7 @@ internal static class CommandCatalog
         new ValidateCommand(),
         new ConvertCommand(),
         new ImportDatasetCommand(),
+        new ServeCommand(),
+        new CheckBackendCommand(),
     ];
 }

@@ -10,7 +10,7 @@ namespace LabelStudio.MlBackend.Logging;
 /// <c>params.password</c>, <c>context.project_credentials_*</c>) and basic-auth credentials in headers; none of them
 /// may reach a log line (reference/mlbackend.md §8).
 /// </summary>
-internal static class SecretRedactor
+internal static partial class SecretRedactor
 {
     public const string Redacted = "***";
 
@@ -30,6 +30,20 @@ internal static class SecretRedactor
     /// <summary>True when an HTTP header of this name carries credentials.</summary>
     public static bool IsSecretHeader(string name) =>
         SecretHeaders.Any(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Redacts secrets in free text (exception messages): <c>key=value</c>, <c>"key": "value"</c> and auth header values.</summary>
+    public static string RedactText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = KeyValueSecret().Replace(text, m => m.Groups["prefix"].Value + Redacted);
+        return AuthScheme().Replace(text, m => m.Groups["scheme"].Value + Redacted);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<prefix>\b(?:access_token|api_key|token|password|passwd|secret|login|refresh)[""']?\s*[:=]\s*[""']?)[^\s""'&,;}]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KeyValueSecret();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<scheme>\b(?:Basic|Bearer|Token)\s+)[A-Za-z0-9+/=._\-]{8,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AuthScheme();
 
     /// <summary>
     /// Returns <paramref name="json"/> with the value of every secret property replaced by <see cref="Redacted"/>.
