@@ -74,6 +74,22 @@ public class ConvertCommandTests
     }
 
     [Test]
+    public async Task Run_ToYolo_WritesTheOfficialClassesAndLabelFiles()
+    {
+        // The image exporters are registered with the runner the CLI uses: the official converter's classes.txt
+        // and label file names for this case are in expected/YOLO.
+        var output = Path.Combine(_work, "yolo");
+        var expected = Case("yolo_bbox_two_annotators", Path.Combine("expected", "YOLO"));
+
+        var result = await CliRunner.RunAsync(["convert", Case("yolo_bbox_two_annotators", "export.json"), "--config", Case("yolo_bbox_two_annotators", "config.xml"), "--to", "YOLO", "--output", output]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        (await File.ReadAllTextAsync(Path.Combine(output, "classes.txt"))).Should().Be(await File.ReadAllTextAsync(Path.Combine(expected, "classes.txt")));
+        Directory.GetFiles(Path.Combine(output, "labels")).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .Should().Equal(Directory.GetFiles(Path.Combine(expected, "labels")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Test]
     public async Task Run_TruncatedExport_ExitsOneWithAPositionAndWritesNothing()
     {
         var export = Path.Combine(_work, "bad.json");

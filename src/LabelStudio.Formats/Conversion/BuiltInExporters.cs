@@ -1,8 +1,12 @@
 using LabelStudio.Formats.Asr;
+using LabelStudio.Formats.Brush;
+using LabelStudio.Formats.Coco;
 using LabelStudio.Formats.Conll;
 using LabelStudio.Formats.Csv;
 using LabelStudio.Formats.Json;
 using LabelStudio.Formats.JsonMin;
+using LabelStudio.Formats.Voc;
+using LabelStudio.Formats.Yolo;
 
 namespace LabelStudio.Formats.Conversion;
 
@@ -17,5 +21,11 @@ internal static class BuiltInExporters
         new CsvExporter(tabSeparated: true),
         new Conll2003Exporter(),
         new AsrManifestExporter(),
+        new CocoExporter(),
+        new YoloExporter(),
+        new YoloObbExporter(),
+        new VocExporter(),
+        new BrushToPngExporter(),
+        new BrushToNumpyExporter(),
     ];
 }
