@@ -221,19 +221,8 @@ internal static class ValueReading
         return list;
     }
 
+    // int? arguments bind here too (int? widens to long? before double?), and WriteNumber writes the same digits.
     public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? value, bool present)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else if (present)
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value, bool present)
     {
         if (value is { } number)
         {
