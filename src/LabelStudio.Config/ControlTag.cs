@@ -88,19 +88,9 @@ public sealed class ControlTag : ConfigTag
 
     internal void AddLabel(LabelTag label) => _labels.Add(label);
 
-    internal void Freeze()
+    internal void Freeze(List<string> values, HashSet<string> distinct)
     {
-        var values = new List<string>(_labels.Count);
-        var set = new HashSet<string>(_labels.Count, StringComparer.Ordinal);
-        foreach (var label in _labels)
-        {
-            if (label.ResultValue is { } value && set.Add(value))
-            {
-                values.Add(value);
-            }
-        }
-
         LabelValues = values;
-        _labelValues = set;
+        _labelValues = distinct;
     }
 }
