@@ -1,3 +1,4 @@
+using LabelStudio.Config.Parsing;
 using LabelStudio.Config.Tags;
 
 namespace LabelStudio.Config;
@@ -6,10 +7,13 @@ namespace LabelStudio.Config;
 public sealed class ControlTag : ConfigTag
 {
     private readonly List<ObjectTag> _objects = [];
-    private readonly List<LabelTag> _labels = [];
+    private LabelTag[] _labels = [];
+    private IReadOnlyList<LabelTag> _labelsView = [];
+    private int _labelCount;
+    private int _placedLabels;
     private HashSet<string>? _labelValues;
 
-    internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
+    internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         var toName = GetAttribute("toName");
@@ -30,7 +34,7 @@ public sealed class ControlTag : ConfigTag
     public string ResultType => Spec?.ResultType ?? TagName.ToLowerInvariant();
 
     /// <summary>Every label of this control in document order, nested Taxonomy choices included.</summary>
-    public IReadOnlyList<LabelTag> Labels => _labels;
+    public IReadOnlyList<LabelTag> Labels => _labelsView;
 
     /// <summary>The top-level labels (for Taxonomy, the roots of the tree).</summary>
     public IEnumerable<LabelTag> RootLabels => _labels.Where(l => l.ParentLabel is null);
@@ -86,7 +90,22 @@ public sealed class ControlTag : ConfigTag
 
     internal void AddObject(ObjectTag tag) => _objects.Add(tag);
 
-    internal void AddLabel(LabelTag label) => _labels.Add(label);
+    /// <summary>Counts a label during parsing; <see cref="PlaceLabel"/> fills the exactly sized array afterwards (see <see cref="ConfigTag.PlaceChild"/>).</summary>
+    internal void CountLabel() => _labelCount++;
+
+    internal void PlaceLabel(LabelTag label)
+    {
+        if (_placedLabels == 0)
+        {
+            _labels = new LabelTag[_labelCount];
+        }
+
+        _labels[_placedLabels++] = label;
+        if (_placedLabels == _labels.Length)
+        {
+            _labelsView = Array.AsReadOnly(_labels);
+        }
+    }
 
     internal void Freeze(List<string> values, HashSet<string> distinct)
     {

@@ -1,3 +1,4 @@
+using LabelStudio.Config.Parsing;
 using LabelStudio.Config.Tags;
 
 namespace LabelStudio.Config;
@@ -7,7 +8,7 @@ public sealed class LabelTag : ConfigTag
 {
     private List<LabelTag>? _childLabels;
 
-    internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
+    internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         Value = GetAttribute("value");

@@ -129,6 +129,16 @@ internal sealed class ConfigParser
             }
         }
 
+        // Children and vocabularies go into arrays of the size counted during the parse; _tags is in document order.
+        foreach (var tag in _tags)
+        {
+            tag.Parent?.PlaceChild(tag);
+            if (tag is LabelTag { Control: { } control } label)
+            {
+                control.PlaceLabel(label);
+            }
+        }
+
         ResolveReferences();
         ReadSampleComment();
         return new LabelConfig(_text, _root, _tags, _controls, _objects, _relations, _dataKeys, _names, _sample, _diagnostics);
@@ -282,7 +292,7 @@ internal sealed class ConfigParser
 
         tag.SiblingIndex = frame.SiblingIndex;
         tag.Repeater = frame.Repeater;
-        frame.Parent?.AddChild(tag);
+        frame.Parent?.CountChild();
         _tags.Add(tag);
         foreach (var (code, severity, message, hint) in _pending)
         {
@@ -639,7 +649,7 @@ internal sealed class ConfigParser
         if (frame.Control is { } control)
         {
             label.Control = control;
-            control.AddLabel(label);
+            control.CountLabel();
             if (frame.Label is { } parentLabel && parentLabel.Control == control)
             {
                 label.ParentLabel = parentLabel;
