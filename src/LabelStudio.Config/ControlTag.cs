@@ -11,7 +11,7 @@ public sealed class ControlTag : ConfigTag
     private IReadOnlyList<LabelTag> _labelsView = [];
     private int _labelCount;
     private int _placedLabels;
-    private HashSet<string>? _labelValues;
+    private LabelValueSet _labelValues = LabelValueSet.Empty;
 
     internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
         : base(tagName, spec, parent, line, column, attributes)
@@ -79,7 +79,7 @@ public sealed class ControlTag : ConfigTag
     public bool HasLabel(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return _labelValues is not null && _labelValues.Contains(value);
+        return _labelValues.Contains(value);
     }
 
     /// <summary>Python's <c>as_tuple</c> key: <c>from_name|to_name|type</c> for each object.</summary>
@@ -107,9 +107,9 @@ public sealed class ControlTag : ConfigTag
         }
     }
 
-    internal void Freeze(List<string> values, HashSet<string> distinct)
+    internal void Freeze(LabelValueSet values)
     {
-        LabelValues = values;
-        _labelValues = distinct;
+        LabelValues = values.Values;
+        _labelValues = values;
     }
 }

@@ -786,8 +786,13 @@ internal sealed class ConfigParser
     private void FreezeLabels(ControlTag control)
     {
         var labels = control.Labels;
-        var values = new List<string>(labels.Count);
-        var distinct = new HashSet<string>(labels.Count, StringComparer.Ordinal);
+        if (labels.Count == 0)
+        {
+            control.Freeze(LabelValueSet.Empty);
+            return;
+        }
+
+        var distinct = new LabelValueSet(labels.Count);
         var nested = false;
         foreach (var label in labels)
         {
@@ -805,11 +810,6 @@ internal sealed class ConfigParser
             }
 
             var isNew = distinct.Add(value);
-            if (isNew)
-            {
-                values.Add(value);
-            }
-
             var duplicate = siblings is null ? !isNew : !siblings.Add((label.ParentLabel, value));
             if (duplicate)
             {
@@ -819,7 +819,7 @@ internal sealed class ConfigParser
             }
         }
 
-        control.Freeze(values, distinct);
+        control.Freeze(distinct);
     }
 
     /// <summary>(parent label by reference, value by ordinal) without the generic tuple comparer's per-item dispatch.</summary>
