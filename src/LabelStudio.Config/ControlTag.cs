@@ -93,11 +93,16 @@ public sealed class ControlTag : ConfigTag
     /// <summary>Counts a label during parsing; <see cref="PlaceLabel"/> fills the exactly sized array afterwards (see <see cref="ConfigTag.PlaceChild"/>).</summary>
     internal void CountLabel() => _labelCount++;
 
-    internal void PlaceLabel(LabelTag label)
+    /// <summary>
+    /// Stores the next label in document order and adds its result value to the vocabulary; false when a label
+    /// before it has the same value.
+    /// </summary>
+    internal bool PlaceLabel(LabelTag label)
     {
         if (_placedLabels == 0)
         {
             _labels = new LabelTag[_labelCount];
+            _labelValues = new LabelValueSet(_labelCount);
         }
 
         _labels[_placedLabels++] = label;
@@ -105,11 +110,16 @@ public sealed class ControlTag : ConfigTag
         {
             _labelsView = Array.AsReadOnly(_labels);
         }
+
+        var isNew = label.ResultValue is not { } value || _labelValues.Add(value, label.ResultValueHash);
+        if (_placedLabels == _labels.Length)
+        {
+            LabelValues = _labelValues.Values;
+        }
+
+        return isNew;
     }
 
-    internal void Freeze(LabelValueSet values)
-    {
-        LabelValues = values.Values;
-        _labelValues = values;
-    }
+    /// <summary>True when some label sits inside another (Taxonomy): duplicates then count among siblings only.</summary>
+    internal bool HasNestedLabels { get; set; }
 }

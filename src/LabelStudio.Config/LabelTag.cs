@@ -13,7 +13,14 @@ public sealed class LabelTag : ConfigTag
     {
         Value = GetAttribute("value");
         Alias = GetAttribute("alias");
+        if (ResultValue is { } resultValue)
+        {
+            // Hashed now, while the string is in cache; the vocabulary set is built after the parse (see LabelValueSet).
+            ResultValueHash = LabelValueSet.Hash(resultValue);
+        }
     }
+
+    internal int ResultValueHash { get; }
 
     /// <summary>The <c>value</c> attribute, or null when missing (an error).</summary>
     public string? Value { get; }

@@ -38,8 +38,8 @@ public class LabelValueSetTests
         var values = Enumerable.Range(0, 10_000).Select(i => $"Label {i:D5}").ToArray();
         var set = new LabelValueSet(values.Length * 2);
 
-        values.Select(set.Add).Should().AllSatisfy(added => added.Should().BeTrue());
-        values.Select(set.Add).Should().AllSatisfy(added => added.Should().BeFalse());
+        values.Select(v => set.Add(v)).Should().AllSatisfy(added => added.Should().BeTrue());
+        values.Select(v => set.Add(v)).Should().AllSatisfy(added => added.Should().BeFalse());
 
         set.Values.Should().Equal(values);
         values.Should().AllSatisfy(v => set.Contains(v).Should().BeTrue());

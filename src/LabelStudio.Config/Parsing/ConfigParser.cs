@@ -133,9 +133,9 @@ internal sealed class ConfigParser
         foreach (var tag in _tags)
         {
             tag.Parent?.PlaceChild(tag);
-            if (tag is LabelTag { Control: { } control } label)
+            if (tag is LabelTag { Control: { } control } label && !control.PlaceLabel(label) && !control.HasNestedLabels)
             {
-                control.PlaceLabel(label);
+                ReportDuplicateLabel(control, label);
             }
         }
 
@@ -653,6 +653,7 @@ internal sealed class ConfigParser
             if (frame.Label is { } parentLabel && parentLabel.Control == control)
             {
                 label.ParentLabel = parentLabel;
+                control.HasNestedLabels = true;
                 parentLabel.AddChildLabel(label);
             }
         }
@@ -757,7 +758,10 @@ internal sealed class ConfigParser
             }
         }
 
-        FreezeLabels(control);
+        if (control.HasNestedLabels)
+        {
+            CheckNestedDuplicates(control);
+        }
     }
 
     private ObjectTag? FindTwin(ConfigTag control)
@@ -782,45 +786,24 @@ internal sealed class ConfigParser
         }
     }
 
-    /// <summary>Collects the control's distinct result values and reports duplicates among siblings, in one pass.</summary>
-    private void FreezeLabels(ControlTag control)
+    /// <summary>For nested vocabularies (Taxonomy), duplicates among siblings: a value may repeat under two parents.</summary>
+    private void CheckNestedDuplicates(ControlTag control)
     {
         var labels = control.Labels;
-        if (labels.Count == 0)
-        {
-            control.Freeze(LabelValueSet.Empty);
-            return;
-        }
-
-        var distinct = new LabelValueSet(labels.Count);
-        var nested = false;
+        var siblings = new HashSet<(LabelTag? Parent, string Value)>(labels.Count, SiblingValueComparer.Instance);
         foreach (var label in labels)
         {
-            nested |= label.ParentLabel is not null;
-        }
-
-        // Duplicates count among siblings only (a Taxonomy may repeat a value under two parents); without nesting the
-        // control-wide set answers that, so the per-parent set is built only for nested vocabularies.
-        var siblings = nested ? new HashSet<(LabelTag? Parent, string Value)>(labels.Count, SiblingValueComparer.Instance) : null;
-        foreach (var label in labels)
-        {
-            if (label.ResultValue is not { } value)
+            if (label.ResultValue is { } value && !siblings.Add((label.ParentLabel, value)))
             {
-                continue;
-            }
-
-            var isNew = distinct.Add(value);
-            var duplicate = siblings is null ? !isNew : !siblings.Add((label.ParentLabel, value));
-            if (duplicate)
-            {
-                Report(DiagnosticCodes.DuplicateLabelValue, DiagnosticSeverity.Warning, label,
-                    $"<{control.TagName} name=\"{control.Name}\"> has the value \"{value}\" twice; results cannot tell them apart",
-                    "remove the duplicate or give it another value");
+                ReportDuplicateLabel(control, label);
             }
         }
-
-        control.Freeze(distinct);
     }
+
+    private void ReportDuplicateLabel(ControlTag control, LabelTag label) =>
+        Report(DiagnosticCodes.DuplicateLabelValue, DiagnosticSeverity.Warning, label,
+            $"<{control.TagName} name=\"{control.Name}\"> has the value \"{label.ResultValue}\" twice; results cannot tell them apart",
+            "remove the duplicate or give it another value");
 
     /// <summary>(parent label by reference, value by ordinal) without the generic tuple comparer's per-item dispatch.</summary>
     private sealed class SiblingValueComparer : IEqualityComparer<(LabelTag? Parent, string Value)>

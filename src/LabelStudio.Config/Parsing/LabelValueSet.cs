@@ -12,12 +12,17 @@ internal sealed class LabelValueSet
 
     private readonly List<string> _values;
 
+    // The hash of each value, parallel to _values: a probe compares hashes and reads a value string only on a match, so
+    // building the set touches no string but the one being added (the strings lie scattered over a heap of DOM nodes).
+    private readonly int[] _hashes;
+
     // Slot = index into _values + 1; 0 = empty. Power-of-two size at most 3/4 full, so probe sequences stay short.
     private readonly int[] _slots;
 
     public LabelValueSet(int capacity)
     {
         _values = new List<string>(capacity);
+        _hashes = new int[capacity];
         var size = 4;
         while (size < capacity + (capacity / 3) + 1)
         {
@@ -30,10 +35,16 @@ internal sealed class LabelValueSet
     /// <summary>The values in first-seen order.</summary>
     public IReadOnlyList<string> Values => _values;
 
+    /// <summary>The hash this set uses for a value (computed by the caller while the string is at hand).</summary>
+    public static int Hash(string value) => StringComparer.Ordinal.GetHashCode(value);
+
     /// <summary>Adds a value; false when it is already present.</summary>
-    public bool Add(string value)
+    public bool Add(string value) => Add(value, Hash(value));
+
+    /// <summary>Adds a value whose <see cref="Hash"/> is known; false when it is already present.</summary>
+    public bool Add(string value, int hash)
     {
-        var slot = Find(value, out var found);
+        var slot = Find(value, hash, out var found);
         if (found)
         {
             return false;
@@ -45,6 +56,7 @@ internal sealed class LabelValueSet
             throw new InvalidOperationException("The label value set is full.");
         }
 
+        _hashes[_values.Count] = hash;
         _values.Add(value);
         _slots[slot] = _values.Count;
         return true;
@@ -52,14 +64,14 @@ internal sealed class LabelValueSet
 
     public bool Contains(string value)
     {
-        Find(value, out var found);
+        Find(value, Hash(value), out var found);
         return found;
     }
 
-    private int Find(string value, out bool found)
+    private int Find(string value, int hash, out bool found)
     {
         var mask = _slots.Length - 1;
-        var slot = StringComparer.Ordinal.GetHashCode(value) & mask;
+        var slot = hash & mask;
         while (true)
         {
             var entry = _slots[slot];
@@ -69,7 +81,7 @@ internal sealed class LabelValueSet
                 return slot;
             }
 
-            if (string.Equals(_values[entry - 1], value, StringComparison.Ordinal))
+            if (_hashes[entry - 1] == hash && string.Equals(_values[entry - 1], value, StringComparison.Ordinal))
             {
                 found = true;
                 return slot;
