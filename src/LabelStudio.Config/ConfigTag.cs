@@ -12,14 +12,14 @@ namespace LabelStudio.Config;
 /// </summary>
 public class ConfigTag
 {
-    private readonly AttributeMap _attributes;
+    private readonly KeyValuePair<string, string>[] _attributes;
+    private AttributeMap? _attributesView;
     private ConfigTag[]? _children;
     private IReadOnlyList<ConfigTag>? _childrenView;
     private int _childCount;
-    private int _placedChildren;
     private string? _path;
 
-    internal ConfigTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
+    internal ConfigTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
     {
         TagName = spec?.Name ?? tagName;
         WrittenName = tagName;
@@ -27,7 +27,7 @@ public class ConfigTag
         Parent = parent;
         Line = line;
         Column = column;
-        _attributes = attributes ?? AttributeMap.Empty;
+        _attributes = attributes ?? [];
         Name = GetAttribute("name");
     }
 
@@ -56,13 +56,13 @@ public class ConfigTag
     public ConfigTag? Parent { get; }
 
     /// <summary>Child elements in document order.</summary>
-    public IReadOnlyList<ConfigTag> Children => _childrenView ?? [];
+    public IReadOnlyList<ConfigTag> Children => _children is null ? [] : _childrenView ??= Array.AsReadOnly(_children);
 
     /// <summary>
     /// All attributes, keyed by their canonical spelling for known attributes (<c>toName</c> even when written
     /// <c>toname</c>) and as written otherwise; lookups ignore case. Unknown attributes are kept.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Attributes => _attributes;
+    public IReadOnlyDictionary<string, string> Attributes => _attributesView ??= new AttributeMap(_attributes);
 
     /// <summary>The text content of the element (Header text, Style CSS), or empty.</summary>
     public string Text { get; internal set; } = string.Empty;
@@ -79,7 +79,7 @@ public class ConfigTag
     public string? GetAttribute(string attributeName)
     {
         ArgumentNullException.ThrowIfNull(attributeName);
-        return _attributes.TryGetValue(attributeName, out var value) ? value : null;
+        return AttributeMap.Find(_attributes, attributeName);
     }
 
     /// <summary>True when the attribute is present.</summary>
@@ -156,13 +156,10 @@ public class ConfigTag
     /// </summary>
     internal void PlaceChild(ConfigTag child)
     {
+        // _childCount counts down as the slots fill. Children is a read-only view, created when first read (a
+        // harmless race: two threads may each create an equal view), so a shared config cannot be changed through a cast.
         _children ??= new ConfigTag[_childCount];
-        _children[_placedChildren++] = child;
-        if (_placedChildren == _children.Length)
-        {
-            // A read-only view: a shared config cannot be changed through a cast.
-            _childrenView = Array.AsReadOnly(_children);
-        }
+        _children[_children.Length - _childCount--] = child;
     }
 
     private string BuildPath()

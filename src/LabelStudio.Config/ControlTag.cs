@@ -13,7 +13,7 @@ public sealed class ControlTag : ConfigTag
     private int _placedLabels;
     private LabelValueSet _labelValues = LabelValueSet.Empty;
 
-    internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
+    internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         var toName = GetAttribute("toName");

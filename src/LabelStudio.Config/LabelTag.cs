@@ -8,7 +8,7 @@ public sealed class LabelTag : ConfigTag
 {
     private List<LabelTag>? _childLabels;
 
-    internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
+    internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         Value = GetAttribute("value");

@@ -1,4 +1,3 @@
-using LabelStudio.Config.Parsing;
 using LabelStudio.Config.Tags;
 
 namespace LabelStudio.Config;
@@ -8,7 +7,7 @@ public sealed class ObjectTag : ConfigTag
 {
     private readonly List<ControlTag> _controls = [];
 
-    internal ObjectTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, AttributeMap? attributes)
+    internal ObjectTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         Value = GetAttribute("value");

@@ -322,28 +322,28 @@ internal sealed class ConfigParser
         return tag;
     }
 
-    private static TagCategory ClassifyUnknown(AttributeMap attributes)
+    private static TagCategory ClassifyUnknown(KeyValuePair<string, string>[] attributes)
     {
         // As Python does for tags it does not know: name + toName is a control, name + value an object.
-        if (!attributes.ContainsKey("name"))
+        if (AttributeMap.Find(attributes, "name") is null)
         {
             return TagCategory.Unknown;
         }
 
-        if (attributes.ContainsKey("toName"))
+        if (AttributeMap.Find(attributes, "toName") is not null)
         {
             return TagCategory.Control;
         }
 
-        return attributes.ContainsKey("value") || attributes.ContainsKey("valueList") ? TagCategory.Object : TagCategory.Unknown;
+        return AttributeMap.Find(attributes, "value") is not null || AttributeMap.Find(attributes, "valueList") is not null ? TagCategory.Object : TagCategory.Unknown;
     }
 
-    private AttributeMap ReadAttributes(IElement element, TagSpec? spec)
+    private KeyValuePair<string, string>[] ReadAttributes(IElement element, TagSpec? spec)
     {
         var source = element.Attributes;
         if (source.Length == 0)
         {
-            return AttributeMap.Empty;
+            return [];
         }
 
         var items = new KeyValuePair<string, string>[source.Length];
@@ -397,7 +397,12 @@ internal sealed class ConfigParser
             }
         }
 
-        return new AttributeMap(items, count);
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return items;
     }
 
     private void CheckValue(TagSpec spec, AttributeSpec attribute, string value)
