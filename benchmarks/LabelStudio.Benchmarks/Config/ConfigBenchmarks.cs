@@ -23,6 +23,14 @@ public class ConfigBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _tenThousandLabels = BuildTenThousandLabels();
+        _tenThousandLabelsUnindented = string.Concat(_tenThousandLabels.Split('\n').Select(line => line.Trim()));
+        _templates = ReadTemplates();
+    }
+
+    /// <summary>A RectangleLabels config with 10,000 labels (about 490,000 characters).</summary>
+    internal static string BuildTenThousandLabels()
+    {
         var builder = new StringBuilder("<View>\n  <Image name=\"image\" value=\"$image\"/>\n  <RectangleLabels name=\"label\" toName=\"image\">\n");
         for (var i = 0; i < 10_000; i++)
         {
@@ -30,16 +38,27 @@ public class ConfigBenchmarks
         }
 
         builder.Append("  </RectangleLabels>\n</View>\n");
-        _tenThousandLabels = builder.ToString();
-        _tenThousandLabelsUnindented = string.Concat(_tenThousandLabels.Split('\n').Select(line => line.Trim()));
-
-        var folder = Path.Combine(FindRepositoryRoot(), "tests", "TestData", "Config", "templates");
-        _templates = [.. Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-        if (_templates.Length != TemplateCount)
-        {
-            throw new InvalidOperationException($"Expected {TemplateCount} templates in {folder}, found {_templates.Length}.");
-        }
+        return builder.ToString();
     }
+
+    /// <summary>The official templates copied under tests/TestData/Config/templates.</summary>
+    internal static string[] ReadTemplates()
+    {
+        var folder = Path.Combine(FindRepositoryRoot(), "tests", "TestData", "Config", "templates");
+        string[] templates = [.. Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        return templates.Length == TemplateCount
+            ? templates
+            : throw new InvalidOperationException($"Expected {TemplateCount} templates in {folder}, found {templates.Length}.");
+    }
+
+    /// <summary>A parser configured as LabelConfig configures its own (limits, OnCreated callback).</summary>
+    internal static XmlParser CreateConfiguredParser(Action<AngleSharp.Dom.IElement, AngleSharp.Text.TextPosition> onCreated) => new(new XmlParserOptions
+    {
+        IsSuppressingErrors = false,
+        MaximumDepth = LabelConfigOptions.DefaultMaxDepth,
+        MaxCharactersFromEntities = 1,
+        OnCreated = onCreated,
+    });
 
     /// <summary>Parse + validate a RectangleLabels config with 10,000 labels (about 500 KB).</summary>
     [Benchmark]
@@ -58,14 +77,7 @@ public class ConfigBenchmarks
     public int TenThousandLabelsDomAsConfigured()
     {
         var created = 0;
-        var parser = new XmlParser(new XmlParserOptions
-        {
-            IsSuppressingErrors = false,
-            MaximumDepth = LabelConfigOptions.DefaultMaxDepth,
-            MaxCharactersFromEntities = 1,
-            OnCreated = (_, _) => created++,
-        });
-        parser.ParseDocument(_tenThousandLabels);
+        CreateConfiguredParser((_, _) => created++).ParseDocument(_tenThousandLabels);
         return created;
     }
 
