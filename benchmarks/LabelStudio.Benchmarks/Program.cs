@@ -3,10 +3,17 @@ using BenchmarkDotNet.Running;
 // Every benchmark class in this assembly; pick with --filter, e.g. --filter '*Config*'.
 // `generate-export <tasks> <file>` writes the synthetic export the Formats benchmarks read, for measuring
 // peak memory outside BenchmarkDotNet (e.g. with /usr/bin/time -v on examples/FormatsQuickstart).
+// `config-cpu [rounds]` measures CPU time per config parse against AngleSharp's DOM alone (see Config/ConfigCpuTime.cs).
 if (args is ["generate-export", var count, var file])
 {
     using var output = File.Create(file);
     LabelStudio.Benchmarks.Formats.SyntheticExportGenerator.Write(output, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["config-cpu", .. var rest])
+{
+    LabelStudio.Benchmarks.Config.ConfigCpuTime.Run(rest is [var rounds] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 20, Console.Out);
     return;
 }
 

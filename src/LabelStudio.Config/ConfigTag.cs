@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LabelStudio.Config.Parsing;
 using LabelStudio.Config.Tags;
 
 namespace LabelStudio.Config;
@@ -11,11 +12,14 @@ namespace LabelStudio.Config;
 /// </summary>
 public class ConfigTag
 {
-    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>(0);
-    private List<ConfigTag>? _children;
+    private readonly KeyValuePair<string, string>[] _attributes;
+    private AttributeMap? _attributesView;
+    private ConfigTag[]? _children;
+    private IReadOnlyList<ConfigTag>? _childrenView;
+    private int _childCount;
     private string? _path;
 
-    internal ConfigTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
+    internal ConfigTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
     {
         TagName = spec?.Name ?? tagName;
         WrittenName = tagName;
@@ -23,7 +27,7 @@ public class ConfigTag
         Parent = parent;
         Line = line;
         Column = column;
-        Attributes = attributes ?? NoAttributes;
+        _attributes = attributes ?? [];
         Name = GetAttribute("name");
     }
 
@@ -52,13 +56,13 @@ public class ConfigTag
     public ConfigTag? Parent { get; }
 
     /// <summary>Child elements in document order.</summary>
-    public IReadOnlyList<ConfigTag> Children => (IReadOnlyList<ConfigTag>?)_children ?? [];
+    public IReadOnlyList<ConfigTag> Children => _children is null ? [] : _childrenView ??= Array.AsReadOnly(_children);
 
     /// <summary>
     /// All attributes, keyed by their canonical spelling for known attributes (<c>toName</c> even when written
     /// <c>toname</c>) and as written otherwise; lookups ignore case. Unknown attributes are kept.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; }
+    public IReadOnlyDictionary<string, string> Attributes => _attributesView ??= new AttributeMap(_attributes);
 
     /// <summary>The text content of the element (Header text, Style CSS), or empty.</summary>
     public string Text { get; internal set; } = string.Empty;
@@ -75,7 +79,7 @@ public class ConfigTag
     public string? GetAttribute(string attributeName)
     {
         ArgumentNullException.ThrowIfNull(attributeName);
-        return Attributes.TryGetValue(attributeName, out var value) ? value : null;
+        return AttributeMap.Find(_attributes, attributeName);
     }
 
     /// <summary>True when the attribute is present.</summary>
@@ -113,7 +117,7 @@ public class ConfigTag
             yield return tag;
             if (tag._children is { } children)
             {
-                for (var i = children.Count - 1; i >= 0; i--)
+                for (var i = children.Length - 1; i >= 0; i--)
                 {
                     stack.Push(children[i]);
                 }
@@ -143,7 +147,20 @@ public class ConfigTag
         ? string.Create(CultureInfo.InvariantCulture, $"<{TagName}> at line {Line}")
         : string.Create(CultureInfo.InvariantCulture, $"<{TagName} name=\"{Name}\"> at line {Line}");
 
-    internal void AddChild(ConfigTag child) => (_children ??= []).Add(child);
+    /// <summary>Counts a child during parsing; <see cref="PlaceChild"/> fills the exactly sized array afterwards.</summary>
+    internal void CountChild() => _childCount++;
+
+    /// <summary>
+    /// Stores the next child in document order. Arrays sized exactly once the count is known stay off the large-object
+    /// heap up to 10,000 children, where a doubling list would reach 16,384 slots (131 KB) and trigger gen-2 collections.
+    /// </summary>
+    internal void PlaceChild(ConfigTag child)
+    {
+        // _childCount counts down as the slots fill. Children is a read-only view, created when first read (a
+        // harmless race: two threads may each create an equal view), so a shared config cannot be changed through a cast.
+        _children ??= new ConfigTag[_childCount];
+        _children[_children.Length - _childCount--] = child;
+    }
 
     private string BuildPath()
     {

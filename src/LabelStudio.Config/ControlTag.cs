@@ -1,3 +1,4 @@
+using LabelStudio.Config.Parsing;
 using LabelStudio.Config.Tags;
 
 namespace LabelStudio.Config;
@@ -6,10 +7,13 @@ namespace LabelStudio.Config;
 public sealed class ControlTag : ConfigTag
 {
     private readonly List<ObjectTag> _objects = [];
-    private readonly List<LabelTag> _labels = [];
-    private HashSet<string>? _labelValues;
+    private LabelTag[] _labels = [];
+    private IReadOnlyList<LabelTag> _labelsView = [];
+    private int _labelCount;
+    private int _placedLabels;
+    private LabelValueSet _labelValues = LabelValueSet.Empty;
 
-    internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
+    internal ControlTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         var toName = GetAttribute("toName");
@@ -30,7 +34,7 @@ public sealed class ControlTag : ConfigTag
     public string ResultType => Spec?.ResultType ?? TagName.ToLowerInvariant();
 
     /// <summary>Every label of this control in document order, nested Taxonomy choices included.</summary>
-    public IReadOnlyList<LabelTag> Labels => _labels;
+    public IReadOnlyList<LabelTag> Labels => _labelsView;
 
     /// <summary>The top-level labels (for Taxonomy, the roots of the tree).</summary>
     public IEnumerable<LabelTag> RootLabels => _labels.Where(l => l.ParentLabel is null);
@@ -75,7 +79,7 @@ public sealed class ControlTag : ConfigTag
     public bool HasLabel(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return _labelValues is not null && _labelValues.Contains(value);
+        return _labelValues.Contains(value);
     }
 
     /// <summary>Python's <c>as_tuple</c> key: <c>from_name|to_name|type</c> for each object.</summary>
@@ -86,21 +90,36 @@ public sealed class ControlTag : ConfigTag
 
     internal void AddObject(ObjectTag tag) => _objects.Add(tag);
 
-    internal void AddLabel(LabelTag label) => _labels.Add(label);
+    /// <summary>Counts a label during parsing; <see cref="PlaceLabel"/> fills the exactly sized array afterwards (see <see cref="ConfigTag.PlaceChild"/>).</summary>
+    internal void CountLabel() => _labelCount++;
 
-    internal void Freeze()
+    /// <summary>
+    /// Stores the next label in document order and adds its result value to the vocabulary; false when a label
+    /// before it has the same value.
+    /// </summary>
+    internal bool PlaceLabel(LabelTag label)
     {
-        var values = new List<string>(_labels.Count);
-        var set = new HashSet<string>(_labels.Count, StringComparer.Ordinal);
-        foreach (var label in _labels)
+        if (_placedLabels == 0)
         {
-            if (label.ResultValue is { } value && set.Add(value))
-            {
-                values.Add(value);
-            }
+            _labels = new LabelTag[_labelCount];
+            _labelValues = new LabelValueSet(_labelCount);
         }
 
-        LabelValues = values;
-        _labelValues = set;
+        _labels[_placedLabels++] = label;
+        if (_placedLabels == _labels.Length)
+        {
+            _labelsView = Array.AsReadOnly(_labels);
+        }
+
+        var isNew = label.ResultValue is not { } value || _labelValues.Add(value, label.ResultValueHash);
+        if (_placedLabels == _labels.Length)
+        {
+            LabelValues = _labelValues.Values;
+        }
+
+        return isNew;
     }
+
+    /// <summary>True when some label sits inside another (Taxonomy): duplicates then count among siblings only.</summary>
+    internal bool HasNestedLabels { get; set; }
 }

@@ -1,3 +1,4 @@
+using LabelStudio.Config.Parsing;
 using LabelStudio.Config.Tags;
 
 namespace LabelStudio.Config;
@@ -7,12 +8,19 @@ public sealed class LabelTag : ConfigTag
 {
     private List<LabelTag>? _childLabels;
 
-    internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
+    internal LabelTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         Value = GetAttribute("value");
         Alias = GetAttribute("alias");
+        if (ResultValue is { } resultValue)
+        {
+            // Hashed now, while the string is in cache; the vocabulary set is built after the parse (see LabelValueSet).
+            ResultValueHash = LabelValueSet.Hash(resultValue);
+        }
     }
+
+    internal int ResultValueHash { get; }
 
     /// <summary>The <c>value</c> attribute, or null when missing (an error).</summary>
     public string? Value { get; }

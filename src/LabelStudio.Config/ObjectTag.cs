@@ -7,7 +7,7 @@ public sealed class ObjectTag : ConfigTag
 {
     private readonly List<ControlTag> _controls = [];
 
-    internal ObjectTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, IReadOnlyDictionary<string, string>? attributes)
+    internal ObjectTag(string tagName, TagSpec? spec, ConfigTag? parent, int line, int column, KeyValuePair<string, string>[]? attributes)
         : base(tagName, spec, parent, line, column, attributes)
     {
         Value = GetAttribute("value");

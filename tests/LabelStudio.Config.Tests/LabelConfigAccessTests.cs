@@ -141,4 +141,62 @@ public class LabelConfigAccessTests
 
         counts.Distinct().Should().ContainSingle();
     }
+
+    [Test]
+    public void Parse_TenThousandLabels_KeepsEveryLabelInOrderWithItsLine()
+    {
+        // Line 1 <View>, line 2 <Image>, line 3 <RectangleLabels>, then label i on line 4 + i, indented 4 spaces.
+        var config = LabelConfig.Parse(TenThousandLabelConfig(duplicateLast: false));
+
+        var control = config.GetControl("label");
+        control.Labels.Should().HaveCount(10_000);
+        control.LabelValues.Should().Equal(Enumerable.Range(0, 10_000).Select(i => $"Label {i:D5}"));
+        control.Labels[9_999].Line.Should().Be(4 + 9_999);
+        control.Labels[9_999].Column.Should().Be(5);
+        control.Labels.Should().AllSatisfy(l => l.Control.Should().BeSameAs(control));
+        control.Children.Should().Equal(control.Labels);
+        control.HasLabel("Label 04567").Should().BeTrue();
+        control.HasLabel("Label 10000").Should().BeFalse();
+        config.Root.Children.Select(c => c.TagName).Should().Equal("Image", "RectangleLabels");
+        config.Tags.Should().HaveCount(2 + 1 + 10_000);
+        config.Diagnostics.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Validate_TenThousandLabelsWithOneRepeated_WarnsOnceAtTheRepeat()
+    {
+        // The last label repeats the first value: one duplicate warning at its line, 4 + 10,000.
+        var result = LabelConfig.Validate(TenThousandLabelConfig(duplicateLast: true));
+
+        result.Diagnostics.Should().ContainSingle().Which.Should().Match<Validation.ConfigDiagnostic>(
+            d => d.Code == Validation.DiagnosticCodes.DuplicateLabelValue && d.Line == 4 + 10_000);
+    }
+
+    [Test]
+    public void Children_OfParsedTag_CannotBeChangedThroughACast()
+    {
+        // Parsed configs are shared across threads: the child and label lists must not be writable arrays or lists.
+        var config = LabelConfig.Parse("<View><Image name=\"i\" value=\"$i\"/><Choices name=\"c\" toName=\"i\"><Choice value=\"A\"/></Choices></View>");
+
+        config.Root.Children.Should().NotBeAssignableTo<ConfigTag[]>().And.NotBeAssignableTo<List<ConfigTag>>();
+        config.GetControl("c").Labels.Should().NotBeAssignableTo<LabelTag[]>().And.NotBeAssignableTo<List<LabelTag>>();
+        ((ICollection<ConfigTag>)config.Root.Children).IsReadOnly.Should().BeTrue();
+    }
+
+    private static string TenThousandLabelConfig(bool duplicateLast)
+    {
+        var builder = new System.Text.StringBuilder("<View>\n  <Image name=\"image\" value=\"$image\"/>\n  <RectangleLabels name=\"label\" toName=\"image\">\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            builder.Append("    <Label value=\"Label ").Append(i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).Append("\" background=\"#ff0000\"/>\n");
+        }
+
+        if (duplicateLast)
+        {
+            builder.Append("    <Label value=\"Label 00000\"/>\n");
+        }
+
+        builder.Append("  </RectangleLabels>\n</View>\n");
+        return builder.ToString();
+    }
 }

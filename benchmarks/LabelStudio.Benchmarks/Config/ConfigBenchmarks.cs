@@ -7,17 +7,29 @@ namespace LabelStudio.Benchmarks.Config;
 
 /// <summary>
 /// Parse + validate of labeling configs (issue goals: a template ≤ 0.25 ms on average, a 10,000-label config ≤ 20 ms).
-/// The AngleSharp-only row is the DOM-building floor that validation adds to.
+/// The AngleSharp-only rows are the DOM-building floor that validation adds to, driven in the ways one can drive it:
+/// a new default parser per call, one parser reused, a parser configured as LabelConfig configures it (limits and the
+/// OnCreated position callback), and the same config without indentation (no whitespace text nodes).
 /// </summary>
 [MemoryDiagnoser]
 public class ConfigBenchmarks
 {
     private const int TemplateCount = 55;
+    private readonly XmlParser _reusedParser = new();
     private string _tenThousandLabels = string.Empty;
+    private string _tenThousandLabelsUnindented = string.Empty;
     private string[] _templates = [];
 
     [GlobalSetup]
     public void Setup()
+    {
+        _tenThousandLabels = BuildTenThousandLabels();
+        _tenThousandLabelsUnindented = string.Concat(_tenThousandLabels.Split('\n').Select(line => line.Trim()));
+        _templates = ReadTemplates();
+    }
+
+    /// <summary>A RectangleLabels config with 10,000 labels (about 490,000 characters).</summary>
+    internal static string BuildTenThousandLabels()
     {
         var builder = new StringBuilder("<View>\n  <Image name=\"image\" value=\"$image\"/>\n  <RectangleLabels name=\"label\" toName=\"image\">\n");
         for (var i = 0; i < 10_000; i++)
@@ -26,15 +38,27 @@ public class ConfigBenchmarks
         }
 
         builder.Append("  </RectangleLabels>\n</View>\n");
-        _tenThousandLabels = builder.ToString();
-
-        var folder = Path.Combine(FindRepositoryRoot(), "tests", "TestData", "Config", "templates");
-        _templates = [.. Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-        if (_templates.Length != TemplateCount)
-        {
-            throw new InvalidOperationException($"Expected {TemplateCount} templates in {folder}, found {_templates.Length}.");
-        }
+        return builder.ToString();
     }
+
+    /// <summary>The official templates copied under tests/TestData/Config/templates.</summary>
+    internal static string[] ReadTemplates()
+    {
+        var folder = Path.Combine(FindRepositoryRoot(), "tests", "TestData", "Config", "templates");
+        string[] templates = [.. Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        return templates.Length == TemplateCount
+            ? templates
+            : throw new InvalidOperationException($"Expected {TemplateCount} templates in {folder}, found {templates.Length}.");
+    }
+
+    /// <summary>A parser configured as LabelConfig configures its own (limits, OnCreated callback).</summary>
+    internal static XmlParser CreateConfiguredParser(Action<AngleSharp.Dom.IElement, AngleSharp.Text.TextPosition> onCreated) => new(new XmlParserOptions
+    {
+        IsSuppressingErrors = false,
+        MaximumDepth = LabelConfigOptions.DefaultMaxDepth,
+        MaxCharactersFromEntities = 1,
+        OnCreated = onCreated,
+    });
 
     /// <summary>Parse + validate a RectangleLabels config with 10,000 labels (about 500 KB).</summary>
     [Benchmark]
@@ -43,6 +67,27 @@ public class ConfigBenchmarks
     /// <summary>AngleSharp.Xml building the DOM of the same config, with no validation: the floor.</summary>
     [Benchmark]
     public int TenThousandLabelsAngleSharpDomOnly() => new XmlParser().ParseDocument(_tenThousandLabels).DocumentElement!.ChildElementCount;
+
+    /// <summary>The DOM floor with one parser instance reused for every call (no browsing context per call).</summary>
+    [Benchmark]
+    public int TenThousandLabelsDomReusedParser() => _reusedParser.ParseDocument(_tenThousandLabels).DocumentElement!.ChildElementCount;
+
+    /// <summary>The DOM floor with the options LabelConfig uses: depth limit, no entity expansion, an OnCreated callback.</summary>
+    [Benchmark]
+    public int TenThousandLabelsDomAsConfigured()
+    {
+        var created = 0;
+        CreateConfiguredParser((_, _) => created++).ParseDocument(_tenThousandLabels);
+        return created;
+    }
+
+    /// <summary>The DOM floor for the same elements without indentation: what the 10,000 whitespace text nodes cost.</summary>
+    [Benchmark]
+    public int TenThousandLabelsDomUnindented() => _reusedParser.ParseDocument(_tenThousandLabelsUnindented).DocumentElement!.ChildElementCount;
+
+    /// <summary>Parse + validate of the unindented config (compare with <see cref="TenThousandLabels"/>).</summary>
+    [Benchmark]
+    public int TenThousandLabelsUnindented() => LabelConfig.Parse(_tenThousandLabelsUnindented).GetControl("label").Labels.Count;
 
     /// <summary>Parse + validate every official template; the reported time is per template.</summary>
     [Benchmark(OperationsPerInvoke = TemplateCount)]

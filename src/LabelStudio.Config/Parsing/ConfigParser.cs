@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Text;
@@ -20,9 +21,11 @@ internal sealed class ConfigParser
     private readonly string _text;
     private readonly LabelConfigOptions _options;
     private readonly List<ConfigDiagnostic> _diagnostics = [];
-    private readonly List<(IElement Element, TextPosition Position)> _positions;
-    private Dictionary<IElement, TextPosition>? _positionsByElement;
-    private int _nextPosition;
+    private Level[] _open = new Level[16];
+    private int _openCount;
+    private ConfigTag? _root;
+    private readonly List<(ConfigTag Tag, IElement Element)> _textTags = [];
+    private readonly List<ConfigTag> _filterTags = [];
     private readonly Dictionary<string, ConfigTag> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectTag> _objectsByName = new(StringComparer.Ordinal);
     private readonly List<ConfigTag> _tags;
@@ -41,7 +44,6 @@ internal sealed class ConfigParser
 
         // Every element starts with '<', so this bounds the element count and spares list regrowth on big configs.
         var estimate = text.Length <= options.MaxLength ? Math.Min(text.AsSpan().Count('<'), 1 << 20) : 0;
-        _positions = new(estimate);
         _tags = new(estimate);
     }
 
@@ -84,36 +86,62 @@ internal sealed class ConfigParser
         IDocument document;
         try
         {
+            // The tag model is built while AngleSharp creates the elements (OnCreated fires in document order, with the
+            // attributes set and the element attached to its parent): one pass, no second walk over the DOM and no
+            // element-to-position table. A parser per call: its browsing context caches services without locks.
             var parser = new XmlParser(new XmlParserOptions
             {
                 IsSuppressingErrors = false,
                 MaximumDepth = Math.Max(1, _options.MaxDepth),
                 MaxCharactersFromEntities = 1,
-                OnCreated = (element, position) => _positions.Add((element, position)),
+                OnCreated = OnElementCreated,
             });
             document = parser.ParseDocument(_text);
         }
         catch (XmlParseException exception)
         {
+            // Whatever the elements before the error produced is moot: report the syntax error alone.
+            _diagnostics.Clear();
             ReportSyntaxError(exception);
             return null;
         }
 
-        if (document.DocumentElement is null)
+        if (document.DocumentElement is null || _root is null)
         {
+            _diagnostics.Clear();
             Report(DiagnosticCodes.MalformedXml, DiagnosticSeverity.Error, 1, 1, string.Empty, "the config has no root element", "a labeling config is XML such as <View>...</View>");
             return null;
         }
 
-        var root = Walk(document);
-        if (root is null)
+        // Text and markup content is complete only once the whole element has been parsed.
+        foreach (var (tag, element) in _textTags)
         {
-            return null;
+            if (tag.Spec is { Name: "HyperText" })
+            {
+                if (element.ChildElementCount > 0)
+                {
+                    tag.Text = element.InnerHtml;
+                }
+            }
+            else
+            {
+                tag.Text = element.TextContent;
+            }
+        }
+
+        // Children and vocabularies go into arrays of the size counted during the parse; _tags is in document order.
+        foreach (var tag in _tags)
+        {
+            tag.Parent?.PlaceChild(tag);
+            if (tag is LabelTag { Control: { } control } label && !control.PlaceLabel(label) && !control.HasNestedLabels)
+            {
+                ReportDuplicateLabel(control, label);
+            }
         }
 
         ResolveReferences();
         ReadSampleComment();
-        return new LabelConfig(_text, root, _tags, _controls, _objects, _relations, _dataKeys, _names, _sample, _diagnostics);
+        return new LabelConfig(_text, _root, _tags, _controls, _objects, _relations, _dataKeys, _names, _sample, _diagnostics);
     }
 
     private void ReportSyntaxError(XmlParseException exception)
@@ -136,95 +164,90 @@ internal sealed class ConfigParser
 
     private readonly record struct Frame(ConfigTag? Parent, ControlTag? Control, LabelTag? Label, ConfigTag? Repeater, int SiblingIndex);
 
-    /// <summary>One open element during the walk: its children, the next one to visit and the context they inherit.</summary>
-    private sealed class Level(INodeList children, ConfigTag? parent, ControlTag? control, LabelTag? label, ConfigTag? repeater, bool opaque)
+    /// <summary>One open element: the context its children inherit. A struct in an array, so leaves cost no allocation.</summary>
+    private struct Level
     {
-        public INodeList Children { get; } = children;
+        public IElement Element;
+        public ConfigTag? Tag;
+        public ControlTag? Control;
+        public LabelTag? Label;
+        public ConfigTag? Repeater;
+        public bool Opaque;
 
-        public int Next { get; set; }
+        /// <summary>Same-named sibling counts (for paths); created with the first child, most parents have few distinct child tags.</summary>
+        public List<(string Name, int Count)>? Counters;
 
-        public ConfigTag? Parent { get; } = parent;
-
-        public ControlTag? Control { get; } = control;
-
-        public LabelTag? Label { get; } = label;
-
-        public ConfigTag? Repeater { get; } = repeater;
-
-        public bool Opaque { get; } = opaque;
-
-        private List<(string Name, int Count)>? _counters;
-
-        /// <summary>1-based position among same-named siblings (for paths); most parents have few distinct child tags.</summary>
+        /// <summary>1-based position among same-named siblings.</summary>
         public int CountSibling(string name)
         {
-            _counters ??= [];
-            for (var c = 0; c < _counters.Count; c++)
+            Counters ??= [];
+            for (var c = 0; c < Counters.Count; c++)
             {
-                if (string.Equals(_counters[c].Name, name, StringComparison.Ordinal))
+                if (string.Equals(Counters[c].Name, name, StringComparison.Ordinal))
                 {
-                    var next = _counters[c].Count + 1;
-                    _counters[c] = (name, next);
+                    var next = Counters[c].Count + 1;
+                    Counters[c] = (name, next);
                     return next;
                 }
             }
 
-            _counters.Add((name, 1));
+            Counters.Add((name, 1));
             return 1;
         }
     }
 
-    private ConfigTag? Walk(IDocument document)
+    private void OnElementCreated(IElement element, TextPosition position)
     {
-        // Iterative pre-order walk, one Level per open element: memory grows with depth, not with sibling count.
-        ConfigTag? root = null;
-        var levels = new Stack<Level>();
-        levels.Push(new Level(document.ChildNodes, null, null, null, null, opaque: false));
-        while (levels.Count > 0)
+        // The open levels are the element's ancestors; close those its parent is not (they ended before it).
+        var parentElement = element.ParentElement;
+        while (_openCount > 0 && !ReferenceEquals(_open[_openCount - 1].Element, parentElement))
         {
-            var level = levels.Peek();
-            if (level.Next >= level.Children.Length)
-            {
-                levels.Pop();
-                continue;
-            }
-
-            if (level.Children[level.Next++] is not IElement element)
-            {
-                continue;
-            }
-
-            if (level.Opaque)
-            {
-                // Markup inside HyperText or Style is not config; walk it only to keep element positions in step.
-                TakePosition(element);
-                if (element.ChildElementCount > 0)
-                {
-                    levels.Push(new Level(element.ChildNodes, level.Parent, level.Control, level.Label, level.Repeater, opaque: true));
-                }
-
-                continue;
-            }
-
-            var frame = new Frame(level.Parent, level.Control, level.Label, level.Repeater, level.CountSibling(element.LocalName));
-            var tag = CreateTag(element, frame);
-            root ??= tag;
-            if (element.ChildElementCount > 0)
-            {
-                var control = tag as ControlTag ?? frame.Control;
-                var label = tag as LabelTag ?? (tag is ControlTag ? null : frame.Label);
-                var repeater = string.Equals(tag.TagName, "Repeater", StringComparison.Ordinal) ? tag : frame.Repeater;
-                levels.Push(new Level(element.ChildNodes, tag, control, label, repeater, tag.Spec?.HasOpaqueContent ?? false));
-            }
+            _open[--_openCount] = default;
         }
 
-        return root;
+        if (_openCount == _open.Length)
+        {
+            Array.Resize(ref _open, _open.Length * 2);
+        }
+
+        if (_openCount > 0 && _open[_openCount - 1].Opaque)
+        {
+            // Markup inside HyperText or Style is not config: its elements inherit the container's context untouched.
+            var container = _open[_openCount - 1];
+            _open[_openCount++] = new Level
+            {
+                Element = element, Tag = container.Tag, Control = container.Control, Label = container.Label, Repeater = container.Repeater, Opaque = true,
+            };
+            return;
+        }
+
+        Frame frame;
+        if (_openCount == 0)
+        {
+            frame = new Frame(null, null, null, null, 1);
+        }
+        else
+        {
+            ref var level = ref _open[_openCount - 1];
+            frame = new Frame(level.Tag, level.Control, level.Label, level.Repeater, level.CountSibling(element.LocalName));
+        }
+
+        var tag = CreateTag(element, position, frame);
+        _root ??= tag;
+        _open[_openCount++] = new Level
+        {
+            Element = element,
+            Tag = tag,
+            Control = tag as ControlTag ?? frame.Control,
+            Label = tag as LabelTag ?? (tag is ControlTag ? null : frame.Label),
+            Repeater = string.Equals(tag.TagName, "Repeater", StringComparison.Ordinal) ? tag : frame.Repeater,
+            Opaque = tag.Spec?.HasOpaqueContent ?? false,
+        };
     }
 
-    private ConfigTag CreateTag(IElement element, in Frame frame)
+    private ConfigTag CreateTag(IElement element, TextPosition position, in Frame frame)
     {
         var writtenName = element.LocalName;
-        var position = TakePosition(element);
         var line = Math.Max(1, position.Line);
         var column = Math.Max(1, position.Column);
         TagCatalog.TryGet(writtenName, out var spec);
@@ -269,7 +292,7 @@ internal sealed class ConfigParser
 
         tag.SiblingIndex = frame.SiblingIndex;
         tag.Repeater = frame.Repeater;
-        frame.Parent?.AddChild(tag);
+        frame.Parent?.CountChild();
         _tags.Add(tag);
         foreach (var (code, severity, message, hint) in _pending)
         {
@@ -290,61 +313,37 @@ internal sealed class ConfigParser
                 $"write <{spec.Name}>");
         }
 
-        if (spec is { Name: "Header" or "Style" })
+        if (spec is { Name: "Header" or "Style" or "HyperText" })
         {
-            tag.Text = element.TextContent;
-        }
-        else if (spec is { Name: "HyperText" } && element.ChildElementCount > 0)
-        {
-            tag.Text = element.InnerHtml;
+            _textTags.Add((tag, element));
         }
 
         CheckTag(tag, frame);
         return tag;
     }
 
-    private TextPosition TakePosition(IElement element)
-    {
-        // AngleSharp reports elements in creation order, which is document order: the order of this walk.
-        if (_positionsByElement is null && _nextPosition < _positions.Count && ReferenceEquals(_positions[_nextPosition].Element, element))
-        {
-            return _positions[_nextPosition++].Position;
-        }
-
-        if (_positionsByElement is null)
-        {
-            _positionsByElement = new Dictionary<IElement, TextPosition>(_positions.Count, ReferenceEqualityComparer.Instance);
-            foreach (var (created, position) in _positions)
-            {
-                _positionsByElement.TryAdd(created, position);
-            }
-        }
-
-        return _positionsByElement.TryGetValue(element, out var found) ? found : default;
-    }
-
-    private static TagCategory ClassifyUnknown(AttributeMap attributes)
+    private static TagCategory ClassifyUnknown(KeyValuePair<string, string>[] attributes)
     {
         // As Python does for tags it does not know: name + toName is a control, name + value an object.
-        if (!attributes.ContainsKey("name"))
+        if (AttributeMap.Find(attributes, "name") is null)
         {
             return TagCategory.Unknown;
         }
 
-        if (attributes.ContainsKey("toName"))
+        if (AttributeMap.Find(attributes, "toName") is not null)
         {
             return TagCategory.Control;
         }
 
-        return attributes.ContainsKey("value") || attributes.ContainsKey("valueList") ? TagCategory.Object : TagCategory.Unknown;
+        return AttributeMap.Find(attributes, "value") is not null || AttributeMap.Find(attributes, "valueList") is not null ? TagCategory.Object : TagCategory.Unknown;
     }
 
-    private AttributeMap ReadAttributes(IElement element, TagSpec? spec)
+    private KeyValuePair<string, string>[] ReadAttributes(IElement element, TagSpec? spec)
     {
         var source = element.Attributes;
         if (source.Length == 0)
         {
-            return AttributeMap.Empty;
+            return [];
         }
 
         var items = new KeyValuePair<string, string>[source.Length];
@@ -398,7 +397,12 @@ internal sealed class ConfigParser
             }
         }
 
-        return new AttributeMap(items, count);
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return items;
     }
 
     private void CheckValue(TagSpec spec, AttributeSpec attribute, string value)
@@ -484,6 +488,11 @@ internal sealed class ConfigParser
         if (tag.HasAttribute("whenTagName"))
         {
             _conditionTags.Add(tag);
+        }
+
+        if (tag is not ControlTag && spec is { Name: "Filter" } && tag.HasAttribute("toName"))
+        {
+            _filterTags.Add(tag);
         }
 
         switch (tag)
@@ -645,10 +654,11 @@ internal sealed class ConfigParser
         if (frame.Control is { } control)
         {
             label.Control = control;
-            control.AddLabel(label);
+            control.CountLabel();
             if (frame.Label is { } parentLabel && parentLabel.Control == control)
             {
                 label.ParentLabel = parentLabel;
+                control.HasNestedLabels = true;
                 parentLabel.AddChildLabel(label);
             }
         }
@@ -661,16 +671,13 @@ internal sealed class ConfigParser
             ResolveControl(control);
         }
 
-        foreach (var tag in _tags)
+        foreach (var tag in _filterTags)
         {
-            if (tag is not ControlTag && tag.Spec is { Name: "Filter" } && tag.GetAttribute("toName") is { } filterTarget)
+            foreach (var name in ControlTag.SplitNames(tag.GetAttribute("toName")!))
             {
-                foreach (var name in ControlTag.SplitNames(filterTarget))
+                if (!_names.ContainsKey(name))
                 {
-                    if (!_names.ContainsKey(name))
-                    {
-                        ReportUnknownName(tag, "toName", name);
-                    }
+                    ReportUnknownName(tag, "toName", name);
                 }
             }
         }
@@ -756,8 +763,10 @@ internal sealed class ConfigParser
             }
         }
 
-        CheckDuplicateLabels(control);
-        control.Freeze();
+        if (control.HasNestedLabels)
+        {
+            CheckNestedDuplicates(control);
+        }
     }
 
     private ObjectTag? FindTwin(ConfigTag control)
@@ -782,23 +791,35 @@ internal sealed class ConfigParser
         }
     }
 
-    private void CheckDuplicateLabels(ControlTag control)
+    /// <summary>For nested vocabularies (Taxonomy), duplicates among siblings: a value may repeat under two parents.</summary>
+    private void CheckNestedDuplicates(ControlTag control)
     {
-        if (control.Labels.Count < 2)
+        var labels = control.Labels;
+        var siblings = new HashSet<(LabelTag? Parent, string Value)>(labels.Count, SiblingValueComparer.Instance);
+        foreach (var label in labels)
         {
-            return;
-        }
-
-        var seen = new HashSet<(LabelTag?, string)>(control.Labels.Count);
-        foreach (var label in control.Labels)
-        {
-            if (label.ResultValue is { } value && !seen.Add((label.ParentLabel, value)))
+            if (label.ResultValue is { } value && !siblings.Add((label.ParentLabel, value)))
             {
-                Report(DiagnosticCodes.DuplicateLabelValue, DiagnosticSeverity.Warning, label,
-                    $"<{control.TagName} name=\"{control.Name}\"> has the value \"{value}\" twice; results cannot tell them apart",
-                    "remove the duplicate or give it another value");
+                ReportDuplicateLabel(control, label);
             }
         }
+    }
+
+    private void ReportDuplicateLabel(ControlTag control, LabelTag label) =>
+        Report(DiagnosticCodes.DuplicateLabelValue, DiagnosticSeverity.Warning, label,
+            $"<{control.TagName} name=\"{control.Name}\"> has the value \"{label.ResultValue}\" twice; results cannot tell them apart",
+            "remove the duplicate or give it another value");
+
+    /// <summary>(parent label by reference, value by ordinal) without the generic tuple comparer's per-item dispatch.</summary>
+    private sealed class SiblingValueComparer : IEqualityComparer<(LabelTag? Parent, string Value)>
+    {
+        public static readonly SiblingValueComparer Instance = new();
+
+        public bool Equals((LabelTag? Parent, string Value) x, (LabelTag? Parent, string Value) y) =>
+            ReferenceEquals(x.Parent, y.Parent) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+
+        public int GetHashCode((LabelTag? Parent, string Value) obj) =>
+            HashCode.Combine(obj.Parent is null ? 0 : RuntimeHelpers.GetHashCode(obj.Parent), StringComparer.Ordinal.GetHashCode(obj.Value));
     }
 
     private void ReportUnknownName(ConfigTag tag, string attribute, string name)
