@@ -30,5 +30,6 @@ internal static class BuiltInExporters
         new VocExporter(),
         new BrushToPngExporter(),
         new BrushToNumpyExporter(),
+        new BrushToCocoExporter(),
     ];
 }

@@ -233,7 +233,7 @@ public class ExportRunnerTests
     {
         // Every official format this package writes (DOCLANG needs the doclang package and is left out).
         ExporterRegistry.CreateDefault().Formats.Select(f => f.Name).Order(StringComparer.Ordinal).Should().Equal(
-            "ASR_MANIFEST", "BRUSH_TO_NUMPY", "BRUSH_TO_PNG", "COCO", "COCO_WITH_IMAGES", "CONLL2003", "CSV", "JSON", "JSON_MIN", "TSV", "VOC", "YOLO", "YOLO_OBB", "YOLO_OBB_WITH_IMAGES", "YOLO_WITH_IMAGES");
+            "ASR_MANIFEST", "BRUSH_TO_COCO", "BRUSH_TO_NUMPY", "BRUSH_TO_PNG", "COCO", "COCO_WITH_IMAGES", "CONLL2003", "CSV", "JSON", "JSON_MIN", "TSV", "VOC", "YOLO", "YOLO_OBB", "YOLO_OBB_WITH_IMAGES", "YOLO_WITH_IMAGES");
     }
 
     private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
