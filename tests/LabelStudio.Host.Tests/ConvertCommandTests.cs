@@ -118,6 +118,73 @@ public class ConvertCommandTests
         Directory.Exists(Path.Combine(_work, "out")).Should().BeFalse();
     }
 
+    [Test]
+    public async Task Run_YoloWithImagesAndMediaRoot_CopiesImagesAsTheOfficialConverter()
+    {
+        // with_images_local_files ran with LOCAL_FILES_DOCUMENT_ROOT=<case>/media: expected/YOLO_WITH_IMAGES holds
+        // the copies images/<md5(url)[:8]>__<name> and label files named after them; local/missing.jpg does not exist.
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", Case("with_images_local_files", "export.json"), "--config", Case("with_images_local_files", "config.xml"),
+            "--to", "YOLO_WITH_IMAGES", "--output", output, "--media-root", Case("with_images_local_files", "media")]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        Directory.GetFiles(Path.Combine(output, "images")).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("bf6b25ea__b.jpg", "fc6bbe58__a.png");
+        Directory.GetFiles(Path.Combine(output, "labels")).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("bf6b25ea__b.txt", "fc6bbe58__a.txt", "missing.txt");
+        File.ReadAllBytes(Path.Combine(output, "images", "fc6bbe58__a.png")).Should().Equal(File.ReadAllBytes(Case("with_images_local_files", "media/local/a.png")));
+        File.ReadAllText(Path.Combine(output, "labels", "fc6bbe58__a.txt")).Should().Be(File.ReadAllText(Case("with_images_local_files", "expected/YOLO_WITH_IMAGES/labels/fc6bbe58__a.txt")));
+        result.Error.Should().Contain("media-not-available").And.Contain("missing.jpg");
+    }
+
+    [Test]
+    public async Task Run_CocoWithDownloadResources_WritesTheCopiesSizes()
+    {
+        // --download-resources on COCO gives COCO_WITH_IMAGES: file_name is the copy and the size that of the file (64x48).
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", Case("with_images_local_files", "export.json"), "--config", Case("with_images_local_files", "config.xml"),
+            "--to", "COCO", "--download-resources", "--output", output, "--media-root", Case("with_images_local_files", "media")]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var json = File.ReadAllText(Path.Combine(output, "result.json"));
+        json.Should().Contain("\"file_name\": \"images\\/fc6bbe58__a.png\"").And.Contain("\"width\": 64");
+    }
+
+    [TestCase("YOLO_WITH_IMAGES", false)]
+    [TestCase("VOC", true)]
+    public async Task Run_CopyingMediaWithoutAMediaRoot_ExitsTwoAndWritesNothing(string format, bool download)
+    {
+        var output = Path.Combine(_work, "out");
+        string[] args = ["convert", Case("with_images_local_files", "export.json"), "--config", Case("with_images_local_files", "config.xml"), "--to", format, "--output", output];
+
+        var result = await CliRunner.RunAsync(download ? [.. args, "--download-resources"] : args);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--media-root");
+        Directory.Exists(output).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Run_MediaRootWithEscapingReference_CopiesNothingOutsideTheRoot()
+    {
+        var root = Path.Combine(_work, "media");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(_work, "secret.png"), "not for the export");
+        var export = Path.Combine(_work, "export.json");
+        File.WriteAllText(export, """
+            [{"id":1,"data":{"image":"/data/local-files/?d=../secret.png"},"annotations":[{"id":1,"result":[
+              {"id":"r","type":"rectanglelabels","from_name":"label","to_name":"image","original_width":10,"original_height":10,
+               "value":{"x":1,"y":1,"width":2,"height":2,"rotation":0,"rectanglelabels":["Box"]}}]}]}]
+            """);
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", export, "--config", Case("with_images_local_files", "config.xml"), "--to", "YOLO_WITH_IMAGES", "--output", output, "--media-root", root]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        Directory.GetFiles(Path.Combine(output, "images")).Should().BeEmpty();
+        result.Error.Should().Contain("OutsideRoot");
+    }
+
     [TestCase("COCO_MAYBE")]
     [TestCase("")]
     public async Task Run_UnknownFormat_ExitsTwo(string format)

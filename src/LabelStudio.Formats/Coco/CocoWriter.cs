@@ -25,16 +25,18 @@ internal sealed class CocoWriter
     private readonly IReadOnlyList<string> _keyPointLabels;
     private readonly int? _keyPointCategoryId;
     private readonly string _dataKey;
+    private readonly ImageResources _resources;
     private long _imageCount;
     private long _annotationCount;
 
-    public CocoWriter(ExportContext context)
+    public CocoWriter(ExportContext context, bool withImages = false)
     {
         _context = context;
         _config = context.Config ?? throw new ConversionException("COCO needs the labeling config.");
         _options = context.Options as ImageExportOptions ?? new ImageExportOptions { DownloadResources = context.Options.DownloadResources };
         _categories = CategoryTable.Create(_config, _options);
         _dataKey = Annotations.ImageDataKey(_config);
+        _resources = new ImageResources(context, withImages ? "COCO_WITH_IMAGES" : "COCO", withImages || _options.DownloadResources);
         if (ImageFormatSupport.Has(_config, "KeyPointLabels"))
         {
             _keyPointLabels = Yolo.YoloWriter.KeyPointConfigOrder(_config);
@@ -68,9 +70,12 @@ internal sealed class CocoWriter
                 {
                     _context.Report.TaskRead();
                     var written = false;
-                    foreach (var item in ImageExport.Annotations.ItemsOf(task, index, _config, _context.Report))
+                    var items = ImageExport.Annotations.ItemsOf(task, index, _config, _context.Report);
+                    var reference = items.Count > 0 ? ImageExport.Annotations.ImageReference(task, _dataKey) : null;
+                    var image = reference is null ? null : await _resources.ResolveAsync(reference, index, task, cancellationToken).ConfigureAwait(false);
+                    foreach (var item in items)
                     {
-                        written |= WriteItem(item, images, annotations);
+                        written |= WriteItem(item, images, annotations, image);
                     }
 
                     if (written)
@@ -100,7 +105,7 @@ internal sealed class CocoWriter
     private static StreamWriter NewWriter(string path) =>
         new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous), new UTF8Encoding(false));
 
-    private bool WriteItem(ImageItem item, UjsonWriter images, UjsonWriter annotations)
+    private bool WriteItem(ImageItem item, UjsonWriter images, UjsonWriter annotations, ImageResource? image)
     {
         var reference = ImageExport.Annotations.ImageReference(item.Task, _dataKey);
         if (reference is null)
@@ -109,15 +114,21 @@ internal sealed class CocoWriter
             return false;
         }
 
-        var fileName = ImagePaths.Resolve(reference);
+        // An image file that could be read decides file_name and the image size (formats reference §5.6, §7).
+        var fileName = image?.RelativePath ?? ImagePaths.Resolve(reference);
         var imageId = _imageCount;
-        double? width = null;
-        double? height = null;
+        double? width = image is { Width: { } fileWidth, Height: not null } ? fileWidth : null;
+        double? height = width is null ? null : image!.Height;
         if (!item.HasOutput)
         {
-            WriteImage(images, imageId, fileName, null, null);
+            WriteImage(images, imageId, fileName, width, height);
             _imageCount++;
             return true;
+        }
+
+        if (width is not null)
+        {
+            WriteImage(images, imageId, fileName, width, height);
         }
 
         var keyPoints = new List<Result>();

@@ -22,10 +22,14 @@ internal static class BuiltInExporters
         new Conll2003Exporter(),
         new AsrManifestExporter(),
         new CocoExporter(),
+        new CocoWithImagesExporter(),
         new YoloExporter(),
+        new YoloWithImagesExporter(),
         new YoloObbExporter(),
+        new YoloObbWithImagesExporter(),
         new VocExporter(),
         new BrushToPngExporter(),
         new BrushToNumpyExporter(),
+        new BrushToCocoExporter(),
     ];
 }

@@ -3,7 +3,7 @@ using LabelStudio.Formats.Media;
 
 namespace LabelStudio.Formats.Conversion;
 
-/// <summary>What <see cref="ExportRunner.RunAsync"/> needs besides the input and the output folder.</summary>
+/// <summary>What <see cref="ExportRunner"/> needs besides the input and the output folder.</summary>
 public sealed class ExportRunOptions
 {
     /// <summary>The project's labeling config; required by formats whose <see cref="IExporter.RequiresConfig"/> is true.</summary>

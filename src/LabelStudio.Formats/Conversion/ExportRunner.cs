@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Conversion;
@@ -25,9 +27,31 @@ public sealed class ExportRunner
     /// <exception cref="ArgumentException">The format is unknown, or needs a config that was not given.</exception>
     /// <exception cref="LabelStudioJsonException">The input is not a valid export; the message names the place.</exception>
     /// <exception cref="ConversionException">The input cannot be exported in this format.</exception>
-    public async Task<ConversionReport> RunAsync(Stream input, ExportFormat format, string outputDirectory, ExportRunOptions? options = null, CancellationToken cancellationToken = default)
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type (a JSON stream or a task sequence), so no call binds ambiguously.")]
+    public Task<ConversionReport> RunAsync(Stream input, ExportFormat format, string outputDirectory, ExportRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return RunCoreAsync(ct => LabelStudioJson.ReadTasksAsync(input, cancellationToken: ct), format, outputDirectory, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Exports <paramref name="tasks"/> as <paramref name="format"/> into <paramref name="outputDirectory"/>, reading
+    /// the sequence once, in order: for tasks paged from the API or produced in code, without a temporary export file.
+    /// The output appears only when the export succeeded, as with the stream overload; an exception thrown by the
+    /// sequence fails the export and leaves the output folder as it was.
+    /// </summary>
+    /// <returns>What was read, written and dropped.</returns>
+    /// <exception cref="ArgumentException">The format is unknown, or needs a config that was not given.</exception>
+    /// <exception cref="ConversionException">The tasks cannot be exported in this format.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type (a JSON stream or a task sequence), so no call binds ambiguously.")]
+    public Task<ConversionReport> RunAsync(IAsyncEnumerable<LabelStudioTask> tasks, ExportFormat format, string outputDirectory, ExportRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return RunCoreAsync(_ => tasks, format, outputDirectory, options, cancellationToken);
+    }
+
+    private async Task<ConversionReport> RunCoreAsync(Func<CancellationToken, IAsyncEnumerable<LabelStudioTask>> openTasks, ExportFormat format, string outputDirectory, ExportRunOptions? options, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         options ??= new ExportRunOptions();
         if (!_registry.TryGet(format, out var exporter))
@@ -50,7 +74,7 @@ public sealed class ExportRunner
         {
             var context = new ExportContext
             {
-                Tasks = LabelStudioJson.ReadTasksAsync(input, cancellationToken: cancellationToken),
+                Tasks = openTasks(cancellationToken),
                 Config = options.Config,
                 OutputDirectory = staging,
                 Options = options.ExportOptions,

@@ -77,12 +77,14 @@ internal static class ImagePaths
     /// <summary>The stem of the resolved path, cut to 251 characters as the official YOLO exporter does.</summary>
     public static string LabelStem(string reference)
     {
-        var stem = Stem(BaseName(Resolve(reference)));
-        return stem.Length > 251 ? stem[..251] : stem;
+        return TruncateStem(Stem(BaseName(Resolve(reference))));
     }
 
+    /// <summary>A label file stem cut to 251 characters, as the official YOLO exporter does.</summary>
+    public static string TruncateStem(string stem) => stem.Length > 251 ? stem[..251] : stem;
+
     /// <summary>The path part of a URL (<c>urlparse(url).path</c>): without scheme, host, query and fragment.</summary>
-    private static string UrlPath(string reference)
+    internal static string UrlPath(string reference)
     {
         var text = reference;
         var hash = text.IndexOf('#', StringComparison.Ordinal);

@@ -22,11 +22,11 @@ public sealed class CocoImportOptions
     public double PointWidth { get; set; } = 1.0;
 
     /// <summary>
-    /// The largest COCO file accepted, 1 GiB by default. A COCO file is one JSON document whose images and
-    /// annotations may come in any order, so it is parsed whole (<see cref="System.Text.Json.JsonDocument"/>,
-    /// about the file's size in memory) and tasks are then produced one at a time while writing.
+    /// The largest COCO file accepted; unlimited by default. The file is streamed (read once for its structure, then
+    /// each annotation again from its byte range when its task is written), so memory does not follow the file size:
+    /// set a limit only to refuse files by size.
     /// </summary>
-    public long MaxInputBytes { get; set; } = 1L << 30;
+    public long MaxInputBytes { get; set; } = long.MaxValue;
 
     /// <summary>Receives the number of tasks written so far, now and then.</summary>
     public IProgress<long>? Progress { get; set; }

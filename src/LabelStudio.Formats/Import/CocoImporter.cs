@@ -40,33 +40,13 @@ public static class CocoImporter
                 $"{cocoPath}: the COCO file has {length} bytes, more than the limit of {options.MaxInputBytes} (CocoImportOptions.MaxInputBytes)."));
         }
 
-        JsonDocument document;
-        var stream = new FileStream(cocoPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException exception)
-            {
-                throw new ConversionException(string.Create(CultureInfo.InvariantCulture,
-                    $"{cocoPath}: invalid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1} of the line: {exception.Message}"), exception);
-            }
-        }
-
-        using (document)
-        {
-            var dataset = CocoDataset.Read(document.RootElement, options, report, cocoPath);
-            var configXml = ImportLabelConfig.Build(options.ToName, dataset.Categories.OrderBy(c => c.Key).ToList(), dataset.Controls);
-            var (tasksPath, configPath) = await ImportOutput.WriteAsync(outputPath, configXml, ProduceTasks(dataset, options, report, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return new DatasetImportResult(tasksPath, configPath, configXml, report);
-        }
+        using var dataset = await CocoDataset.ReadAsync(cocoPath, options, report, cancellationToken).ConfigureAwait(false);
+        var configXml = ImportLabelConfig.Build(options.ToName, dataset.Categories.OrderBy(c => c.Key).ToList(), dataset.Controls);
+        var (tasksPath, configPath) = await ImportOutput.WriteAsync(outputPath, configXml, ProduceTasks(dataset, options, report, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new DatasetImportResult(tasksPath, configPath, configXml, report);
     }
 
-#pragma warning disable CS1998 // An async iterator over in-memory data: async only for the writer's signature.
     private static async IAsyncEnumerable<LabelStudioTask> ProduceTasks(CocoDataset dataset, CocoImportOptions options, ConversionReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
-#pragma warning restore CS1998
     {
         long written = 0;
         foreach (var image in dataset.Images)
@@ -75,7 +55,9 @@ public static class CocoImporter
             var results = new List<Result>();
             foreach (var annotationIndex in image.Annotations)
             {
-                AddRegions(dataset, image, annotationIndex, options, report, results);
+                // The second pass: each annotation is read back from its byte range when its image's task is written.
+                using var annotation = await dataset.LoadAnnotationAsync(annotationIndex, cancellationToken).ConfigureAwait(false);
+                AddRegions(dataset, image, annotation.RootElement, annotationIndex, options, report, results);
             }
 
             var task = new LabelStudioTask();
@@ -96,9 +78,8 @@ public static class CocoImporter
         options.Progress?.Report(written);
     }
 
-    private static void AddRegions(CocoDataset dataset, CocoImage image, int annotationIndex, CocoImportOptions options, ConversionReport report, List<Result> results)
+    private static void AddRegions(CocoDataset dataset, CocoImage image, JsonElement annotation, int annotationIndex, CocoImportOptions options, ConversionReport report, List<Result> results)
     {
-        var annotation = dataset.Annotations[annotationIndex];
         var place = $"annotations[{annotationIndex}]";
         if (!TryGetLong(annotation, "category_id", out var categoryId) || !dataset.Categories.TryGetValue(categoryId, out var label))
         {

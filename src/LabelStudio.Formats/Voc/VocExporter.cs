@@ -35,6 +35,7 @@ public sealed class VocExporter : IExporter
         Directory.CreateDirectory(Path.Combine(context.OutputDirectory, "images"));
         var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
         var written = new Dictionary<string, long>(StringComparer.Ordinal);
+        var resources = new ImageResources(context, "VOC", context.Options.DownloadResources);
         long index = 0;
         await foreach (var task in context.Tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -62,7 +63,9 @@ public sealed class VocExporter : IExporter
                     continue;
                 }
 
-                var fileName = ImagePaths.BaseName(ImagePaths.Resolve(reference));
+                // Downloading names the file after its copy; a readable image file gives the depth (its band count).
+                var image = await resources.ResolveAsync(reference, index, task, cancellationToken).ConfigureAwait(false);
+                var fileName = resources.Download && image is not null ? image.FileName : ImagePaths.BaseName(ImagePaths.Resolve(reference));
                 var stem = ImagePaths.Stem(fileName);
                 var path = Path.Combine(directory, stem + ".xml");
                 if (!Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal))
@@ -79,7 +82,8 @@ public sealed class VocExporter : IExporter
                 xml.Append("</source>\n<owner>\n<flickrid>NULL</flickrid>\n<name>Label Studio</name>\n</owner>\n<size>\n");
                 Element(xml, "width", width.ToString(CultureInfo.InvariantCulture));
                 Element(xml, "height", height.ToString(CultureInfo.InvariantCulture));
-                xml.Append("<depth>3</depth>\n</size>\n<segmented>0</segmented>\n");
+                Element(xml, "depth", (image?.Bands ?? 3).ToString(CultureInfo.InvariantCulture));
+                xml.Append("</size>\n<segmented>0</segmented>\n");
                 var objects = 0;
                 foreach (var region in item.Regions)
                 {

@@ -20,11 +20,12 @@ internal sealed class YoloWriter
     private readonly IReadOnlyList<string> _keyPointLabels;
     private readonly string _labelsDirectory;
     private readonly string _dataKey;
+    private readonly ImageResources _resources;
 
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
     private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
 
-    public YoloWriter(ExportContext context, bool obb)
+    public YoloWriter(ExportContext context, bool obb, bool withImages = false)
     {
         _context = context;
         _config = context.Config ?? throw new ConversionException("YOLO needs the labeling config.");
@@ -36,6 +37,8 @@ internal sealed class YoloWriter
         _keyPointLabels = _pose ? KeyPointOrder(_config) : [];
         _labelsDirectory = Path.Combine(context.OutputDirectory, "labels");
         _dataKey = Annotations.ImageDataKey(_config);
+        var format = (obb ? "YOLO_OBB" : "YOLO") + (withImages ? "_WITH_IMAGES" : string.Empty);
+        _resources = new ImageResources(context, format, withImages || _options.DownloadResources);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -79,6 +82,12 @@ internal sealed class YoloWriter
         }
 
         var stem = ImagePaths.LabelStem(reference);
+        if (_resources.Download && await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, cancellationToken).ConfigureAwait(false) is { } image)
+        {
+            // Label files are named after the copied image (images/<md5[:8]>__<name>), as the official converter does.
+            stem = ImagePaths.TruncateStem(ImagePaths.Stem(image.FileName));
+        }
+
         var path = Path.Combine(_labelsDirectory, stem + ".txt");
         if (!IsInside(path))
         {

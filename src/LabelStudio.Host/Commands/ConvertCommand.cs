@@ -22,9 +22,10 @@ internal sealed class ConvertCommand : ICliCommand
     {
         var export = new Argument<string?>("export") { Description = "The Label Studio JSON export to convert.", Arity = ArgumentArity.ZeroOrOne };
         var config = new Option<string?>("--config") { Description = "The project's labeling config (XML); needed by every format but JSON, JSON_MIN, CSV and TSV." };
-        var to = new Option<string?>("--to") { Description = "The format to write, as Label Studio names it (CSV, JSON_MIN, CONLL2003, ...)." };
+        var to = new Option<string?>("--to") { Description = "The format to write, as Label Studio names it (CSV, JSON_MIN, COCO, YOLO, YOLO_WITH_IMAGES, BRUSH_TO_COCO, ...)." };
         var output = new Option<string?>("--output") { Description = "The folder to write into; created when missing. Nothing is written when the conversion fails." };
-        var download = new Option<bool>("--download-resources") { Description = "Copy the media the tasks reference into the output." };
+        var download = new Option<bool>("--download-resources") { Description = "Copy the media the tasks reference into the output (COCO, YOLO and YOLO_OBB then write as their *_WITH_IMAGES variants)." };
+        var mediaRoot = new Option<string?>("--media-root") { Description = "One folder for local media: /data/local-files/?d=<p> is read from <dir>/<p> and /data/upload/<p> from <dir>/upload/<p> (Label Studio's MEDIA_ROOT layout); paths never leave it. --upload-dir and --local-files-root override it." };
         var uploadDir = new Option<string?>("--upload-dir") { Description = "Where /data/upload/... media live (default: $LS_UPLOAD_DIR)." };
         var localRoot = new Option<string?>("--local-files-root") { Description = "Where /data/local-files/?d=... media live (default: $LOCAL_FILES_DOCUMENT_ROOT)." };
         var listFormats = new Option<bool>("--list-formats") { Description = "Print the formats offered for --config, one per line, and exit." };
@@ -35,6 +36,7 @@ internal sealed class ConvertCommand : ICliCommand
             to,
             output,
             download,
+            mediaRoot,
             uploadDir,
             localRoot,
             listFormats,
@@ -47,8 +49,8 @@ internal sealed class ConvertCommand : ICliCommand
                 parseResult.GetValue(to),
                 parseResult.GetValue(output),
                 parseResult.GetValue(download),
-                parseResult.GetValue(uploadDir) ?? environment.GetVariable("LS_UPLOAD_DIR"),
-                parseResult.GetValue(localRoot) ?? environment.GetVariable("LOCAL_FILES_DOCUMENT_ROOT"));
+                parseResult.GetValue(uploadDir) ?? (parseResult.GetValue(mediaRoot) is { } uploadRoot ? Path.Combine(uploadRoot, "upload") : null) ?? environment.GetVariable("LS_UPLOAD_DIR"),
+                parseResult.GetValue(localRoot) ?? parseResult.GetValue(mediaRoot) ?? environment.GetVariable("LOCAL_FILES_DOCUMENT_ROOT"));
             return parseResult.GetValue(listFormats)
                 ? ListFormatsAsync(environment, request.ConfigPath, cancellationToken)
                 : ConvertAsync(environment, request, cancellationToken);
@@ -104,6 +106,13 @@ internal sealed class ConvertCommand : ICliCommand
         {
             await environment.Error.WriteLineAsync($"error: {format} is not offered for this labeling config; offered: {string.Join(", ", runner.Registry.GetSupportedFormats(config))}.").ConfigureAwait(false);
             return ExitCodes.Failure;
+        }
+
+        var copiesMedia = request.DownloadResources || format.Name.EndsWith("_WITH_IMAGES", StringComparison.Ordinal);
+        if (copiesMedia && request.UploadDirectory is null && request.LocalFilesRoot is null)
+        {
+            await environment.Error.WriteLineAsync($"error: {format}{(request.DownloadResources ? " with --download-resources" : string.Empty)} copies media into the output: pass --media-root <dir> (or --upload-dir / --local-files-root). convert reads local folders only; `labelstudio export --with-images` downloads from Label Studio.").ConfigureAwait(false);
+            return ExitCodes.UsageOrIoError;
         }
 
         var media = new LocalMediaSource(new LocalMediaSourceOptions

@@ -22,9 +22,9 @@ public class ExportFixtureTests
     {
         foreach (var caseDir in Directory.EnumerateDirectories(Fixtures.FormatsRoot).Order(StringComparer.Ordinal))
         {
-            // Cases whose config is an already parsed schema dict (config.json: Repeater, chat) need the Python
-            // schema shape, which our LabelConfig does not read; they are left out here (see the README).
-            if (!File.Exists(Path.Combine(caseDir, "config.xml")) || !File.Exists(Path.Combine(caseDir, "export.json")))
+            // Cases whose config is an already parsed schema dict (config.json: Repeater, chat) run with the XML that
+            // dict was parsed from (SchemaDictConfig).
+            if ((!File.Exists(Path.Combine(caseDir, "config.xml")) && !File.Exists(Path.Combine(caseDir, "config.json"))) || !File.Exists(Path.Combine(caseDir, "export.json")))
             {
                 continue;
             }
@@ -92,7 +92,8 @@ public class ExportFixtureTests
 
     internal static LabelConfig? LoadConfig(string caseDir)
     {
-        var xml = File.ReadAllText(Path.Combine(caseDir, "config.xml"));
+        var dict = Path.Combine(caseDir, "config.json");
+        var xml = File.Exists(dict) ? SchemaDictConfig.ToXml(File.ReadAllText(dict)) : File.ReadAllText(Path.Combine(caseDir, "config.xml"));
         return string.IsNullOrWhiteSpace(xml) ? null : LabelConfig.Parse(xml);
     }
 

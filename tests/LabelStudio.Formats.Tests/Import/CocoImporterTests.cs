@@ -123,6 +123,91 @@ public class CocoImporterTests
         (await act.Should().ThrowAsync<ConversionException>()).Which.Message.Should().Contain("MaxInputBytes");
     }
 
+    [Test]
+    public async Task ImportAsync_ArraysInAnyOrderWithOtherKeys_SameTasksAsTheUsualOrder()
+    {
+        // COCO does not fix the order of its arrays: annotations may come before the images they point at, and
+        // info/licenses (nested objects and arrays) are skipped.
+        const string usual = """
+            {"categories": [{"id": 1, "name": "cat"}],
+             "images": [{"id": 2, "file_name": "b.jpg", "width": 10, "height": 10}, {"id": 1, "file_name": "a.jpg", "width": 100, "height": 50}],
+             "annotations": [{"image_id": 1, "category_id": 1, "bbox": [10, 5, 20, 10]}, {"image_id": 2, "category_id": 1, "segmentation": [[1, 1, 5, 1, 5, 5]]}]}
+            """;
+        const string reordered = """
+            {"info": {"year": 2024, "nested": [1, {"a": [2]}]},
+             "annotations": [{"image_id": 1, "category_id": 1, "bbox": [10, 5, 20, 10]}, {"image_id": 2, "category_id": 1, "segmentation": [[1, 1, 5, 1, 5, 5]]}],
+             "licenses": [],
+             "images": [{"id": 2, "file_name": "b.jpg", "width": 10, "height": 10}, {"id": 1, "file_name": "a.jpg", "width": 100, "height": 50}],
+             "categories": [{"id": 1, "name": "cat"}]}
+            """;
+
+        var (first, firstTasks) = await ImportAsync(usual);
+        var (second, secondTasks) = await ImportAsync(reordered);
+
+        second.LabelConfigXml.Should().Be(first.LabelConfigXml);
+        Strip(secondTasks).Should().Be(Strip(firstTasks), "only the random region ids differ");
+        secondTasks[0].GetProperty("data").GetProperty("image").GetString().Should().EndWith("a.jpg", "tasks are sorted by image id");
+    }
+
+    [Test]
+    public async Task ImportAsync_AnnotationLargerThanTheReadBuffer_IsReadWhole()
+    {
+        // A 40,000-point polygon (about 400 KB) is far larger than the first 64 KiB read buffer; every point survives.
+        var points = string.Join(", ", Enumerable.Range(0, 40_000).Select(i => $"{i % 100}.5, {i % 50}.25"));
+        var coco = "{\"categories\": [{\"id\": 1, \"name\": \"cat\"}], \"images\": [{\"id\": 1, \"file_name\": \"a.jpg\", \"width\": 100, \"height\": 50}], "
+            + "\"annotations\": [{\"image_id\": 1, \"category_id\": 1, \"segmentation\": [[" + points + "]]}]}";
+
+        var (_, tasks) = await ImportAsync(coco);
+
+        var polygon = tasks[0].GetProperty("annotations")[0].GetProperty("result")[0].GetProperty("value").GetProperty("points");
+        polygon.GetArrayLength().Should().Be(40_000);
+
+        // The last point is (39999 % 100 + 0.5, 39999 % 50 + 0.25) = (99.5, 49.25) px of 100 x 50 -> (99.5 %, 98.5 %).
+        polygon[39_999][0].GetDouble().Should().Be(99.5);
+        polygon[39_999][1].GetDouble().Should().Be(98.5);
+    }
+
+    [Test]
+    public async Task ImportAsync_InvalidElement_MessageNamesThePathAndByteOffset()
+    {
+        const string coco = """{"categories": [], "images": [{"id": 1, "file_name": 5}], "annotations": []}""";
+        var input = Path.Combine(_dir, "coco.json");
+        await File.WriteAllTextAsync(input, coco);
+
+        var act = () => CocoImporter.ImportAsync(input, Path.Combine(_dir, "out.json"));
+
+        // The image object starts at the index of its '{' in the (ASCII) file.
+        var offset = coco.IndexOf("{\"id\"", StringComparison.Ordinal);
+        (await act.Should().ThrowAsync<ConversionException>()).Which.Message.Should().Contain($"$.images[0].file_name (byte {offset})");
+        Directory.GetFiles(_dir).Select(Path.GetFileName).Should().Equal("coco.json");
+    }
+
+    [Test]
+    public async Task ImportAsync_ContentAfterTheObject_ThrowsWithByteOffset()
+    {
+        const string coco = """{"categories": [], "images": [], "annotations": []} x""";
+        var input = Path.Combine(_dir, "coco.json");
+        await File.WriteAllTextAsync(input, coco);
+
+        var act = () => CocoImporter.ImportAsync(input, Path.Combine(_dir, "out.json"));
+
+        (await act.Should().ThrowAsync<ConversionException>()).Which.Message.Should().Contain($"byte {coco.IndexOf('x', StringComparison.Ordinal)}");
+    }
+
+    [Test]
+    public async Task ImportAsync_ArrayMissingAfterStreaming_NamesIt()
+    {
+        const string coco = """{"images": [], "categories": []}""";
+        var input = Path.Combine(_dir, "coco.json");
+        await File.WriteAllTextAsync(input, coco);
+
+        var act = () => CocoImporter.ImportAsync(input, Path.Combine(_dir, "out.json"));
+
+        (await act.Should().ThrowAsync<ConversionException>()).Which.Message.Should().Contain("$.annotations: expected an array");
+    }
+
+    private static string Strip(JsonElement tasks) => System.Text.RegularExpressions.Regex.Replace(tasks.GetRawText(), "\"id\":\\s*\"[0-9a-f]{10}\"", "\"id\":\"*\"");
+
     [TestCase("out/tasks.json", "out/tasks.label_config.xml")]
     [TestCase("a.json.d/tasks", "a.json.d/tasks.label_config.xml")]
     public void GetLabelConfigPath_TasksPath_ReplacesOnlyTheJsonExtension(string tasks, string config) =>

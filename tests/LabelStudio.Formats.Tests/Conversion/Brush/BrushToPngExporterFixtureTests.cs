@@ -7,16 +7,16 @@ namespace LabelStudio.Formats.Tests.Conversion.Brush;
 [TestFixture]
 public class BrushToPngExporterFixtureTests
 {
-    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("BRUSH_TO_PNG", ImageExportHarnessExclusions.For("BRUSH_TO_PNG"));
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("BRUSH_TO_PNG");
 
     [TestCaseSource(nameof(FixtureCases))]
     public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
     {
-        using var output = new TempDirectory();
+        using var work = new TempDirectory();
 
-        await ImageExportHarness.RunAsync(new BrushToPngExporter(), caseName, output.Path);
+        var output = await ImageExportHarness.RunCaseAsync(new BrushToPngExporter(), caseName, work.Path);
 
         var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "BRUSH_TO_PNG");
-        ImageExportHarness.Compare(expected, output.Path).Should().BeEmpty();
+        ImageExportHarness.Compare(expected, output).Should().BeEmpty();
     }
 }

@@ -7,16 +7,16 @@ namespace LabelStudio.Formats.Tests.Conversion.Coco;
 [TestFixture]
 public class CocoExporterFixtureTests
 {
-    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("COCO", ImageExportHarnessExclusions.For("COCO"));
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("COCO");
 
     [TestCaseSource(nameof(FixtureCases))]
     public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
     {
-        using var output = new TempDirectory();
+        using var work = new TempDirectory();
 
-        await ImageExportHarness.RunAsync(new CocoExporter(), caseName, output.Path);
+        var output = await ImageExportHarness.RunCaseAsync(new CocoExporter(), caseName, work.Path);
 
         var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "COCO");
-        ImageExportHarness.Compare(expected, output.Path).Should().BeEmpty();
+        ImageExportHarness.Compare(expected, output).Should().BeEmpty();
     }
 }

@@ -5,6 +5,7 @@ using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Masks;
+using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 
@@ -20,25 +21,65 @@ internal static class ImageExportHarness
 {
     private static readonly HashSet<string> VolatileJsonPaths = new(StringComparer.Ordinal) { "$.info.year", "$.info.date_created" };
 
-    public static IEnumerable<TestCaseData> Cases(string format, params string[] excluded) =>
+    public static IEnumerable<TestCaseData> Cases(string format) =>
         Directory.EnumerateDirectories(Fixtures.FormatsRoot)
             .Where(d => Directory.Exists(Path.Combine(d, "expected", format)))
             .Select(Path.GetFileName)
-            .Where(c => !excluded.Contains(c))
             .Order(StringComparer.Ordinal)
             .Select(c => new TestCaseData(c).SetArgDisplayNames(c!));
 
     public static string CaseDirectory(string caseName) => Path.Combine(Fixtures.FormatsRoot, caseName);
 
-    public static async Task<ConversionReport> RunAsync(IExporter exporter, string caseName, string outputDirectory, ImageExportOptions? options = null)
+    /// <summary>
+    /// Runs <paramref name="exporter"/> over a fixture case as the fixture script ran the official converter: the
+    /// case's media folders (case.json <c>env_relative_to_case</c>) are copied under <paramref name="workDirectory"/>
+    /// and given as a <see cref="LocalMediaSource"/> (LOCAL_FILES_DOCUMENT_ROOT, LS_UPLOAD_DIR), and the output goes
+    /// to <c>&lt;work&gt;/case/expected/&lt;FORMAT&gt;</c>, so a path the converter wrote relative to its output folder
+    /// (COCO's <c>../../media/local/a.png</c>) comes out the same.
+    /// </summary>
+    /// <returns>The output folder.</returns>
+    public static async Task<string> RunCaseAsync(IExporter exporter, string caseName, string workDirectory)
     {
         var directory = CaseDirectory(caseName);
+        var copy = Path.Combine(workDirectory, "case");
+        var output = Path.Combine(copy, "expected", exporter.Format.Name);
+        Directory.CreateDirectory(output);
+        using var caseJson = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, "case.json")));
+        var invocation = caseJson.RootElement.GetProperty("invocation");
+        var download = invocation.TryGetProperty("options", out var options) && options.TryGetProperty("download", out var d) && d.GetBoolean();
+        string? localRoot = null;
+        string? uploads = null;
+        if (invocation.TryGetProperty("env_relative_to_case", out var env))
+        {
+            foreach (var variable in env.EnumerateObject())
+            {
+                var source = Path.Combine(directory, variable.Value.GetString()!);
+                var target = Path.Combine(copy, variable.Value.GetString()!);
+                CopyDirectory(source, target);
+                if (variable.Name == "LOCAL_FILES_DOCUMENT_ROOT")
+                {
+                    localRoot = target;
+                }
+                else if (variable.Name == "LS_UPLOAD_DIR")
+                {
+                    uploads = target;
+                }
+            }
+        }
+
+        var media = localRoot is null && uploads is null ? null : new LocalMediaSource(new LocalMediaSourceOptions { LocalFilesDocumentRoot = localRoot, UploadDirectory = uploads });
+
+        // The official COCO, YOLO and YOLO_OBB formats ignore the download option (their *_WITH_IMAGES names turn it
+        // on): in with_images_local_files, run with --download, expected/COCO and expected/YOLO hold no copies while
+        // expected/VOC does. Our DownloadResources on COCO/YOLO means "with images", so it is set for VOC only.
+        var exportOptions = new ImageExportOptions { DownloadResources = download && exporter.Format == ExportFormat.Voc };
         var config = LabelConfig.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "config.xml")));
         await using var export = File.OpenRead(Path.Combine(directory, "export.json"));
-        return await RunAsync(exporter, LabelStudioJson.ReadTasksAsync(export), config, outputDirectory, options);
+        await RunAsync(exporter, LabelStudioJson.ReadTasksAsync(export), config, output, exportOptions, media);
+        return output;
     }
 
-    public static async Task<ConversionReport> RunAsync(IExporter exporter, IAsyncEnumerable<LabelStudioTask> tasks, LabelConfig? config, string outputDirectory, ImageExportOptions? options = null)
+    public static async Task<ConversionReport> RunAsync(IExporter exporter, IAsyncEnumerable<LabelStudioTask> tasks, LabelConfig? config, string outputDirectory, ImageExportOptions? options = null, IMediaSource? media = null)
     {
         var report = new ConversionReport();
         var context = new ExportContext
@@ -47,6 +88,7 @@ internal static class ImageExportHarness
             Config = config,
             OutputDirectory = outputDirectory,
             Options = options ?? new ImageExportOptions(),
+            Media = media,
             Report = report,
         };
         await exporter.ExportAsync(context);
@@ -59,6 +101,17 @@ internal static class ImageExportHarness
         await foreach (var task in LabelStudioJson.ReadTasksAsync(stream))
         {
             yield return task;
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
         }
     }
 
@@ -152,6 +205,14 @@ internal static class ImageExportHarness
         if (VolatileJsonPaths.Contains(path))
         {
             return expected.ValueKind == actual.ValueKind ? null : $"{path}: expected a {expected.ValueKind}, got {actual.ValueKind}";
+        }
+
+        // BRUSH_TO_COCO's category colours are random.randint draws (case.json: volatile): any #rrggbb will do.
+        if (path.StartsWith("$.categories[", StringComparison.Ordinal) && path.EndsWith("].color", StringComparison.Ordinal))
+        {
+            return actual.ValueKind == JsonValueKind.String && System.Text.RegularExpressions.Regex.IsMatch(actual.GetString()!, "^#[0-9a-f]{6}$")
+                ? null
+                : $"{path}: expected a #rrggbb colour, got {actual.GetRawText()}";
         }
 
         if (expected.ValueKind != actual.ValueKind)

@@ -7,16 +7,16 @@ namespace LabelStudio.Formats.Tests.Conversion.Voc;
 [TestFixture]
 public class VocExporterFixtureTests
 {
-    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("VOC", ImageExportHarnessExclusions.For("VOC"));
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("VOC");
 
     [TestCaseSource(nameof(FixtureCases))]
     public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
     {
-        using var output = new TempDirectory();
+        using var work = new TempDirectory();
 
-        await ImageExportHarness.RunAsync(new VocExporter(), caseName, output.Path);
+        var output = await ImageExportHarness.RunCaseAsync(new VocExporter(), caseName, work.Path);
 
         var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "VOC");
-        ImageExportHarness.Compare(expected, output.Path).Should().BeEmpty();
+        ImageExportHarness.Compare(expected, output).Should().BeEmpty();
     }
 }

@@ -7,16 +7,16 @@ namespace LabelStudio.Formats.Tests.Conversion.Yolo;
 [TestFixture]
 public class YoloExporterFixtureTests
 {
-    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("YOLO", ImageExportHarnessExclusions.For("YOLO"));
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("YOLO");
 
     [TestCaseSource(nameof(FixtureCases))]
     public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
     {
-        using var output = new TempDirectory();
+        using var work = new TempDirectory();
 
-        await ImageExportHarness.RunAsync(new YoloExporter(), caseName, output.Path);
+        var output = await ImageExportHarness.RunCaseAsync(new YoloExporter(), caseName, work.Path);
 
         var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "YOLO");
-        ImageExportHarness.Compare(expected, output.Path).Should().BeEmpty();
+        ImageExportHarness.Compare(expected, output).Should().BeEmpty();
     }
 }

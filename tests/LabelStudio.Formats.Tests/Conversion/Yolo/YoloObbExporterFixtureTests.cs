@@ -7,16 +7,16 @@ namespace LabelStudio.Formats.Tests.Conversion.Yolo;
 [TestFixture]
 public class YoloObbExporterFixtureTests
 {
-    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("YOLO_OBB", ImageExportHarnessExclusions.For("YOLO_OBB"));
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("YOLO_OBB");
 
     [TestCaseSource(nameof(FixtureCases))]
     public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
     {
-        using var output = new TempDirectory();
+        using var work = new TempDirectory();
 
-        await ImageExportHarness.RunAsync(new YoloObbExporter(), caseName, output.Path);
+        var output = await ImageExportHarness.RunCaseAsync(new YoloObbExporter(), caseName, work.Path);
 
         var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "YOLO_OBB");
-        ImageExportHarness.Compare(expected, output.Path).Should().BeEmpty();
+        ImageExportHarness.Compare(expected, output).Should().BeEmpty();
     }
 }

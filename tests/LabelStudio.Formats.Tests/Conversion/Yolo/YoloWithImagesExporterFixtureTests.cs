@@ -1,0 +1,22 @@
+using LabelStudio.Formats.Yolo;
+using LabelStudio.Formats.Tests.Conversion.ImageExport;
+
+namespace LabelStudio.Formats.Tests.Conversion.Yolo;
+
+/// <summary>YOLO_WITH_IMAGES: our output equals the official converter's for every fixture case that has expected/YOLO_WITH_IMAGES.</summary>
+[TestFixture]
+public class YoloWithImagesExporterFixtureTests
+{
+    private static IEnumerable<TestCaseData> FixtureCases() => ImageExportHarness.Cases("YOLO_WITH_IMAGES");
+
+    [TestCaseSource(nameof(FixtureCases))]
+    public async Task ExportAsync_FixtureCase_MatchesOfficialOutput(string caseName)
+    {
+        using var work = new TempDirectory();
+
+        var output = await ImageExportHarness.RunCaseAsync(new YoloWithImagesExporter(), caseName, work.Path);
+
+        var expected = System.IO.Path.Combine(ImageExportHarness.CaseDirectory(caseName), "expected", "YOLO_WITH_IMAGES");
+        ImageExportHarness.Compare(expected, output).Should().BeEmpty();
+    }
+}
