@@ -127,7 +127,7 @@ public class ImportClient
         var enumerator = tasks.GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
-            var more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            var more = await NextAsync(enumerator, 0, 0, 0, 0).ConfigureAwait(false);
             while (more)
             {
                 using var content = new SpooledContent("application/json");
@@ -139,7 +139,7 @@ public class ImportClient
                     {
                         await writer.WriteAsync(enumerator.Current, cancellationToken).ConfigureAwait(false);
                         count++;
-                        more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                        more = await NextAsync(enumerator, answers.Count, sent, count, created).ConfigureAwait(false);
                     }
 
                     await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -385,6 +385,22 @@ public class ImportClient
     }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Advances the caller's sequence; its failure (e.g. a malformed file being read) stops the import with what was already imported.</summary>
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<LabelStudioTask> tasks, int chunkIndex, long sent, long inChunk, long created)
+    {
+        try
+        {
+            return await tasks.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new LabelStudioImportException(
+                $"Reading task {sent + inChunk} of the sequence failed, so import chunk {chunkIndex} (tasks {sent} to {sent + inChunk - 1} so far) was not sent; "
+                + $"the {chunkIndex} earlier chunk(s) (tasks 0 to {sent - 1}) had imported {created} task(s). {ex.Message}",
+                ex);
+        }
+    }
 
     private static long CheckChunkSize(int? chunkSize)
     {

@@ -160,6 +160,25 @@ public class ObjectImportTests
     }
 
     [Test]
+    public async Task ImportTasksAsync_SourceFailsInSecondChunk_ImportExceptionAfterTheFirstChunkOnly()
+    {
+        var handler = new RecordingHandler().On(HttpMethod.Post, "/api/projects/1/import", () => Responses.Json(Counts(2), HttpStatusCode.Created));
+        using var test = new TestClient(handler);
+
+        // A file cut after its third task: the reader fails while chunk 1 is being filled.
+        var json = LabelStudioJson.SerializeToUtf8Bytes(TextTasks(1)[0]);
+        var file = "[" + string.Join(",", Enumerable.Repeat(System.Text.Encoding.UTF8.GetString(json), 3)) + ",{\"data\": {";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file));
+
+        var error = (await FluentActions.Awaiting(() => test.Client.Import.ImportTasksAsync(1, LabelStudioJson.ReadTasksAsync(stream), new TaskImportOptions { ChunkSize = 2 }))
+            .Should().ThrowAsync<LabelStudioImportException>()).Which;
+
+        handler.All.Should().ContainSingle("chunk 0 (tasks 0 and 1) was sent; chunk 1 never completed");
+        error.Message.Should().Contain("Reading task 3").And.Contain("imported 2 task(s)");
+        error.InnerException.Should().BeOfType<LabelStudioJsonException>();
+    }
+
+    [Test]
     public void ImportTasksAsync_ChunkSizeZero_Rejected()
     {
         using var test = new TestClient(new RecordingHandler());
