@@ -17,4 +17,12 @@ if (args is ["config-cpu", .. var rest])
     return;
 }
 
+// `client-paging [tasks]` pages a synthetic project from a loopback server once per style and page size, printing
+// throughput, allocations per JSON byte and peak heap (see Client/PagingProbe.cs).
+if (args is ["client-paging", ..])
+{
+    await LabelStudio.Benchmarks.Client.PagingProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,11 +1,15 @@
+using LabelStudio.Client.Annotations;
 using LabelStudio.Client.DataManager;
 using LabelStudio.Client.Export;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Import;
 using LabelStudio.Client.MachineLearning;
+using LabelStudio.Client.Media;
 using LabelStudio.Client.Organizations;
+using LabelStudio.Client.Predictions;
 using LabelStudio.Client.Projects;
 using LabelStudio.Client.Storage;
+using LabelStudio.Client.Tasks;
 using LabelStudio.Client.Tokens;
 using LabelStudio.Client.Users;
 using LabelStudio.Client.Webhooks;
@@ -28,6 +32,9 @@ public class LabelStudioClient : IDisposable
     protected LabelStudioClient()
     {
         Projects = null!;
+        Tasks = null!;
+        Annotations = null!;
+        Predictions = null!;
         Import = null!;
         Exports = null!;
         DataManager = null!;
@@ -58,6 +65,9 @@ public class LabelStudioClient : IDisposable
         _http = http;
         _apis = apis;
         Projects = new ProjectsClient(http, apis.Projects);
+        Tasks = new TasksClient(http);
+        Annotations = new AnnotationsClient(http);
+        Predictions = new PredictionsClient(http);
         Import = new ImportClient(http, apis.Projects);
         Exports = new ExportClient(http, apis.Projects);
         DataManager = new DataManagerClient(apis.Resources);
@@ -75,6 +85,15 @@ public class LabelStudioClient : IDisposable
 
     /// <summary>Projects.</summary>
     public virtual ProjectsClient Projects { get; }
+
+    /// <summary>Tasks: the Data Manager and project task lists (streamed, with annotations and predictions), create, read, update, delete, events.</summary>
+    public virtual TasksClient Tasks { get; }
+
+    /// <summary>Annotations: per task, by id, in bulk.</summary>
+    public virtual AnnotationsClient Annotations { get; }
+
+    /// <summary>Predictions (pre-annotations).</summary>
+    public virtual PredictionsClient Predictions { get; }
 
     /// <summary>Task import (JSON, CSV, files, URLs), uploads and reimport.</summary>
     public virtual ImportClient Import { get; }
@@ -135,6 +154,34 @@ public class LabelStudioClient : IDisposable
         }
 
         return _http.SendAsync(request, completionOption, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a media resolver (task images, audio, files behind <c>/data/upload/...</c>, <c>/data/local-files/</c>, cloud
+    /// storage presign URLs) that authenticates to this client's server with this client's credential, personal access tokens
+    /// included (see <see cref="LabelStudioClientMediaAuthenticator"/>). Credentials go only to this server's origin.
+    /// </summary>
+    /// <param name="options">Resolver settings (not changed); <see cref="LabelStudioMediaResolverOptions.LabelStudioUrl"/> defaults to
+    /// <see cref="BaseUrl"/> and, if set, must have the same origin; <see cref="LabelStudioMediaResolverOptions.ApiKey"/> is not used.</param>
+    /// <returns>A resolver with its own connection pool; dispose it when done.</returns>
+    public virtual LabelStudioMediaResolver CreateMediaResolver(LabelStudioMediaResolverOptions? options = null)
+    {
+        var settings = LabelStudioMediaResolver.Copy(options ?? new LabelStudioMediaResolverOptions());
+        if (settings.LabelStudioUrl is { } url)
+        {
+            if (!url.IsAbsoluteUri || !IsSameOrigin(url))
+            {
+                // The client's credential would otherwise be sent to another server.
+                throw new ArgumentException($"LabelStudioUrl must be on this client's server ({BaseUrl.GetLeftPart(UriPartial.Authority)}), or left unset.", nameof(options));
+            }
+        }
+        else
+        {
+            settings.LabelStudioUrl = BaseUrl;
+        }
+
+        settings.ApiKey = null;
+        return new LabelStudioMediaResolver(settings, new LabelStudioClientMediaAuthenticator(this), _http.TimeProvider);
     }
 
     /// <inheritdoc/>
