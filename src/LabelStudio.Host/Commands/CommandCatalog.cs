@@ -10,5 +10,7 @@ internal static class CommandCatalog
         new ImportDatasetCommand(),
         new ServeCommand(),
         new CheckBackendCommand(),
+        new ProjectsCommand(),
+        new ImportCommand(),
     ];
 }
