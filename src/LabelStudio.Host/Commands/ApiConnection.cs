@@ -29,6 +29,10 @@ internal sealed class ApiConnection
         command.Options.Add(ApiKey);
     }
 
+    /// <summary>The API key from <c>--api-key</c> or the environment (null when neither is set).</summary>
+    public string? ResolveApiKey(ParseResult parseResult, CliEnvironment environment) =>
+        FirstSet(parseResult.GetValue(ApiKey), environment.GetVariable(LabelStudioClientOptions.ApiKeyEnvironmentVariable));
+
     /// <summary>
     /// Builds a client from the options or the environment; null (after writing the reason to stderr) when the URL or
     /// key is missing or malformed, which is a usage error (exit 2).
@@ -36,7 +40,7 @@ internal sealed class ApiConnection
     public async Task<LabelStudioClient?> CreateClientAsync(ParseResult parseResult, CliEnvironment environment)
     {
         var urlText = FirstSet(parseResult.GetValue(Url), environment.GetVariable(LabelStudioClientOptions.UrlEnvironmentVariable));
-        var key = FirstSet(parseResult.GetValue(ApiKey), environment.GetVariable(LabelStudioClientOptions.ApiKeyEnvironmentVariable));
+        var key = ResolveApiKey(parseResult, environment);
         if (urlText is null)
         {
             await environment.Error.WriteLineAsync($"error: no Label Studio server: pass --url or set {LabelStudioClientOptions.UrlEnvironmentVariable}.").ConfigureAwait(false);

@@ -12,5 +12,6 @@ internal static class CommandCatalog
         new CheckBackendCommand(),
         new ProjectsCommand(),
         new ImportCommand(),
+        new ExportCommand(),
     ];
 }
