@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using LabelStudio.Client;
 using LabelStudio.Client.Media;
+using LabelStudio.Client.Tasks;
 using LabelStudio.Config;
 using LabelStudio.Formats.Asr;
 using LabelStudio.Formats.Conversion;
@@ -269,32 +270,8 @@ internal sealed class ExportCommand : ICliCommand
     /// The resolver for media outside Label Studio's own files (cloud-storage presigns, http(s) URLs). Plain http is
     /// allowed because self-hosted servers and datasets commonly use it; the SSRF guard still applies.
     /// </summary>
-    private static async IAsyncEnumerable<LabelStudioTask> ListTasks(LabelStudioClient client, int projectId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        for (var page = 1; ; page++)
-        {
-            System.Text.Json.Nodes.JsonArray? tasks = null;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/tasks/?project={projectId}&page={page}&page_size=100&fields=all", UriKind.Relative));
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                tasks = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))!["tasks"]!.AsArray();
-            }
-            catch (LabelStudioNotFoundException) when (page > 1)
-            {
-            }
-
-            if (tasks is null || tasks.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var task in tasks)
-            {
-                yield return LabelStudioJson.DeserializeTask(System.Text.Encoding.UTF8.GetBytes(task!.ToJsonString()));
-            }
-        }
-    }
+    private static IAsyncEnumerable<LabelStudioTask> ListTasks(LabelStudioClient client, int projectId, CancellationToken cancellationToken) =>
+        client.Tasks.ListAsync(new TaskListOptions { ProjectId = projectId, IncludeAnnotations = true }, cancellationToken);
 
     private static LabelStudioMediaResolver CreateResolver(LabelStudioClient client, string? apiKey) =>
         new(new LabelStudioMediaResolverOptions { LabelStudioUrl = client.BaseUrl, AllowPlainHttp = true }, LegacyKeyAuthenticator(apiKey));
