@@ -1,9 +1,11 @@
+using LabelStudio.Client.Annotations;
 using LabelStudio.Client.DataManager;
 using LabelStudio.Client.Export;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Import;
 using LabelStudio.Client.MachineLearning;
 using LabelStudio.Client.Organizations;
+using LabelStudio.Client.Predictions;
 using LabelStudio.Client.Projects;
 using LabelStudio.Client.Storage;
 using LabelStudio.Client.Tasks;
@@ -30,6 +32,8 @@ public class LabelStudioClient : IDisposable
     {
         Projects = null!;
         Tasks = null!;
+        Annotations = null!;
+        Predictions = null!;
         Import = null!;
         Exports = null!;
         DataManager = null!;
@@ -61,6 +65,8 @@ public class LabelStudioClient : IDisposable
         _apis = apis;
         Projects = new ProjectsClient(http, apis.Projects);
         Tasks = new TasksClient(http);
+        Annotations = new AnnotationsClient(http);
+        Predictions = new PredictionsClient(http);
         Import = new ImportClient(http, apis.Projects);
         Exports = new ExportClient(http, apis.Projects);
         DataManager = new DataManagerClient(apis.Resources);
@@ -81,6 +87,12 @@ public class LabelStudioClient : IDisposable
 
     /// <summary>Tasks: the Data Manager and project task lists (streamed, with annotations and predictions), create, read, update, delete, events.</summary>
     public virtual TasksClient Tasks { get; }
+
+    /// <summary>Annotations: per task, by id, in bulk.</summary>
+    public virtual AnnotationsClient Annotations { get; }
+
+    /// <summary>Predictions (pre-annotations).</summary>
+    public virtual PredictionsClient Predictions { get; }
 
     /// <summary>Task import (JSON, CSV, files, URLs), uploads and reimport.</summary>
     public virtual ImportClient Import { get; }

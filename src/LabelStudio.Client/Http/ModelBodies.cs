@@ -33,6 +33,54 @@ internal static class ModelBodies
     public static JsonObject ToObject(byte[] utf8) =>
         JsonNode.Parse(utf8) as JsonObject ?? throw new InvalidOperationException("The model did not serialize to a JSON object.");
 
+    /// <summary>
+    /// The JSON object of an annotation or prediction to create, with <c>"result": []</c> when it has no regions: the Formats
+    /// writer leaves out an empty list that was not read from JSON, and Label Studio requires the member on create.
+    /// </summary>
+    public static JsonObject WithResult(byte[] utf8)
+    {
+        var body = ToObject(utf8);
+        if (!body.ContainsKey("result"))
+        {
+            body["result"] = new JsonArray();
+        }
+
+        return body;
+    }
+
+    /// <summary>Reads a JSON array of model objects with <paramref name="readOne"/>, element by element, so errors keep their position.</summary>
+    public static List<T> ReadArray<T>(byte[] utf8, Func<ReadOnlySpan<byte>, T> readOne, string itemName)
+    {
+        var items = new List<T>();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new LabelStudioJsonException($"Expected a JSON array of {itemName}s.", null, reader.TokenStartIndex, 1, reader.TokenStartIndex + 1, null, null);
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new LabelStudioJsonException($"Expected a {itemName} object, found {reader.TokenType}.", items.Count, start, 1, start + 1, null, null);
+            }
+
+            reader.Skip();
+            var element = utf8.AsSpan(start, (int)reader.BytesConsumed - start);
+            try
+            {
+                items.Add(readOne(element));
+            }
+            catch (LabelStudioJsonException ex)
+            {
+                throw new LabelStudioJsonException($"{itemName} {items.Count}: {ex.Reason ?? ex.Message}", items.Count, start + ex.ByteOffset, 1, start + ex.ByteOffset + 1, ex.Path, ex);
+            }
+        }
+
+        return items;
+    }
+
     /// <summary>Sends a request and reads its JSON answer with <paramref name="read"/>; an unreadable answer becomes a <see cref="LabelStudioApiException"/> naming the call.</summary>
     public static async Task<T> SendAsync<T>(LabelStudioHttp http, HttpRequestMessage request, Func<byte[], T> read, CancellationToken cancellationToken)
     {

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Jobs;
+using LabelStudio.Formats.Models;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Client.Import;
 
@@ -97,6 +99,172 @@ public class ImportClient
 
         var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("url", url.AbsoluteUri)]);
         return SendImportAsync(projectId, content, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports task objects (data, and annotations, predictions, meta if set), written with the Formats JSON writer as they are
+    /// enumerated. With <see cref="TaskImportOptions.ChunkSize"/> the tasks go in several requests, one after the other, each
+    /// waited for (an asynchronous import is polled) before the next is read; <see cref="TaskImportOptions.Progress"/> hears
+    /// after each. Each request body is spooled (memory, then a temporary file past 16 MiB) and sent with its length. A
+    /// request is never replayed after it reached the server (it would duplicate tasks).
+    /// </summary>
+    /// <param name="projectId">Project id.</param>
+    /// <param name="tasks">The tasks; enumerated once.</param>
+    /// <param name="options">Chunking, progress, task ids, polling.</param>
+    /// <param name="cancellationToken">Cancels the import between and during chunks (chunks already accepted stay imported).</param>
+    /// <returns>Totals and each chunk's answer.</returns>
+    /// <exception cref="LabelStudioImportException">A chunk failed; says which tasks it held and how many earlier chunks imported.</exception>
+    [Operation("api_projects_import_create")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The IEnumerable and IAsyncEnumerable overloads ship together; the element type picks one unambiguously.")]
+    public virtual async Task<TaskImportResult> ImportTasksAsync(long projectId, IAsyncEnumerable<LabelStudioTask> tasks, TaskImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var chunkSize = CheckChunkSize(options?.ChunkSize);
+        var importOptions = new ImportOptions { ReturnTaskIds = options?.ReturnTaskIds == true, Polling = options?.Polling, Timeout = options?.Timeout };
+        var answers = new List<ImportResult>();
+        var taskIds = new List<long>();
+        long sent = 0, created = 0, annotations = 0, predictions = 0;
+        var enumerator = tasks.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            var more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            while (more)
+            {
+                using var content = new SpooledContent("application/json");
+                long count = 0;
+                var writer = new LabelStudioJsonWriter(content.Writer);
+                await using (writer.ConfigureAwait(false))
+                {
+                    while (more && count < chunkSize)
+                    {
+                        await writer.WriteAsync(enumerator.Current, cancellationToken).ConfigureAwait(false);
+                        count++;
+                        more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                    }
+
+                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                ImportResult answer;
+                try
+                {
+                    answer = await SendImportAsync(projectId, content, importOptions, cancellationToken, disposeContent: false).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is LabelStudioApiException or LabelStudioJobException or TimeoutException or HttpRequestException or JsonException)
+                {
+                    throw new LabelStudioImportException("task", answers.Count, sent, sent + count - 1, created, ex);
+                }
+
+                sent += count;
+                created += answer.TaskCount ?? 0;
+                annotations += answer.AnnotationCount ?? 0;
+                predictions += answer.PredictionCount ?? 0;
+                taskIds.AddRange(answer.TaskIds?.Select(i => (long)i) ?? []);
+                answers.Add(answer);
+                options?.Progress?.Report(new ImportProgress
+                {
+                    ItemsSent = sent,
+                    ChunksDone = answers.Count,
+                    TasksCreated = created,
+                    AnnotationsCreated = annotations,
+                    PredictionsCreated = predictions,
+                });
+            }
+        }
+
+        return new TaskImportResult
+        {
+            TasksSent = sent,
+            TaskCount = created,
+            AnnotationCount = annotations,
+            PredictionCount = predictions,
+            TaskIds = taskIds,
+            Chunks = answers,
+        };
+    }
+
+    /// <summary>Imports task objects; see <see cref="ImportTasksAsync(long, IAsyncEnumerable{LabelStudioTask}, TaskImportOptions?, CancellationToken)"/>.</summary>
+    /// <param name="projectId">Project id.</param>
+    /// <param name="tasks">The tasks; enumerated once.</param>
+    /// <param name="options">Chunking, progress, task ids, polling.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>Totals and each chunk's answer.</returns>
+    /// <exception cref="LabelStudioImportException">A chunk failed; says which tasks it held and how many earlier chunks imported.</exception>
+    [Operation("api_projects_import_create")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The IEnumerable and IAsyncEnumerable overloads ship together; the element type picks one unambiguously.")]
+    public virtual Task<TaskImportResult> ImportTasksAsync(long projectId, IEnumerable<LabelStudioTask> tasks, TaskImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return ImportTasksAsync(projectId, AsAsync(tasks), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports predictions for existing tasks (<c>POST /api/projects/{id}/import/predictions</c>); each needs its
+    /// <see cref="Prediction.Task"/>. A prediction without results is sent with <c>"result": []</c>. Chunks as for tasks.
+    /// </summary>
+    /// <param name="projectId">Project id.</param>
+    /// <param name="predictions">The predictions; enumerated once.</param>
+    /// <param name="options">Chunking and progress.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>How many the server created.</returns>
+    /// <exception cref="ArgumentException">A prediction has no task id (names its index); nothing of its chunk was sent.</exception>
+    /// <exception cref="LabelStudioImportException">A chunk failed; says which predictions it held and how many earlier chunks imported.</exception>
+    [Operation("api_projects_import_predictions_create")]
+    public virtual async Task<PredictionImportResult> ImportPredictionsAsync(long projectId, IEnumerable<Prediction> predictions, PredictionImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var chunkSize = CheckChunkSize(options?.ChunkSize);
+        long sent = 0, created = 0;
+        var chunks = 0;
+        using var enumerator = predictions.GetEnumerator();
+        var more = enumerator.MoveNext();
+        while (more)
+        {
+            using var content = new SpooledContent("application/json");
+            long count = 0;
+            using (var writer = new Utf8JsonWriter(content.Writer, new JsonWriterOptions { Encoder = LabelStudioJson.Options.Encoder }))
+            {
+                writer.WriteStartArray();
+                while (more && count < chunkSize)
+                {
+                    var prediction = enumerator.Current ?? throw new ArgumentException($"Prediction {sent + count} is null.", nameof(predictions));
+                    if (prediction.Task is null)
+                    {
+                        throw new ArgumentException($"Prediction {sent + count} has no task id (Prediction.Task); the import needs it to attach the prediction.", nameof(predictions));
+                    }
+
+                    writer.WriteRawValue(ModelBodies.WithResult(LabelStudioJson.SerializeToUtf8Bytes(prediction)).ToJsonString(), skipInputValidation: true);
+                    count++;
+                    more = enumerator.MoveNext();
+                    if (writer.BytesPending > 65536)
+                    {
+                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                writer.WriteEndArray();
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, LabelStudioHttp.Relative(string.Create(CultureInfo.InvariantCulture, $"api/projects/{projectId}/import/predictions"))) { Content = content };
+            request.Options.Set(RequestReplay.TimeoutKey, options?.Timeout ?? _http.Options.LongOperationTimeout);
+            long answer;
+            try
+            {
+                answer = await ModelBodies.SendAsync(_http, request, ReadCreated, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is LabelStudioApiException or TimeoutException or HttpRequestException)
+            {
+                throw new LabelStudioImportException("prediction", chunks, sent, sent + count - 1, created, ex);
+            }
+
+            sent += count;
+            created += answer;
+            chunks++;
+            options?.Progress?.Report(new ImportProgress { ItemsSent = sent, ChunksDone = chunks, PredictionsCreated = created });
+        }
+
+        return new PredictionImportResult { PredictionsSent = sent, Created = created, Chunks = chunks };
     }
 
     /// <summary>Reads the state of an asynchronous import.</summary>
@@ -218,9 +386,38 @@ public class ImportClient
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private async Task<ImportResult> SendImportAsync(int projectId, HttpContent content, ImportOptions? options, CancellationToken cancellationToken)
+    private static long CheckChunkSize(int? chunkSize)
     {
-        using (content)
+        if (chunkSize is { } size)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, "ChunkSize");
+            return size;
+        }
+
+        return long.MaxValue;
+    }
+
+    private static async IAsyncEnumerable<T> AsAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private static long ReadCreated(byte[] utf8)
+    {
+        using var document = JsonDocument.Parse(utf8);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("created", out var created) && created.TryGetInt64(out var value)
+            ? value
+            : throw new JsonException("Expected {\"created\": n}.");
+    }
+
+    private async Task<ImportResult> SendImportAsync(long projectId, HttpContent content, ImportOptions? options, CancellationToken cancellationToken, bool disposeContent = true)
+    {
+        using (disposeContent ? content : null)
         {
             var query = new StringBuilder($"api/projects/{projectId}/import");
             var separator = '?';
@@ -252,7 +449,7 @@ public class ImportClient
         }
     }
 
-    private async Task<ImportResult> ReadImportAnswerAsync(int projectId, HttpRequestMessage request, ImportOptions? options, string statusPath, CancellationToken cancellationToken)
+    private async Task<ImportResult> ReadImportAnswerAsync(long projectId, HttpRequestMessage request, ImportOptions? options, string statusPath, CancellationToken cancellationToken)
     {
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -276,7 +473,7 @@ public class ImportClient
         var final = await JobPoller.PollAsync(
             job,
             started,
-            ct => statusPath == "imports" ? _api.GetImportAsync(projectId, asyncId.Value, ct) : GetReimportAsync(projectId, asyncId.Value, ct),
+            ct => GetImportStatusAsync(projectId, statusPath, asyncId.Value, ct),
             r => JobPoller.IsFinal(r.Status),
             options?.Polling ?? _http.Options.Polling,
             _http.TimeProvider,
@@ -290,9 +487,9 @@ public class ImportClient
         return final;
     }
 
-    private async Task<ImportResult> GetReimportAsync(int projectId, int reimportId, CancellationToken cancellationToken)
+    private async Task<ImportResult> GetImportStatusAsync(long projectId, string statusPath, int importId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, LabelStudioHttp.Relative(string.Create(CultureInfo.InvariantCulture, $"api/projects/{projectId}/reimports/{reimportId}/")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, LabelStudioHttp.Relative(string.Create(CultureInfo.InvariantCulture, $"api/projects/{projectId}/{statusPath}/{importId}/")));
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync(LabelStudioJsonContext.Default.ImportResult, cancellationToken).ConfigureAwait(false) ?? new ImportResult();
     }
