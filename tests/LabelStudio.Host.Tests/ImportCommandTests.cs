@@ -140,6 +140,36 @@ public class ImportCommandTests
     }
 
     [Test]
+    public async Task Import_ChunkSizeOne_SendsOneTaskPerRequestInFileOrderAndSumsTheCounts()
+    {
+        var file = TasksFile();
+        var tasks = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+
+        var result = await CliRunner.RunAsync(["import", "--project", "1", file, "--validate", "--chunk-size", "1"], variables: Environment());
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var bodies = Imports.Select(r => JsonNode.Parse(r.Body)!.AsArray()).ToList();
+        bodies.Should().HaveCount(2);
+        bodies.Select(b => b.Count).Should().Equal(1, 1);
+        bodies.Select(b => b[0]!["data"]!["text"]!.GetValue<string>()).Should().Equal(tasks.Select(t => t!["data"]!["text"]!.GetValue<string>()));
+        JsonNode.DeepEquals(bodies[0][0]!["predictions"], tasks[0]!["predictions"]).Should().BeTrue("the prediction is sent as the file has it");
+
+        // Each answer is import__tasks__response.json (task_count 1): two requests, two tasks.
+        result.Out.Trim().Should().Be("imported 2 task(s), 0 annotation(s), 0 prediction(s) into project 1 in 2 request(s)");
+        result.Error.Should().Contain("import: 2 request(s), 2 task(s) sent");
+    }
+
+    [Test]
+    public async Task Import_ChunkSizeZero_IsAUsageError()
+    {
+        var result = await CliRunner.RunAsync(["import", "--project", "1", TasksFile(), "--chunk-size", "0"], variables: Environment());
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--chunk-size");
+        _server.Requests.Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Import_WithoutValidate_SendsEvenAnInvalidPredictionWithoutReadingTheProject()
     {
         var file = TasksFile(tasks => FirstPredictionRegion(tasks)["from_name"] = "sentimnet");

@@ -29,20 +29,31 @@ internal sealed class ImportCommand : ICliCommand
         var file = new Argument<string>("file") { Description = "The tasks: a JSON array of tasks ({\"data\": ..., \"annotations\": ..., \"predictions\": ...}) or of bare data objects." };
         var validate = new Option<bool>("--validate") { Description = "Check the tasks, annotations and predictions against the project's labeling config first; send nothing if any error is found." };
         var json = new Option<bool>("--json") { Description = "Write one JSON object (validation and import outcome) to stdout." };
+        var chunkSize = new Option<int?>("--chunk-size")
+        {
+            Description = "Send the tasks N per request, one request after the other, with progress (default: the whole file in one request, as it is). For big files; a failed chunk stops the import and says what was imported.",
+        };
         var command = new Command("import", "Import tasks (with annotations and predictions) into a Label Studio project, optionally validated first.")
         {
             project,
             file,
             validate,
             json,
+            chunkSize,
         };
         connection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var request = new ImportRequest(parseResult.GetValue(project), parseResult.GetValue(file)!, parseResult.GetValue(validate), parseResult.GetValue(json));
+            var request = new ImportRequest(parseResult.GetValue(project), parseResult.GetValue(file)!, parseResult.GetValue(validate), parseResult.GetValue(json), parseResult.GetValue(chunkSize));
             if (request.ProjectId <= 0)
             {
                 await environment.Error.WriteLineAsync("error: --project must be a positive project id.").ConfigureAwait(false);
+                return ExitCodes.UsageOrIoError;
+            }
+
+            if (request.ChunkSize is <= 0)
+            {
+                await environment.Error.WriteLineAsync("error: --chunk-size must be a positive number of tasks.").ConfigureAwait(false);
                 return ExitCodes.UsageOrIoError;
             }
 
@@ -62,6 +73,14 @@ internal sealed class ImportCommand : ICliCommand
             try
             {
                 return await RunAsync(environment, client, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LabelStudioImportException exception)
+            {
+                // A chunk failed: the message names the chunk, its task range and what earlier chunks imported.
+                await environment.Error.WriteLineAsync($"error: {request.File}: {exception.Message}").ConfigureAwait(false);
+                return exception.InnerException is { } inner && ApiConnection.IsServerFailure(inner) && inner is not LabelStudioApiException
+                    ? ExitCodes.UsageOrIoError
+                    : ExitCodes.Failure;
             }
             catch (Exception exception) when (ApiConnection.IsServerFailure(exception))
             {
@@ -151,19 +170,35 @@ internal sealed class ImportCommand : ICliCommand
             }
 
             input.Position = 0;
-            var result = await client.Import.ImportJsonAsync(request.ProjectId, input, new ImportOptions { ReturnTaskIds = false }, cancellationToken).ConfigureAwait(false);
+            var result = request.ChunkSize is { } size
+                ? await ImportInChunksAsync(environment, client, request.ProjectId, input, size, cancellationToken).ConfigureAwait(false)
+                : Imported.Of(await client.Import.ImportJsonAsync(request.ProjectId, input, cancellationToken: cancellationToken).ConfigureAwait(false));
             if (request.Json)
             {
                 await WriteJsonAsync(environment.Out, request, check, result, null).ConfigureAwait(false);
             }
             else
             {
+                var chunks = result.Chunks is { } count ? string.Create(CultureInfo.InvariantCulture, $" in {count} request(s)") : string.Empty;
                 await environment.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"imported {result.TaskCount ?? 0} task(s), {result.AnnotationCount ?? 0} annotation(s), {result.PredictionCount ?? 0} prediction(s) into project {request.ProjectId}")).ConfigureAwait(false);
+                    $"imported {result.Tasks ?? 0} task(s), {result.Annotations ?? 0} annotation(s), {result.Predictions ?? 0} prediction(s) into project {request.ProjectId}{chunks}")).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>Sends the file's tasks (read again, one at a time) <paramref name="chunkSize"/> per request, reporting each chunk on stderr.</summary>
+    private static async Task<Imported> ImportInChunksAsync(CliEnvironment environment, LabelStudioClient client, int projectId, Stream input, int chunkSize, CancellationToken cancellationToken)
+    {
+        var progress = new SynchronousProgress<ImportProgress>(step => environment.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import: {step.ChunksDone} request(s), {step.ItemsSent} task(s) sent, {step.TasksCreated} created")));
+        var result = await client.Import.ImportTasksAsync(
+            projectId,
+            LabelStudioJson.ReadTasksAsync(input, cancellationToken: cancellationToken),
+            new TaskImportOptions { ChunkSize = chunkSize, Progress = progress },
+            cancellationToken).ConfigureAwait(false);
+        return new Imported(result.TaskCount, result.AnnotationCount, result.PredictionCount, result.Chunks.Count);
     }
 
     /// <summary>Reads every task once (well-formedness), validating it when a validator is given.</summary>
@@ -220,7 +255,7 @@ internal sealed class ImportCommand : ICliCommand
         return new LabelStudioTask { Id = task.Id, Data = data, Annotations = task.Annotations, Predictions = task.Predictions };
     }
 
-    private static Task WriteJsonAsync(TextWriter output, ImportRequest request, Check? check, ImportResult? result, string? readError) =>
+    private static Task WriteJsonAsync(TextWriter output, ImportRequest request, Check? check, Imported? result, string? readError) =>
         JsonOutput.WriteAsync(output, writer =>
         {
             writer.WriteStartObject();
@@ -267,16 +302,29 @@ internal sealed class ImportCommand : ICliCommand
             else
             {
                 writer.WriteStartObject("imported");
-                writer.WriteNullableNumber("tasks", result.TaskCount);
-                writer.WriteNullableNumber("annotations", result.AnnotationCount);
-                writer.WriteNullableNumber("predictions", result.PredictionCount);
+                writer.WriteNullableNumber("tasks", result.Tasks);
+                writer.WriteNullableNumber("annotations", result.Annotations);
+                writer.WriteNullableNumber("predictions", result.Predictions);
+                writer.WriteNumber("requests", result.Chunks ?? 1);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
         });
 
-    private sealed record ImportRequest(int ProjectId, string File, bool Validate, bool Json);
+    private sealed record ImportRequest(int ProjectId, string File, bool Validate, bool Json, int? ChunkSize);
+
+    /// <summary>What the server reported creating; <see cref="Chunks"/> is null for the one-request import.</summary>
+    private sealed record Imported(long? Tasks, long? Annotations, long? Predictions, int? Chunks)
+    {
+        public static Imported Of(ImportResult result) => new(result.TaskCount, result.AnnotationCount, result.PredictionCount, null);
+    }
+
+    /// <summary>Reports on the calling thread (<see cref="Progress{T}"/> would post to the thread pool and reorder the lines).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 
     private sealed class Check
     {
