@@ -78,20 +78,8 @@ try
     var projectId = project.Id ?? throw new InvalidOperationException("The server did not return the project id.");
     Console.WriteLine($"created project {projectId} \"{project.Title}\"");
 
-    // 3. Import: the tasks as a JSON array, streamed through the Formats writer.
-    using var body = new MemoryStream();
-    await using (var writer = new LabelStudioJsonWriter(body))
-    {
-        foreach (var task in tasks)
-        {
-            await writer.WriteAsync(task);
-        }
-
-        await writer.CompleteAsync();
-    }
-
-    body.Position = 0;
-    var imported = await client.Import.ImportJsonAsync(projectId, body);
+    // 3. Import: the task objects, written by the Formats writer (one request; ChunkSize splits big imports).
+    var imported = await client.Import.ImportTasksAsync(projectId, tasks);
     Console.WriteLine($"imported {imported.TaskCount} tasks, {imported.AnnotationCount} annotations, {imported.PredictionCount} predictions");
 
     // 4. Export: page the tasks (annotations included) into a JSON export file, then convert it locally.
@@ -114,7 +102,7 @@ try
         File.Delete(exportFile);
     }
 }
-catch (LabelStudioApiException e)
+catch (Exception e) when (e is LabelStudioApiException or LabelStudioImportException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

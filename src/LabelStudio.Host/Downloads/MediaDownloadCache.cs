@@ -73,7 +73,16 @@ internal sealed class MediaDownloadCache : IMediaSource
         bool resumed;
         if (parsed.Kind is MediaReferenceKind.Upload or MediaReferenceKind.LocalFiles)
         {
-            resumed = await FetchFromLabelStudioAsync(parsed, part, allowResume: true, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                resumed = await FetchFromLabelStudioAsync(parsed, part, allowResume: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MediaException exception) when (exception.Reason is MediaErrorReason.TooLarge)
+            {
+                // Bytes that cannot lead to a good file must not be resumed next time.
+                File.Delete(part);
+                throw;
+            }
         }
         else
         {
@@ -150,6 +159,7 @@ internal sealed class MediaDownloadCache : IMediaSource
             var resume = offset > 0 && response.StatusCode == HttpStatusCode.PartialContent;
             if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From != (resume ? offset : 0))
             {
+                File.Delete(part);
                 throw new MediaException(MediaErrorReason.HttpError, parsed.Original, "The server answered a byte range other than the one asked for.");
             }
 
