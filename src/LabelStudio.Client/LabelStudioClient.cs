@@ -4,6 +4,7 @@ using LabelStudio.Client.Export;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Import;
 using LabelStudio.Client.MachineLearning;
+using LabelStudio.Client.Media;
 using LabelStudio.Client.Organizations;
 using LabelStudio.Client.Predictions;
 using LabelStudio.Client.Projects;
@@ -153,6 +154,34 @@ public class LabelStudioClient : IDisposable
         }
 
         return _http.SendAsync(request, completionOption, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a media resolver (task images, audio, files behind <c>/data/upload/...</c>, <c>/data/local-files/</c>, cloud
+    /// storage presign URLs) that authenticates to this client's server with this client's credential, personal access tokens
+    /// included (see <see cref="LabelStudioClientMediaAuthenticator"/>). Credentials go only to this server's origin.
+    /// </summary>
+    /// <param name="options">Resolver settings (not changed); <see cref="LabelStudioMediaResolverOptions.LabelStudioUrl"/> defaults to
+    /// <see cref="BaseUrl"/> and, if set, must have the same origin; <see cref="LabelStudioMediaResolverOptions.ApiKey"/> is not used.</param>
+    /// <returns>A resolver with its own connection pool; dispose it when done.</returns>
+    public virtual LabelStudioMediaResolver CreateMediaResolver(LabelStudioMediaResolverOptions? options = null)
+    {
+        var settings = LabelStudioMediaResolver.Copy(options ?? new LabelStudioMediaResolverOptions());
+        if (settings.LabelStudioUrl is { } url)
+        {
+            if (!url.IsAbsoluteUri || !IsSameOrigin(url))
+            {
+                // The client's credential would otherwise be sent to another server.
+                throw new ArgumentException($"LabelStudioUrl must be on this client's server ({BaseUrl.GetLeftPart(UriPartial.Authority)}), or left unset.", nameof(options));
+            }
+        }
+        else
+        {
+            settings.LabelStudioUrl = BaseUrl;
+        }
+
+        settings.ApiKey = null;
+        return new LabelStudioMediaResolver(settings, new LabelStudioClientMediaAuthenticator(this), _http.TimeProvider);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,6 @@
+using LabelStudio.Client.Media;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LabelStudio.Client;
 
@@ -35,6 +37,25 @@ public sealed class LabelStudioClientBuilder
         ArgumentNullException.ThrowIfNull(factory);
         HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(factory);
         Services.AddHttpClient(Http.TokenManager.RefreshClientName).ConfigurePrimaryHttpMessageHandler(factory);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers <see cref="LabelStudioMediaResolver"/> (and <see cref="LabelStudio.Formats.Media.IMediaSource"/>) authenticating
+    /// with this client's credential (<see cref="LabelStudioClientMediaAuthenticator"/>: legacy keys and personal access tokens),
+    /// its <see cref="LabelStudioMediaResolverOptions.LabelStudioUrl"/> defaulting to the client's server.
+    /// </summary>
+    /// <param name="configure">Configures the resolver's options.</param>
+    /// <returns>This builder.</returns>
+    public LabelStudioClientBuilder AddMediaResolver(Action<LabelStudioMediaResolverOptions>? configure = null)
+    {
+        Services.TryAddSingleton<IMediaRequestAuthenticator>(sp => new LabelStudioClientMediaAuthenticator(sp.GetRequiredService<LabelStudioClient>()));
+        Services.AddLabelStudioMediaResolver(configure);
+        Services.AddOptions<LabelStudioMediaResolverOptions>().PostConfigure<LabelStudioClientOptions>((media, client) =>
+        {
+            media.LabelStudioUrl ??= client.BaseUrl;
+            media.ApiKey = null;
+        });
         return this;
     }
 }

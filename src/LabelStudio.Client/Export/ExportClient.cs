@@ -1,8 +1,11 @@
 using LabelStudio.Formats.Conversion;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LabelStudio.Client.Http;
 using LabelStudio.Client.Jobs;
 using LabelStudio.Client.Paging;
+using LabelStudio.Formats.Models;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Client.Export;
 
@@ -175,6 +178,64 @@ public class ExportClient
         }
 
         return await DownloadAsync(projectId, id, destination, format, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a finished snapshot's JSON as tasks, streaming the download through the Formats reader: one task at a time in
+    /// memory however large the export.
+    /// </summary>
+    /// <param name="projectId">Project id.</param>
+    /// <param name="exportId">Snapshot id (completed).</param>
+    /// <param name="readerOptions">Limits of the JSON reader (null: defaults).</param>
+    /// <param name="cancellationToken">Cancels the download and the read.</param>
+    /// <returns>The tasks in file order.</returns>
+    /// <exception cref="LabelStudioJsonException">The download is not a JSON export or is cut short; names the task index and byte offset.</exception>
+    [Operation("api_projects_exports_download_retrieve")]
+    public virtual IAsyncEnumerable<LabelStudioTask> ReadTasksAsync(int projectId, int exportId, LabelStudioJsonReaderOptions? readerOptions = null, CancellationToken cancellationToken = default) =>
+        ReadCoreAsync(projectId, exportId, readerOptions, cancellationToken);
+
+    /// <summary>
+    /// The whole export as tasks in one call: create a JSON snapshot, wait for it, and stream it through the Formats reader
+    /// (see <see cref="ReadTasksAsync"/>). Nothing happens until the enumeration starts.
+    /// </summary>
+    /// <param name="projectId">Project id.</param>
+    /// <param name="options">What to include, polling, reader limits, whether to delete the snapshot afterwards.</param>
+    /// <param name="cancellationToken">Cancels every step.</param>
+    /// <returns>The tasks in file order.</returns>
+    public virtual async IAsyncEnumerable<LabelStudioTask> ExportTasksAsync(int projectId, ExportReadOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var snapshot = await CreateAsync(projectId, options?.Snapshot, cancellationToken).ConfigureAwait(false);
+        var id = snapshot.Id ?? throw new LabelStudioApiException("The server created an export snapshot without an id.");
+        if (snapshot.Status != JobStatus.Completed)
+        {
+            await WaitForCompletionAsync(projectId, id, options?.Polling, cancellationToken).ConfigureAwait(false);
+        }
+
+        await foreach (var task in ReadCoreAsync(projectId, id, options?.Reader, cancellationToken).ConfigureAwait(false))
+        {
+            yield return task;
+        }
+
+        if (options?.DeleteSnapshot == true)
+        {
+            await DeleteAsync(projectId, id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<LabelStudioTask> ReadCoreAsync(int projectId, int exportId, LabelStudioJsonReaderOptions? readerOptions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"api/projects/{projectId}/exports/{exportId}/download");
+        using var request = new HttpRequestMessage(HttpMethod.Get, LabelStudioHttp.Relative(path));
+        request.Options.Set(RequestReplay.TimeoutKey, _http.Options.LongOperationTimeout);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, readerOptions, cancellationToken).ConfigureAwait(false))
+            {
+                yield return task;
+            }
+        }
     }
 
     private static ConvertedFormat? Find(ExportSnapshot snapshot, int conversionId) =>

@@ -71,7 +71,7 @@ internal sealed class AuthenticationHandler(TokenManager tokens) : DelegatingHan
         };
     }
 
-    private static void Apply(HttpRequestMessage request, AuthHeader header)
+    internal static void Apply(HttpRequestMessage request, AuthHeader header)
     {
         if (header.Scheme is null)
         {

@@ -6,13 +6,16 @@ namespace LabelStudio.Client.Http;
 /// The HTTP plumbing shared by every sub-client, the escape hatch and, later, the task sub-clients and the media
 /// resolver: one named HttpClient carrying credentials, retries, timeouts and error mapping.
 /// </summary>
-internal sealed class LabelStudioHttp(IHttpClientFactory factory, LabelStudioClientOptions options, TimeProvider timeProvider)
+internal sealed class LabelStudioHttp(IHttpClientFactory factory, LabelStudioClientOptions options, TimeProvider timeProvider, TokenManager tokens)
 {
     public const string HttpClientName = "LabelStudio.Client";
 
     public LabelStudioClientOptions Options { get; } = options;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The credential and its access-token cache, shared with the media authenticator.</summary>
+    public TokenManager Tokens { get; } = tokens;
 
     /// <summary>An HttpClient through the full pipeline (auth, resilience, logging), based at the server's URL.</summary>
     public HttpClient CreateClient() => factory.CreateClient(HttpClientName);

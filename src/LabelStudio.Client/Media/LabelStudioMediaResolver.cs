@@ -213,7 +213,7 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
     internal static string NormalizedUrl(MediaReference parsed, Uri target) =>
         parsed.Kind == MediaReferenceKind.CloudStorage ? parsed.Uri!.AbsoluteUri : target.AbsoluteUri;
 
-    private static LabelStudioMediaResolverOptions Copy(LabelStudioMediaResolverOptions options)
+    internal static LabelStudioMediaResolverOptions Copy(LabelStudioMediaResolverOptions options)
     {
         var copy = new LabelStudioMediaResolverOptions
         {
