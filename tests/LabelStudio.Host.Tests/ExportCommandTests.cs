@@ -287,6 +287,33 @@ public class ExportCommandTests
     }
 
     [Test]
+    public async Task Export_WithImagesHttpUrls_GoThroughTheResolverWithCredentialsOnlyToLabelStudioAndTheSsrfGuard()
+    {
+        // Task 1 names a file by absolute URL on the Label Studio server; task 2 the cloud metadata address, which the
+        // resolver's SSRF guard must refuse before connecting (link-local 169.254/16).
+        var onServer = new Uri(_server.Url, "media/c.png").ToString();
+        ServeCase("with_images_local_files", tasks =>
+        {
+            WithoutMissingImage(tasks);
+            tasks[0]!["data"]!["image"] = onServer;
+            tasks[1]!["data"]!["image"] = "http://169.254.169.254/latest/meta-data/x.png";
+        });
+        _server.Files["/media/c.png"] = File.ReadAllBytes(Case("with_images_local_files", Path.Combine("media", "local", "a.png")));
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["export", "--project", "1", "--to", "YOLO", "--output", output, "--with-images", "--json"], variables: Environment());
+
+        result.ExitCode.Should().Be(1, "the metadata URL cannot be fetched");
+        _server.RequestsTo("/media/").Should().ContainSingle().Which.Authorization.Should().Be("Token " + FakeLabelStudio.ApiKey, "the Label Studio origin gets the credential");
+        File.ReadAllBytes(CachePathOf(output, onServer)).Should().Equal(_server.Files["/media/c.png"]);
+        using var document = JsonDocument.Parse(result.Out);
+        var failed = document.RootElement.GetProperty("media").GetProperty("failed").EnumerateArray().Single();
+        failed.GetProperty("task_id").GetInt64().Should().Be(2);
+        failed.GetProperty("reference").GetString().Should().Be("http://169.254.169.254/latest/meta-data/x.png");
+        failed.GetProperty("reason").GetString().Should().Contain("link-local", "the guard refused the address, nothing was fetched");
+    }
+
+    [Test]
     public async Task Export_WithImagesAllowingMissingMedia_WritesTheExportAndStillListsTheFailure()
     {
         ServeCase("with_images_local_files");

@@ -85,7 +85,7 @@ internal sealed class FakeLabelStudio : IAsyncDisposable
             return;
         }
 
-        if (path.StartsWith("/data/", StringComparison.Ordinal))
+        if (path.StartsWith("/data/", StringComparison.Ordinal) || Files.ContainsKey(path))
         {
             await ServeFileAsync(context, path + (path.StartsWith("/data/local-files", StringComparison.Ordinal) ? request.QueryString.Value : string.Empty));
             return;

@@ -29,8 +29,7 @@ internal sealed class ApiConnection
         command.Options.Add(ApiKey);
     }
 
-    /// <summary>The API key from <c>--api-key</c> or the environment (null when neither is set).</summary>
-    public string? ResolveApiKey(ParseResult parseResult, CliEnvironment environment) =>
+    private string? ResolveApiKey(ParseResult parseResult, CliEnvironment environment) =>
         FirstSet(parseResult.GetValue(ApiKey), environment.GetVariable(LabelStudioClientOptions.ApiKeyEnvironmentVariable));
 
     /// <summary>

@@ -81,7 +81,7 @@ internal sealed class ExportCommand : ICliCommand
 
             try
             {
-                return await RunAsync(environment, client, connection.ResolveApiKey(parseResult, environment), runner, format, request, cancellationToken).ConfigureAwait(false);
+                return await RunAsync(environment, client, runner, format, request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (ApiConnection.IsServerFailure(exception))
             {
@@ -125,7 +125,7 @@ internal sealed class ExportCommand : ICliCommand
     private static string BaseName(ExportFormat format) =>
         format.Name.EndsWith(WithImagesSuffix, StringComparison.Ordinal) ? format.Name[..^WithImagesSuffix.Length] : format.Name;
 
-    private static async Task<int> RunAsync(CliEnvironment environment, LabelStudioClient client, string? apiKey, ExportRunner runner, ExportFormat format, ExportRequest request, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, LabelStudioClient client, ExportRunner runner, ExportFormat format, ExportRequest request, CancellationToken cancellationToken)
     {
         var exporter = runner.Registry.TryGet(format, out var found) ? found : throw new InvalidOperationException("The format was resolved before.");
         var project = await client.Projects.GetAsync(request.ProjectId, cancellationToken).ConfigureAwait(false);
@@ -167,7 +167,7 @@ internal sealed class ExportCommand : ICliCommand
 
             PrefetchResult? media = null;
             MediaDownloadCache? cache = null;
-            using var resolver = request.WithImages ? CreateResolver(client, apiKey) : null;
+            using var resolver = request.WithImages ? CreateResolver(client) : null;
             if (prefetch is not null)
             {
                 cache = new MediaDownloadCache(Path.Combine(output, MediaDownloadCache.FolderName), client, resolver!, new LabelStudioMediaResolverOptions().MaxBytes, TimeSpan.FromMinutes(30));
@@ -253,7 +253,8 @@ internal sealed class ExportCommand : ICliCommand
         long count = 0;
         async IAsyncEnumerable<LabelStudioTask> Tasks()
         {
-            await foreach (var task in ListTasks(client, projectId, cancellationToken).ConfigureAwait(false))
+            var options = new TaskListOptions { ProjectId = projectId, IncludeAnnotations = true };
+            await foreach (var task in client.Tasks.ListAsync(options, cancellationToken).ConfigureAwait(false))
             {
                 prefetch?.Collect(task);
                 count++;
@@ -267,21 +268,12 @@ internal sealed class ExportCommand : ICliCommand
     }
 
     /// <summary>
-    /// The resolver for media outside Label Studio's own files (cloud-storage presigns, http(s) URLs). Plain http is
+    /// The resolver for media outside Label Studio's own files (cloud-storage presigns, http(s) URLs), authenticating with
+    /// the client's credential (legacy key or personal access token) to the Label Studio origin only. Plain http is
     /// allowed because self-hosted servers and datasets commonly use it; the SSRF guard still applies.
     /// </summary>
-    private static IAsyncEnumerable<LabelStudioTask> ListTasks(LabelStudioClient client, int projectId, CancellationToken cancellationToken) =>
-        client.Tasks.ListAsync(new TaskListOptions { ProjectId = projectId, IncludeAnnotations = true }, cancellationToken);
-
-    private static LabelStudioMediaResolver CreateResolver(LabelStudioClient client, string? apiKey) =>
-        new(new LabelStudioMediaResolverOptions { LabelStudioUrl = client.BaseUrl, AllowPlainHttp = true }, LegacyKeyAuthenticator(apiKey));
-
-    /// <summary>
-    /// Presign requests carry a legacy key as <c>Token</c>; a personal access token (a JWT: three dot-separated parts)
-    /// cannot be sent that way, so presigns then go without credentials and fail with a clear 401 per file.
-    /// </summary>
-    private static LegacyTokenMediaAuthenticator? LegacyKeyAuthenticator(string? apiKey) =>
-        string.IsNullOrWhiteSpace(apiKey) || apiKey.Count(c => c == '.') == 2 ? null : new LegacyTokenMediaAuthenticator(apiKey);
+    private static LabelStudioMediaResolver CreateResolver(LabelStudioClient client) =>
+        client.CreateMediaResolver(new LabelStudioMediaResolverOptions { AllowPlainHttp = true });
 
     private static async Task WriteMediaSummaryAsync(TextWriter error, PrefetchResult media)
     {
