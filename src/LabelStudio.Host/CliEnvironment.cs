@@ -19,6 +19,9 @@ internal sealed class CliEnvironment
     /// <summary>True when standard error is an interactive terminal, so progress bars may be drawn there.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>True when standard output is an interactive terminal, so tables may use colours and its width.</summary>
+    public bool OutIsTerminal { get; init; }
+
     public static CliEnvironment FromConsole() => new()
     {
         Out = Console.Out,
@@ -27,6 +30,7 @@ internal sealed class CliEnvironment
         GetVariable = Environment.GetEnvironmentVariable,
         WorkingDirectory = Environment.CurrentDirectory,
         ErrorIsTerminal = !Console.IsErrorRedirected,
+        OutIsTerminal = !Console.IsOutputRedirected,
     };
 
     /// <summary>Resolves a path given on the command line against the working directory.</summary>

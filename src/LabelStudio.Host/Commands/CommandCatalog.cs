@@ -10,5 +10,8 @@ internal static class CommandCatalog
         new ImportDatasetCommand(),
         new ServeCommand(),
         new CheckBackendCommand(),
+        new ProjectsCommand(),
+        new ImportCommand(),
+        new ExportCommand(),
     ];
 }

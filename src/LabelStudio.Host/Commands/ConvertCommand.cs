@@ -175,7 +175,7 @@ internal sealed class ConvertCommand : ICliCommand
         return report!;
     }
 
-    private static async Task WriteSummaryAsync(TextWriter error, ExportFormat format, ConversionReport report)
+    internal static async Task WriteSummaryAsync(TextWriter error, ExportFormat format, ConversionReport report)
     {
         await error.WriteLineAsync($"{format}: {(report.IsLossless ? "written, nothing dropped" : "written, with drops")}").ConfigureAwait(false);
         foreach (var line in report.Summarize())
