@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 using LabelStudio.MlBackend.Contracts;
@@ -28,13 +29,15 @@ internal sealed partial class MlBackendServer
     private readonly TrainingQueue _queue;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly IMediaSource? _media;
     private readonly BasicAuthenticator? _authenticator;
     private readonly BasicAuthenticator? _webhookAuthenticator;
     private readonly LabelConfigCache _configs = new();
     private readonly ConcurrentDictionary<string, byte> _knownProjects = new(StringComparer.Ordinal);
 
-    public MlBackendServer(IOptions<MlBackendOptions> options, IProjectStateStore store, TrainingQueue queue, IConfiguration configuration, ILogger<MlBackendServer> logger, TimeProvider? timeProvider = null)
+    public MlBackendServer(IOptions<MlBackendOptions> options, IProjectStateStore store, TrainingQueue queue, IConfiguration configuration, ILogger<MlBackendServer> logger, IMediaSource? media = null, TimeProvider? timeProvider = null)
     {
+        _media = media;
         _options = options.Value;
         _store = store;
         _queue = queue;
@@ -174,12 +177,24 @@ internal sealed partial class MlBackendServer
             modelVersion = state?.ModelVersion ?? modelVersion;
         }
 
-        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, _configs.Get);
+        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, _configs.Get, _media);
         var results = await GetBackend(context).PredictAsync(request, context.RequestAborted).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The backend returned null instead of one entry per task.");
         if (results.Count != tasks.Count)
         {
             throw new InvalidOperationException($"The backend returned {results.Count} entries for {tasks.Count} tasks; answer exactly one entry (possibly empty) per task.");
+        }
+
+        var errors = request.TaskErrors;
+        HashSet<int>? failed = null;
+        if (errors.Count > 0)
+        {
+            failed = [];
+            foreach (var error in errors)
+            {
+                failed.Add(error.Index);
+                LogTaskFailed(_logger, projectId ?? "?", error.TaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?", error.Index, SecretRedactor.RedactText($"{error.Error.GetType().Name}: {error.Error.Message}"));
+            }
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
@@ -189,18 +204,28 @@ internal sealed partial class MlBackendServer
             for (var i = 0; i < results.Count; i++)
             {
                 var predictions = results[i] ?? [];
-                if (predictions.Count == 1)
+                if (failed is not null && failed.Contains(i))
+                {
+                    if (request.IsInteractive)
+                    {
+                        // Label Studio shows an interactive answer only with one prediction object in it.
+                        WriteEmptyPrediction(writer, modelVersion);
+                    }
+                    else
+                    {
+                        // No prediction at all (not an empty one): Label Studio stores nothing and asks again later.
+                        writer.WriteStartArray();
+                        writer.WriteEndArray();
+                    }
+                }
+                else if (predictions.Count == 1)
                 {
                     WritePrediction(writer, predictions[0], modelVersion);
                 }
                 else if (predictions.Count == 0)
                 {
                     // One entry per task, even an empty one: Label Studio rejects an interactive answer without it.
-                    writer.WriteStartObject();
-                    writer.WriteString("model_version", modelVersion);
-                    writer.WriteStartArray("result");
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
+                    WriteEmptyPrediction(writer, modelVersion);
                 }
                 else
                 {
@@ -309,6 +334,15 @@ internal sealed partial class MlBackendServer
 
     private static LabelStudioMlBackend GetBackend(HttpContext context) =>
         context.RequestServices.GetRequiredService<LabelStudioMlBackend>();
+
+    private static void WriteEmptyPrediction(Utf8JsonWriter writer, string modelVersion)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_version", modelVersion);
+        writer.WriteStartArray("result");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 
     private static void WritePrediction(Utf8JsonWriter writer, Prediction prediction, string modelVersion)
     {
@@ -515,6 +549,9 @@ internal sealed partial class MlBackendServer
         context.Response.ContentLength = buffer.WrittenCount;
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Project {ProjectId}: task {TaskId} (index {Index}) got no prediction: {Error}")]
+    private static partial void LogTaskFailed(ILogger logger, string projectId, string taskId, int index, string error);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Path} failed: {Exception}")]
     private static partial void LogFailure(ILogger logger, string path, string exception);
