@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LabelStudio.Host.Commands;
@@ -45,22 +46,7 @@ internal sealed class ServeCommand : ICliCommand
             return ExitCodes.UsageOrIoError;
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.WebHost.UseKestrel().UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}"));
-        builder.Services.AddSingleton<TextClassifier>();
-        builder.Services.AddSingleton(sp => new BuiltInModel(model, sp.GetRequiredService<TextClassifier>()));
-        builder.Services.AddLabelStudioMlBackend<BuiltInModel>(options =>
-        {
-            options.DataDirectory = dataDirectory;
-            options.BasicAuthUser = environment.GetVariable("BASIC_AUTH_USER");
-            options.BasicAuthPassword = environment.GetVariable("BASIC_AUTH_PASS");
-            options.WebhookAuthentication = exemptWebhook ? WebhookAuthentication.Exempt : WebhookAuthentication.SameAsOtherEndpoints;
-        });
-
-        await using var app = builder.Build();
-        app.MapLabelStudioMlBackend();
+        await using var app = BuildApp(environment, host, port, model, dataDirectory, exemptWebhook);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -85,5 +71,35 @@ internal sealed class ServeCommand : ICliCommand
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The application <c>serve</c> runs (also measured by the benchmarks), not started.</summary>
+    internal static WebApplication BuildApp(CliEnvironment environment, string host, int port, BuiltInModelSelection model, string dataDirectory, bool exemptWebhook)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        // ASP.NET Core's per-request Information lines ("Request starting/finished") cost more than a prediction;
+        // the backend logs what matters itself (failures, training).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Ctrl+C should not wait the default 30 s for a training run that cannot be interrupted (ML.NET's fit does not
+        // observe cancellation); an interrupted run is lost and retrained on the next event.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.UseKestrel().UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}"));
+        builder.Services.AddSingleton<TextClassifier>();
+        builder.Services.AddSingleton(sp => new BuiltInModel(model, sp.GetRequiredService<TextClassifier>()));
+        builder.Services.AddLabelStudioMlBackend<BuiltInModel>(options =>
+        {
+            options.DataDirectory = dataDirectory;
+            options.BasicAuthUser = environment.GetVariable("BASIC_AUTH_USER");
+            options.BasicAuthPassword = environment.GetVariable("BASIC_AUTH_PASS");
+            options.WebhookAuthentication = exemptWebhook ? WebhookAuthentication.Exempt : WebhookAuthentication.SameAsOtherEndpoints;
+        });
+
+        var app = builder.Build();
+        app.MapLabelStudioMlBackend();
+        return app;
     }
 }

@@ -24,6 +24,10 @@ namespace LabelStudio.MlBackend.Server;
 internal sealed partial class MlBackendServer
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+
+    // Resolved once: serializing straight into the answer's writer saves a byte[] per prediction.
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<Prediction> PredictionTypeInfo =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Prediction>)LabelStudioJson.Options.GetTypeInfo(typeof(Prediction));
     private readonly MlBackendOptions _options;
     private readonly IProjectStateStore _store;
     private readonly TrainingQueue _queue;
@@ -352,17 +356,16 @@ internal sealed partial class MlBackendServer
             prediction.ModelVersion = modelVersion;
         }
 
-        var json = LabelStudioJson.SerializeToUtf8Bytes(prediction);
         if (prediction.Results.Count == 0)
         {
             // The models leave out an empty list that was never read, but Label Studio skips a prediction without "result".
-            var node = JsonNode.Parse(json)!.AsObject();
+            var node = JsonNode.Parse(LabelStudioJson.SerializeToUtf8Bytes(prediction))!.AsObject();
             node["result"] ??= new JsonArray();
             node.WriteTo(writer);
             return;
         }
 
-        writer.WriteRawValue(json, skipInputValidation: true);
+        JsonSerializer.Serialize(writer, prediction, PredictionTypeInfo);
     }
 
     private async Task<JsonDocument> ReadJsonAsync(HttpContext context)
