@@ -6,6 +6,7 @@ using LabelStudio.Client.MachineLearning;
 using LabelStudio.Client.Organizations;
 using LabelStudio.Client.Projects;
 using LabelStudio.Client.Storage;
+using LabelStudio.Client.Tasks;
 using LabelStudio.Client.Tokens;
 using LabelStudio.Client.Users;
 using LabelStudio.Client.Webhooks;
@@ -28,6 +29,7 @@ public class LabelStudioClient : IDisposable
     protected LabelStudioClient()
     {
         Projects = null!;
+        Tasks = null!;
         Import = null!;
         Exports = null!;
         DataManager = null!;
@@ -58,6 +60,7 @@ public class LabelStudioClient : IDisposable
         _http = http;
         _apis = apis;
         Projects = new ProjectsClient(http, apis.Projects);
+        Tasks = new TasksClient(http);
         Import = new ImportClient(http, apis.Projects);
         Exports = new ExportClient(http, apis.Projects);
         DataManager = new DataManagerClient(apis.Resources);
@@ -75,6 +78,9 @@ public class LabelStudioClient : IDisposable
 
     /// <summary>Projects.</summary>
     public virtual ProjectsClient Projects { get; }
+
+    /// <summary>Tasks: the Data Manager and project task lists (streamed, with annotations and predictions), create, read, update, delete, events.</summary>
+    public virtual TasksClient Tasks { get; }
 
     /// <summary>Task import (JSON, CSV, files, URLs), uploads and reimport.</summary>
     public virtual ImportClient Import { get; }

@@ -25,12 +25,6 @@ public class CoverageTests
         "api_predictions_retrieve",
         "api_predictions_partial_update",
         "api_projects_import_predictions_create",
-        "api_tasks_list",
-        "api_tasks_create",
-        "api_tasks_destroy",
-        "api_tasks_retrieve",
-        "api_tasks_partial_update",
-        "api_tasks_events_create",
     ];
 
     internal static IReadOnlyList<(string Method, string Path, string OperationId)> CommunityPublicOperations()

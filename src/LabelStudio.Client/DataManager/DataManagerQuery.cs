@@ -13,7 +13,8 @@ public sealed class DataManagerQuery
     /// <summary>Ordering columns with the <c>tasks:</c> prefix; <c>-</c> in front for descending.</summary>
     public IList<string>? Ordering { get; set; }
 
-    /// <summary>Selection: <c>{"all": true, "excluded": [ids]}</c> or <c>{"all": false, "included": [ids]}</c>.</summary>
+    /// <summary>Selection (<c>selectedItems</c>, camelCase on the wire as Label Studio reads it): <c>{"all": true, "excluded": [ids]}</c> or <c>{"all": false, "included": [ids]}</c>.</summary>
+    [JsonPropertyName("selectedItems")]
     public JsonElement? SelectedItems { get; set; }
 
     /// <summary>The query as the compact JSON the server expects in the <c>query</c> parameter.</summary>

@@ -8,6 +8,7 @@ using LabelStudio.Client.Organizations;
 using LabelStudio.Client.Paging;
 using LabelStudio.Client.Projects;
 using LabelStudio.Client.Storage;
+using LabelStudio.Client.Tasks;
 using LabelStudio.Client.Tokens;
 using LabelStudio.Client.Users;
 using LabelStudio.Client.Webhooks;
@@ -79,6 +80,7 @@ namespace LabelStudio.Client.Http;
 [JsonSerializable(typeof(StorageConnection))]
 [JsonSerializable(typeof(StorageRequest))]
 [JsonSerializable(typeof(List<StorageType>))]
+[JsonSerializable(typeof(TaskEvent))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(List<JsonElement>))]
 [JsonSerializable(typeof(double))]

@@ -13,6 +13,8 @@ internal sealed class ViewOrderRequest
 /// <summary>Tasks a Data Manager action applies to.</summary>
 internal sealed class ActionSelection
 {
+    // Label Studio reads this member camelCase (PrepareParams), unlike the rest of the API.
+    [System.Text.Json.Serialization.JsonPropertyName("selectedItems")]
     public JsonElement? SelectedItems { get; set; }
 
     public JsonElement? Filters { get; set; }
