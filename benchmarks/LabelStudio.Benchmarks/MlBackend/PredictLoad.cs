@@ -83,7 +83,7 @@ public sealed class PredictLoad : IAsyncDisposable
                 GetVariable = _ => null,
                 WorkingDirectory = data,
             };
-            app = ServeCommand.BuildApp(environment, "127.0.0.1", port, BuiltInModelSelection.Auto, data, exemptWebhook: false);
+            app = ServeCommand.BuildApp(environment, new ServeSettings("127.0.0.1", port, BuiltInModelSelection.Auto, data, ExemptWebhook: false));
         }
 
         await app.StartAsync().ConfigureAwait(false);
