@@ -15,13 +15,16 @@ internal static class LoadRunner
 
         // A short warm-up (JIT, tiered compilation, connection pool), then the measured run.
         await load.RunForAsync(connections, TimeSpan.FromSeconds(2));
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         var latencies = (await load.RunForAsync(connections, TimeSpan.FromSeconds(seconds))).ToArray();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{predictCase}: {connections} connections, {elapsed:0.0} s, {latencies.Length:N0} requests, {latencies.Length / elapsed:N0} req/s, " +
             $"p50 {PredictLoad.PercentileMs(latencies, 50):0.00} ms, p90 {PredictLoad.PercentileMs(latencies, 90):0.00} ms, " +
-            $"p99 {PredictLoad.PercentileMs(latencies, 99):0.00} ms, max {PredictLoad.PercentileMs(latencies, 100):0.00} ms"));
+            $"p99 {PredictLoad.PercentileMs(latencies, 99):0.00} ms, max {PredictLoad.PercentileMs(latencies, 100):0.00} ms, " +
+            $"{allocated / Math.Max(1, latencies.Length) / 1024.0:0.0} KB allocated per request (client and server)"));
     }
 
     public static async Task ServeAsync(string caseName, int port)

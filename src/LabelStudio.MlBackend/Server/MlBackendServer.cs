@@ -386,9 +386,16 @@ internal sealed partial class MlBackendServer
         var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength.Value : 4096);
         try
         {
+            var expected = request.ContentLength;
             while (true)
             {
-                var memory = buffer.GetMemory(16384);
+                // Kestrel ends the body at Content-Length: no extra read (and no 16 KB buffer for a 1 KB body).
+                if (expected is { } whole && buffer.WrittenCount >= whole)
+                {
+                    break;
+                }
+
+                var memory = buffer.GetMemory(expected is { } total ? (int)Math.Clamp(total - buffer.WrittenCount, 1, 1 << 20) : 16384);
                 var read = await request.Body.ReadAsync(memory, context.RequestAborted).ConfigureAwait(false);
                 if (read == 0)
                 {
