@@ -25,4 +25,18 @@ if (args is ["client-paging", ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `mlbackend-load <case> [seconds] [connections]`: a timed run like wrk (req/s, p50/p99/max) without BenchmarkDotNet.
+// `mlbackend-serve <case> <port>`: only the server, for an external load generator (prints the body to send).
+if (args is ["mlbackend-load", var loadCase, .. var rest])
+{
+    await LabelStudio.Benchmarks.MlBackend.LoadRunner.RunAsync(loadCase, rest);
+    return;
+}
+
+if (args is ["mlbackend-serve", var serveCase, var port])
+{
+    await LabelStudio.Benchmarks.MlBackend.LoadRunner.ServeAsync(serveCase, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LabelStudio.Benchmarks.MlBackend.PredictBenchmarks).Assembly).Run(args);

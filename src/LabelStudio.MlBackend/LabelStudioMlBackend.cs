@@ -1,3 +1,4 @@
+using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
 using LabelStudio.MlBackend.Contracts;
 
@@ -37,4 +38,40 @@ public abstract class LabelStudioMlBackend
     /// <param name="cancellationToken">Cancelled when the caller goes away.</param>
     /// <returns>A task that completes when setup is done.</returns>
     public virtual Task SetupAsync(SetupRequest request, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>
+    /// Predicts task by task with <paramref name="predictTask"/>, for backends that read task media: a
+    /// <see cref="MediaException"/> (a refused address, a path outside the root, a missing file, a timeout...) costs
+    /// only its task, which is reported with <see cref="PredictionRequest.ReportTaskError"/> and answered empty, while
+    /// the other tasks keep their predictions. Other exceptions fail the call as usual.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="predictTask">Predicts one task (open its media with <see cref="PredictionRequest.OpenMediaAsync"/>).</param>
+    /// <param name="cancellationToken">Cancelled when the caller goes away.</param>
+    /// <returns>One list of predictions per task, in order.</returns>
+    protected static async Task<IReadOnlyList<IReadOnlyList<Prediction>>> PredictEachTaskAsync(
+        PredictionRequest request,
+        Func<LabelStudioTask, CancellationToken, Task<IReadOnlyList<Prediction>>> predictTask,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(predictTask);
+        var answers = new IReadOnlyList<Prediction>[request.Tasks.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var task = request.Tasks[i];
+            try
+            {
+                answers[i] = await predictTask(task, cancellationToken).ConfigureAwait(false) ?? [];
+            }
+            catch (MediaException ex)
+            {
+                request.ReportTaskError(task, ex);
+                answers[i] = [];
+            }
+        }
+
+        return answers;
+    }
 }

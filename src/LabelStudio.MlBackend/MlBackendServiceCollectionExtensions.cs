@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using LabelStudio.Client;
 using LabelStudio.MlBackend.Server;
 using LabelStudio.MlBackend.State;
 using LabelStudio.MlBackend.Training;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -47,4 +49,50 @@ public static class MlBackendServiceCollectionExtensions
         services.TryAddSingleton(new MlBackendMarker(typeof(TBackend)));
         return services;
     }
+
+    /// <summary>
+    /// Lets <see cref="LabelStudioMlBackend.FitAsync"/> fetch a project's annotated tasks
+    /// (<see cref="Contracts.TrainingRequest.TaskSource"/>) through LabelStudio.Client: registers the client (see
+    /// <c>AddLabelStudioClient</c>) and a <see cref="LabelStudioClientTaskSource"/>. Label Studio's START_TRAINING
+    /// carries no annotations, so a backend that trains on it needs this. Unset URL and key are read from the
+    /// configuration (environment) under the official Python backend's names: <c>LABEL_STUDIO_URL</c>, else
+    /// <c>LABEL_STUDIO_HOST</c>; <c>LABEL_STUDIO_API_KEY</c>, else <c>LABEL_STUDIO_ACCESS_TOKEN</c> (a legacy token or a
+    /// personal access token). The key needs read access to the projects the backend serves.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the client options (URL, key, timeouts, page size).</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddLabelStudioTaskSource(this IServiceCollection services, Action<LabelStudioClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddLabelStudioClient(configure);
+        services.AddOptions<LabelStudioClientOptions>().Configure<IServiceProvider>(static (options, provider) =>
+        {
+            if (provider.GetService<IConfiguration>() is not { } configuration)
+            {
+                return;
+            }
+
+            if (options.BaseUrl is null
+                && First(configuration, "LABEL_STUDIO_URL", "LABEL_STUDIO_HOST") is { } url
+                && Uri.TryCreate(url, UriKind.Absolute, out var parsed))
+            {
+                options.BaseUrl = parsed;
+            }
+
+            if (string.IsNullOrWhiteSpace(options.ApiKey))
+            {
+                options.ApiKey = First(configuration, "LABEL_STUDIO_API_KEY", "LABEL_STUDIO_ACCESS_TOKEN");
+            }
+        });
+        services.TryAddSingleton<ILabelStudioTaskSource>(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LabelStudioClientOptions>>().Value;
+            return new LabelStudioClientTaskSource(sp.GetRequiredService<LabelStudioClient>(), Math.Clamp(options.PageSize, 1, 1000));
+        });
+        return services;
+    }
+
+    private static string? First(IConfiguration configuration, params string[] names) =>
+        names.Select(name => configuration[name]).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value))?.Trim();
 }

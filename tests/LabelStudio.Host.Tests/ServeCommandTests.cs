@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LabelStudio.Host.Commands;
 using LabelStudio.Host.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Host.Tests;
 
@@ -11,7 +12,11 @@ public sealed class ServeCommandTests
 {
     private const string NerConfig = """<View><Labels name="label" toName="text"><Label value="ORG"/></Labels><Text name="text" value="$text"/></View>""";
 
-    private static async Task<(Uri Address, Task<int> Run, CancellationTokenSource Stop, string Data)> StartAsync(string? variablesUser = null)
+    private static async Task<(Uri Address, Task<int> Run, CancellationTokenSource Stop, string Data)> StartAsync(
+        string? variablesUser = null,
+        IReadOnlyDictionary<string, string>? variables = null,
+        string? labelStudioUrl = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "mlserve-host-" + Guid.NewGuid().ToString("N"));
         var environment = new CliEnvironment
@@ -19,12 +24,14 @@ public sealed class ServeCommandTests
             Out = TextWriter.Null,
             Error = TextWriter.Null,
             OpenStandardInput = () => new StringReader(string.Empty),
-            GetVariable = name => variablesUser is null ? null : name switch { "BASIC_AUTH_USER" => variablesUser, "BASIC_AUTH_PASS" => "secret", _ => null },
+            GetVariable = name => variables is not null && variables.TryGetValue(name, out var value)
+                ? value
+                : variablesUser is null ? null : name switch { "BASIC_AUTH_USER" => variablesUser, "BASIC_AUTH_PASS" => "secret", _ => null },
             WorkingDirectory = data,
         };
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new CancellationTokenSource();
-        var run = ServeCommand.RunAsync(environment, "127.0.0.1", 0, BuiltInModelSelection.Auto, data, exemptWebhook: false, started.SetResult, stop.Token);
+        var run = ServeCommand.RunAsync(environment, new ServeSettings("127.0.0.1", 0, BuiltInModelSelection.Auto, data, ExemptWebhook: false, labelStudioUrl), started.SetResult, stop.Token, configureServices);
         var address = await started.Task.WaitAsync(TimeSpan.FromMinutes(1));
         return (address, run, stop, data);
     }

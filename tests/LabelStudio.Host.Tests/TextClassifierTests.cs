@@ -12,10 +12,10 @@ namespace LabelStudio.Host.Tests;
 [TestFixture]
 public sealed class TextClassifierTests
 {
-    private const string Config = """<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>""";
+    internal const string Config = """<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>""";
 
     // Each class has its own vocabulary; the held-out texts reuse it, so a trained bag-of-words model must separate them.
-    private static readonly (string Text, string Label)[] Training =
+    internal static readonly (string Text, string Label)[] Training =
     [
         ("great service, lovely staff", "Positive"), ("lovely food and great value", "Positive"), ("excellent, great, lovely", "Positive"),
         ("wonderful experience, excellent staff", "Positive"), ("great and wonderful", "Positive"), ("lovely excellent visit", "Positive"),
@@ -23,7 +23,7 @@ public sealed class TextClassifierTests
         ("horrible experience, rude staff", "Negative"), ("terrible and awful", "Negative"), ("horrible rude visit", "Negative"),
     ];
 
-    private static readonly (string Text, string Label)[] HeldOut =
+    internal static readonly (string Text, string Label)[] HeldOut =
     [
         ("great lovely wonderful", "Positive"), ("excellent and lovely", "Positive"),
         ("awful rude terrible", "Negative"), ("horrible and terrible", "Negative"),
@@ -94,6 +94,97 @@ public sealed class TextClassifierTests
         finally
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task FitAsync_StartTrainingWithTaskSource_TrainsOnTheFetchedTasksAndSkipsCancelledOnes()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "mlserve-clf-" + Guid.NewGuid().ToString("N"));
+        using var store = new FileProjectStateStore(data);
+        try
+        {
+            var tasks = Training.Select((t, i) => Annotated(i, t.Text, t.Label, cancelled: false)).ToList();
+
+            // A cancelled (skipped) annotation with the wrong label on every Positive text: if it were used, the two
+            // classes would share their whole vocabulary and the held-out texts could not be separated.
+            tasks.AddRange(Training.Where(t => t.Label == "Positive").Select((t, i) => Annotated(50 + i, t.Text, "Negative", cancelled: true)));
+            var source = new ListTaskSource(tasks);
+            var start = new TrainingEvent("START_TRAINING", "4", JsonSerializer.SerializeToElement(new JsonObject { ["action"] = "START_TRAINING" }), DateTimeOffset.UnixEpoch);
+
+            var version = await new TextClassifier(store).FitAsync(new TrainingRequest("4", [start], 0, Config, "0.0.1", store.GetModelDirectory("4"), source), CancellationToken.None);
+
+            version.Should().Be("textclf.1");
+            source.Calls.Should().Be(1);
+
+            // The kept examples are keyed by annotation id: the cancelled ones (1050 and up) are not among them.
+            var examples = JsonNode.Parse(File.ReadAllText(Path.Combine(store.GetModelDirectory("4"), "examples.json")))!.AsObject();
+            examples.Select(e => e.Key).Should().BeEquivalentTo(Training.Select((_, i) => (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var classifier = new TextClassifier(store);
+            var heldOut = HeldOut.Select((h, i) => new LabelStudioTask { Id = i, Data = new JsonObject { ["text"] = h.Text } }).ToList();
+            var predictions = await classifier.PredictAsync("4", LabelConfig.Parse(Config), heldOut, CancellationToken.None);
+            predictions!.Select(p => ((ChoicesValue)p.Single().Results.Single().Value!).Choices.Single()).Should().Equal(HeldOut.Select(h => h.Label));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task FitAsync_AnnotationEventWithTaskSource_UsesTheEventWithoutCallingLabelStudio()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "mlserve-clf-" + Guid.NewGuid().ToString("N"));
+        using var store = new FileProjectStateStore(data);
+        try
+        {
+            var source = new ListTaskSource([]);
+            var payload = JsonSerializer.SerializeToElement(new JsonObject
+            {
+                ["annotation"] = new JsonObject { ["id"] = 1, ["result"] = new JsonArray(new JsonObject { ["from_name"] = "sentiment", ["value"] = new JsonObject { ["choices"] = new JsonArray("Positive") } }) },
+                ["task"] = new JsonObject { ["data"] = new JsonObject { ["text"] = "great" } },
+            });
+            await new TextClassifier(store).FitAsync(
+                new TrainingRequest("4", [new TrainingEvent("ANNOTATION_CREATED", "4", payload, DateTimeOffset.UnixEpoch)], 0, Config, "0.0.1", store.GetModelDirectory("4"), source),
+                CancellationToken.None);
+
+            // Annotation events carry their data: one call to Label Studio per annotation would not scale.
+            source.Calls.Should().Be(0);
+            File.ReadAllText(Path.Combine(store.GetModelDirectory("4"), "examples.json")).Should().Contain("great");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static LabelStudioTask Annotated(int id, string text, string label, bool cancelled) => new()
+    {
+        Id = id,
+        Data = new JsonObject { ["text"] = text },
+        Annotations =
+        [
+            new Annotation
+            {
+                Id = 1000 + id,
+                WasCancelled = cancelled,
+                Results = [new Result { FromName = "sentiment", ToName = "text", Type = ResultType.Choices, Value = new ChoicesValue { Choices = [label] } }],
+            },
+        ],
+    };
+
+    private sealed class ListTaskSource(IReadOnlyList<LabelStudioTask> tasks) : LabelStudio.MlBackend.ILabelStudioTaskSource
+    {
+        public int Calls { get; private set; }
+
+        public async IAsyncEnumerable<LabelStudioTask> GetAnnotatedTasksAsync(string projectId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            foreach (var task in tasks)
+            {
+                await Task.Yield();
+                yield return task;
+            }
         }
     }
 }

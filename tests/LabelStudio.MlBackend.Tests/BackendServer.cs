@@ -31,17 +31,19 @@ internal sealed class BackendServer<TBackend> : IAsyncDisposable
 
     public TrainingService Training => _app.Services.GetRequiredService<TrainingService>();
 
-    public static async Task<BackendServer<TBackend>> StartAsync(Action<MlBackendOptions>? configure = null, string? dataDirectory = null)
+    public static async Task<BackendServer<TBackend>> StartAsync(Action<MlBackendOptions>? configure = null, string? dataDirectory = null, Action<IServiceCollection>? configureServices = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "mlserve-tests-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Services.AddLabelStudioMlBackend<TBackend>(options =>
         {
             options.DataDirectory = dataDirectory;
             configure?.Invoke(options);
         });
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapLabelStudioMlBackend();
         await app.StartAsync();

@@ -23,6 +23,27 @@ public class FileProjectStateStoreTests
     }
 
     [Test]
+    public async Task GetAsync_SecondCall_AnswersFromMemoryNotFromDisk()
+    {
+        // /predict reads the state on every call: after the first read the store must not touch the disk again.
+        using (var writer = new FileProjectStateStore(_root))
+        {
+            await writer.SaveAsync(new ProjectState { ProjectId = "5", ModelVersion = "0.0.9" });
+        }
+
+        using var store = new FileProjectStateStore(_root);
+        (await store.GetAsync("5"))!.ModelVersion.Should().Be("0.0.9");
+
+        // Garbage on disk now; a store that re-read the file would throw InvalidDataException.
+        await File.WriteAllTextAsync(Path.Combine(_root, "projects", "5", "state.json"), "not json");
+        (await store.GetAsync("5"))!.ModelVersion.Should().Be("0.0.9");
+
+        // Its own writes are seen at once.
+        await store.UpdateAsync("5", s => s! with { ModelVersion = "0.1.0" });
+        (await store.GetAsync("5"))!.ModelVersion.Should().Be("0.1.0");
+    }
+
+    [Test]
     public async Task SaveAsync_ThenNewStoreOnSameFolder_ReadsSameState()
     {
         var extra = JsonDocument.Parse("""{"threshold": 0.5, "labels": ["a", "b"]}""").RootElement.Clone();

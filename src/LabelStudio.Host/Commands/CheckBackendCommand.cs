@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabelStudio.Config;
 using LabelStudio.Config.Building;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Host.Commands;
 
@@ -17,6 +18,8 @@ namespace LabelStudio.Host.Commands;
 /// </summary>
 internal sealed class CheckBackendCommand : ICliCommand
 {
+    private const string HttpClientName = "LabelStudio.CheckBackend";
+
     private const string DefaultConfig = """
         <View>
           <Text name="text" value="$text"/>
@@ -65,7 +68,18 @@ internal sealed class CheckBackendCommand : ICliCommand
             return ExitCodes.Failure;
         }
 
-        using var client = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
+        // One short-lived container: the factory owns the handler's lifetime; its logging is removed because the
+        // request headers carry basic-auth credentials. Timeouts are per call (Label Studio's), not the client's.
+        var services = new ServiceCollection();
+        services.AddHttpClient(HttpClientName, c =>
+            {
+                c.BaseAddress = baseUri;
+                c.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => handler ?? new SocketsHttpHandler())
+            .RemoveAllLoggers();
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
         var user = environment.GetVariable("BASIC_AUTH_USER");
         var password = environment.GetVariable("BASIC_AUTH_PASS");
         if (!string.IsNullOrEmpty(user) && password is not null)

@@ -87,21 +87,21 @@ internal sealed class TextClassifier(IProjectStateStore store)
         }
 
         var examplesPath = Path.Combine(request.ModelDirectory, ExamplesFile);
-        var examples = await LoadExamplesAsync(examplesPath, cancellationToken).ConfigureAwait(false);
-        foreach (var trainingEvent in request.Events)
+        Dictionary<string, TextExample> examples;
+        if (request.TaskSource is not null && (request.DroppedEvents > 0 || request.Events.Any(e => e.Action == TrainingEventNames.StartTraining)))
         {
-            Apply(examples, trainingEvent.Action, trainingEvent.Payload, pair.Control, pair.Object.DataKey);
+            // "Start training" carries no annotations, and a batch that dropped events has lost some: take the
+            // project's annotated tasks from Label Studio instead. The snapshot replaces the kept examples (deleted and
+            // cancelled annotations go too) and is newer than the batch's events, which are therefore not replayed.
+            examples = await FetchExamplesAsync(request, pair.Control, pair.Object.DataKey, cancellationToken).ConfigureAwait(false);
         }
-
-        if (request.TaskSource is not null)
+        else
         {
-            await foreach (var task in request.TaskSource.GetAnnotatedTasksAsync(request.ProjectId, cancellationToken).ConfigureAwait(false))
+            // Annotation events carry the annotation and its task: apply them to the kept examples, no call to Label Studio.
+            examples = await LoadExamplesAsync(examplesPath, cancellationToken).ConfigureAwait(false);
+            foreach (var trainingEvent in request.Events)
             {
-                foreach (var annotation in task.Annotations)
-                {
-                    AddExample(examples, annotation.Id?.ToString(CultureInfo.InvariantCulture), TextOf(task.Data, pair.Object.DataKey),
-                        annotation.Results.Where(r => r.FromName == pair.Control.Name).Select(r => r.Value).OfType<ChoicesValue>().FirstOrDefault()?.Choices.FirstOrDefault());
-                }
+                Apply(examples, trainingEvent.Action, trainingEvent.Payload, pair.Control, pair.Object.DataKey);
             }
         }
 
@@ -125,6 +125,27 @@ internal sealed class TextClassifier(IProjectStateStore store)
         File.Move(temporary, modelPath, overwrite: true);
         _models[request.ProjectId] = new Trained(ml.Model.CreatePredictionEngine<TextExample, TextPrediction>(model));
         return VersionPrefix + (ParseGeneration(request.ModelVersion) + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<Dictionary<string, TextExample>> FetchExamplesAsync(TrainingRequest request, ControlTag control, string dataKey, CancellationToken cancellationToken)
+    {
+        var examples = new Dictionary<string, TextExample>(StringComparer.Ordinal);
+        await foreach (var task in request.TaskSource!.GetAnnotatedTasksAsync(request.ProjectId, cancellationToken).ConfigureAwait(false))
+        {
+            var text = TextOf(task.Data, dataKey);
+            foreach (var annotation in task.Annotations)
+            {
+                if (annotation.WasCancelled == true)
+                {
+                    continue;
+                }
+
+                AddExample(examples, annotation.Id?.ToString(CultureInfo.InvariantCulture), text,
+                    annotation.Results.Where(r => r.FromName == control.Name).Select(r => r.Value).OfType<ChoicesValue>().FirstOrDefault()?.Choices.FirstOrDefault());
+            }
+        }
+
+        return examples;
     }
 
     private static int ParseGeneration(string version) =>

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 using LabelStudio.MlBackend.Contracts;
@@ -23,18 +24,24 @@ namespace LabelStudio.MlBackend.Server;
 internal sealed partial class MlBackendServer
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+
+    // Resolved once: serializing straight into the answer's writer saves a byte[] per prediction.
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<Prediction> PredictionTypeInfo =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Prediction>)LabelStudioJson.Options.GetTypeInfo(typeof(Prediction));
     private readonly MlBackendOptions _options;
     private readonly IProjectStateStore _store;
     private readonly TrainingQueue _queue;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly IMediaSource? _media;
     private readonly BasicAuthenticator? _authenticator;
     private readonly BasicAuthenticator? _webhookAuthenticator;
     private readonly LabelConfigCache _configs = new();
     private readonly ConcurrentDictionary<string, byte> _knownProjects = new(StringComparer.Ordinal);
 
-    public MlBackendServer(IOptions<MlBackendOptions> options, IProjectStateStore store, TrainingQueue queue, IConfiguration configuration, ILogger<MlBackendServer> logger, TimeProvider? timeProvider = null)
+    public MlBackendServer(IOptions<MlBackendOptions> options, IProjectStateStore store, TrainingQueue queue, IConfiguration configuration, ILogger<MlBackendServer> logger, IMediaSource? media = null, TimeProvider? timeProvider = null)
     {
+        _media = media;
         _options = options.Value;
         _store = store;
         _queue = queue;
@@ -174,12 +181,24 @@ internal sealed partial class MlBackendServer
             modelVersion = state?.ModelVersion ?? modelVersion;
         }
 
-        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, _configs.Get);
+        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, _configs.Get, _media);
         var results = await GetBackend(context).PredictAsync(request, context.RequestAborted).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The backend returned null instead of one entry per task.");
         if (results.Count != tasks.Count)
         {
             throw new InvalidOperationException($"The backend returned {results.Count} entries for {tasks.Count} tasks; answer exactly one entry (possibly empty) per task.");
+        }
+
+        var errors = request.TaskErrors;
+        HashSet<int>? failed = null;
+        if (errors.Count > 0)
+        {
+            failed = [];
+            foreach (var error in errors)
+            {
+                failed.Add(error.Index);
+                LogTaskFailed(_logger, projectId ?? "?", error.TaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?", error.Index, SecretRedactor.RedactText($"{error.Error.GetType().Name}: {error.Error.Message}"));
+            }
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
@@ -189,18 +208,28 @@ internal sealed partial class MlBackendServer
             for (var i = 0; i < results.Count; i++)
             {
                 var predictions = results[i] ?? [];
-                if (predictions.Count == 1)
+                if (failed is not null && failed.Contains(i))
+                {
+                    if (request.IsInteractive)
+                    {
+                        // Label Studio shows an interactive answer only with one prediction object in it.
+                        WriteEmptyPrediction(writer, modelVersion);
+                    }
+                    else
+                    {
+                        // No prediction at all (not an empty one): Label Studio stores nothing and asks again later.
+                        writer.WriteStartArray();
+                        writer.WriteEndArray();
+                    }
+                }
+                else if (predictions.Count == 1)
                 {
                     WritePrediction(writer, predictions[0], modelVersion);
                 }
                 else if (predictions.Count == 0)
                 {
                     // One entry per task, even an empty one: Label Studio rejects an interactive answer without it.
-                    writer.WriteStartObject();
-                    writer.WriteString("model_version", modelVersion);
-                    writer.WriteStartArray("result");
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
+                    WriteEmptyPrediction(writer, modelVersion);
                 }
                 else
                 {
@@ -310,6 +339,15 @@ internal sealed partial class MlBackendServer
     private static LabelStudioMlBackend GetBackend(HttpContext context) =>
         context.RequestServices.GetRequiredService<LabelStudioMlBackend>();
 
+    private static void WriteEmptyPrediction(Utf8JsonWriter writer, string modelVersion)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_version", modelVersion);
+        writer.WriteStartArray("result");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     private static void WritePrediction(Utf8JsonWriter writer, Prediction prediction, string modelVersion)
     {
         ArgumentNullException.ThrowIfNull(prediction, nameof(prediction));
@@ -318,17 +356,16 @@ internal sealed partial class MlBackendServer
             prediction.ModelVersion = modelVersion;
         }
 
-        var json = LabelStudioJson.SerializeToUtf8Bytes(prediction);
         if (prediction.Results.Count == 0)
         {
             // The models leave out an empty list that was never read, but Label Studio skips a prediction without "result".
-            var node = JsonNode.Parse(json)!.AsObject();
+            var node = JsonNode.Parse(LabelStudioJson.SerializeToUtf8Bytes(prediction))!.AsObject();
             node["result"] ??= new JsonArray();
             node.WriteTo(writer);
             return;
         }
 
-        writer.WriteRawValue(json, skipInputValidation: true);
+        JsonSerializer.Serialize(writer, prediction, PredictionTypeInfo);
     }
 
     private async Task<JsonDocument> ReadJsonAsync(HttpContext context)
@@ -349,9 +386,16 @@ internal sealed partial class MlBackendServer
         var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength.Value : 4096);
         try
         {
+            var expected = request.ContentLength;
             while (true)
             {
-                var memory = buffer.GetMemory(16384);
+                // Kestrel ends the body at Content-Length: no extra read (and no 16 KB buffer for a 1 KB body).
+                if (expected is { } whole && buffer.WrittenCount >= whole)
+                {
+                    break;
+                }
+
+                var memory = buffer.GetMemory(expected is { } total ? (int)Math.Clamp(total - buffer.WrittenCount, 1, 1 << 20) : 16384);
                 var read = await request.Body.ReadAsync(memory, context.RequestAborted).ConfigureAwait(false);
                 if (read == 0)
                 {
@@ -515,6 +559,9 @@ internal sealed partial class MlBackendServer
         context.Response.ContentLength = buffer.WrittenCount;
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Project {ProjectId}: task {TaskId} (index {Index}) got no prediction: {Error}")]
+    private static partial void LogTaskFailed(ILogger logger, string projectId, string taskId, int index, string error);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Path} failed: {Exception}")]
     private static partial void LogFailure(ILogger logger, string path, string exception);

@@ -7,6 +7,8 @@ namespace LabelStudio.MlBackend.State;
 /// The embedded default <see cref="IProjectStateStore"/>: one JSON file per project under a data folder
 /// (<c>&lt;root&gt;/projects/&lt;id&gt;/state.json</c>, model files beside it in <c>model/</c>), written atomically
 /// so a crash never leaves a half-written state, and surviving restarts. Safe for concurrent use within one process.
+/// The store owns its folder: what it read or wrote is kept in memory, so <see cref="GetAsync"/> (called by every
+/// <c>/predict</c>) touches neither the disk nor a lock after the first call for a project.
 /// </summary>
 public sealed class FileProjectStateStore : IProjectStateStore, IDisposable
 {
@@ -14,6 +16,7 @@ public sealed class FileProjectStateStore : IProjectStateStore, IDisposable
     private readonly string _projectsRoot;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Known> _known = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store rooted at <paramref name="dataDirectory"/>, which is created if missing.</summary>
     public FileProjectStateStore(string dataDirectory, TimeProvider? timeProvider = null)
@@ -31,12 +34,25 @@ public sealed class FileProjectStateStore : IProjectStateStore, IDisposable
     /// <inheritdoc />
     public async Task<ProjectState?> GetAsync(string projectId, CancellationToken cancellationToken = default)
     {
+        // Writes replace the entry under the project's lock, so a reader sees the old or the new state, never a mix.
+        if (_known.TryGetValue(projectId, out var known))
+        {
+            return known.State;
+        }
+
         ProjectId.Validate(projectId);
         var gate = GetLock(projectId);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ReadAsync(projectId, cancellationToken).ConfigureAwait(false);
+            if (_known.TryGetValue(projectId, out known))
+            {
+                return known.State;
+            }
+
+            var state = await ReadAsync(projectId, cancellationToken).ConfigureAwait(false);
+            _known[projectId] = new Known(state);
+            return state;
         }
         finally
         {
@@ -70,7 +86,7 @@ public sealed class FileProjectStateStore : IProjectStateStore, IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = await ReadAsync(projectId, cancellationToken).ConfigureAwait(false);
+            var current = _known.TryGetValue(projectId, out var known) ? known.State : await ReadAsync(projectId, cancellationToken).ConfigureAwait(false);
             var updated = update(current);
             if (updated is null || updated.ProjectId != projectId)
             {
@@ -158,6 +174,7 @@ public sealed class FileProjectStateStore : IProjectStateStore, IDisposable
             }
 
             File.Move(temporary, path, overwrite: true);
+            _known[state.ProjectId] = new Known(state);
         }
         catch
         {
@@ -180,5 +197,11 @@ public sealed class FileProjectStateStore : IProjectStateStore, IDisposable
         {
             // As above.
         }
+    }
+
+    /// <summary>What the store knows about a project; <see langword="null"/> state: it has none.</summary>
+    private sealed class Known(ProjectState? state)
+    {
+        public ProjectState? State { get; } = state;
     }
 }
