@@ -27,9 +27,9 @@ if (args is ["client-paging", ..])
 
 // `mlbackend-load <case> [seconds] [connections]`: a timed run like wrk (req/s, p50/p99/max) without BenchmarkDotNet.
 // `mlbackend-serve <case> <port>`: only the server, for an external load generator (prints the body to send).
-if (args is ["mlbackend-load", var loadCase, .. var rest])
+if (args is ["mlbackend-load", var loadCase, .. var loadArgs])
 {
-    await LabelStudio.Benchmarks.MlBackend.LoadRunner.RunAsync(loadCase, rest);
+    await LabelStudio.Benchmarks.MlBackend.LoadRunner.RunAsync(loadCase, loadArgs);
     return;
 }
 

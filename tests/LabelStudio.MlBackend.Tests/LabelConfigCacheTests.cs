@@ -2,7 +2,6 @@ using System.Text;
 using LabelStudio.Config;
 using LabelStudio.Formats.Models;
 using LabelStudio.MlBackend.Contracts;
-using LabelStudio.MlBackend.Server;
 
 namespace LabelStudio.MlBackend.Tests;
 
@@ -12,16 +11,16 @@ public sealed class LabelConfigCacheTests
     private const string Config = """<View><Text name="text" value="$text"/><Choices name="c" toName="text"><Choice value="A"/></Choices></View>""";
 
     [Test]
-    public void Get_SameXmlTwice_ParsesOnce()
+    public void GetOrParse_SameXmlTwice_ParsesOnce()
     {
         var cache = new LabelConfigCache();
 
         // A different string instance with the same content: the cache is keyed by content, not by reference.
-        var first = cache.Get(Config);
-        var second = cache.Get(new StringBuilder(Config).ToString());
+        var first = cache.GetOrParse(Config);
+        var second = cache.GetOrParse(new StringBuilder(Config).ToString());
 
         second.Should().BeSameAs(first);
-        cache.Get(Config.Replace("\"A\"", "\"B\"", StringComparison.Ordinal)).Should().NotBeSameAs(first);
+        cache.GetOrParse(Config.Replace("\"A\"", "\"B\"", StringComparison.Ordinal)).Should().NotBeSameAs(first);
     }
 
     [Test]

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabelStudio.Config;
 using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
@@ -36,6 +37,7 @@ internal sealed partial class MlBackendServer
     private readonly IMediaSource? _media;
     private readonly BasicAuthenticator? _authenticator;
     private readonly BasicAuthenticator? _webhookAuthenticator;
+    // Label Studio sends the same config with every call: parse it once per content (bounded, thread-safe).
     private readonly LabelConfigCache _configs = new();
     private readonly ConcurrentDictionary<string, byte> _knownProjects = new(StringComparer.Ordinal);
 
@@ -181,7 +183,7 @@ internal sealed partial class MlBackendServer
             modelVersion = state?.ModelVersion ?? modelVersion;
         }
 
-        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, _configs.Get, _media);
+        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, xml => _configs.GetOrParse(xml), _media);
         var results = await GetBackend(context).PredictAsync(request, context.RequestAborted).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The backend returned null instead of one entry per task.");
         if (results.Count != tasks.Count)
