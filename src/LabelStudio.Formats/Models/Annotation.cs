@@ -12,9 +12,26 @@ public sealed class Annotation : ExtensibleModel
     [JsonPropertyName("id")]
     public long? Id { get; set; }
 
-    /// <summary>The regions and classifications (<c>result</c>); empty when there are none.</summary>
+    // Set by the Results setter and by reads that met "result": an explicitly set list is written even when empty.
+    internal const ulong ResultsBit = 1UL << 1;
+
+    private IList<Result> _results = [];
+
+    /// <summary>
+    /// The regions and classifications (<c>result</c>); empty when there are none. Once set (or read from JSON), the
+    /// list is written even when empty (<c>"result": []</c>, which the Label Studio API expects); a <c>result</c>
+    /// absent from the JSON read stays absent.
+    /// </summary>
     [JsonPropertyName("result")]
-    public IList<Result> Results { get; set; } = [];
+    public IList<Result> Results
+    {
+        get => _results;
+        set
+        {
+            _results = value;
+            MarkPresent(ResultsBit);
+        }
+    }
 
     /// <summary>Who annotated (<c>completed_by</c>): a user id, or an object with <c>id</c> and <c>email</c> in some exports.</summary>
     [JsonPropertyName("completed_by")]
