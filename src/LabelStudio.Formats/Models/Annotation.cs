@@ -108,4 +108,16 @@ public sealed class Annotation : ExtensibleModel
     /// <summary>Who last created the annotation (<c>last_created_by</c>).</summary>
     [JsonPropertyName("last_created_by")]
     public JsonNode? LastCreatedBy { get; set; }
+
+    /// <summary>The annotator as the REST API shows it (<c>created_username</c>), e.g. <c>"email, id"</c>; read-only on the server.</summary>
+    [JsonPropertyName("created_username")]
+    public string? CreatedUsername { get; set; }
+
+    /// <summary>How long ago the annotation was created, as text (<c>created_ago</c>); read-only on the server.</summary>
+    [JsonPropertyName("created_ago")]
+    public string? CreatedAgo { get; set; }
+
+    /// <summary>Workflow state of the annotation (<c>state</c>) in Label Studio versions that track one, e.g. <c>CREATED</c>.</summary>
+    [JsonPropertyName("state")]
+    public string? State { get; set; }
 }

@@ -84,4 +84,8 @@ public sealed class Prediction : ExtensibleModel
     /// <summary>Project id (<c>project</c>).</summary>
     [JsonPropertyName("project")]
     public long? Project { get; set; }
+
+    /// <summary>How long ago the prediction was created, as text (<c>created_ago</c>); read-only on the server.</summary>
+    [JsonPropertyName("created_ago")]
+    public string? CreatedAgo { get; set; }
 }

@@ -140,6 +140,21 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
                 value.LastCreatedBy = ValueReading.ReadNode(ref reader, options);
                 present |= 1UL << 20;
             }
+            else if (reader.ValueTextEquals("created_username"u8))
+            {
+                value.CreatedUsername = ValueReading.ReadNullableString(ref reader, pool);
+                present |= 1UL << 21;
+            }
+            else if (reader.ValueTextEquals("created_ago"u8))
+            {
+                value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
+                present |= 1UL << 22;
+            }
+            else if (reader.ValueTextEquals("state"u8))
+            {
+                value.State = ValueReading.ReadNullableString(ref reader, pool);
+                present |= 1UL << 23;
+            }
             else
             {
                 ValueReading.AddExtension(ref reader, ref extra);
@@ -183,6 +198,9 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
         ValueReading.WriteNullableNumber(writer, "parent_prediction"u8, value.ParentPrediction, value.IsPresent(1UL << 18));
         ValueReading.WriteNullableNumber(writer, "parent_annotation"u8, value.ParentAnnotation, value.IsPresent(1UL << 19));
         ValueReading.WriteNode(writer, "last_created_by"u8, value.LastCreatedBy, value.IsPresent(1UL << 20), options);
+        ValueReading.WriteNullableString(writer, "created_username"u8, value.CreatedUsername, value.IsPresent(1UL << 21));
+        ValueReading.WriteNullableString(writer, "created_ago"u8, value.CreatedAgo, value.IsPresent(1UL << 22));
+        ValueReading.WriteNullableString(writer, "state"u8, value.State, value.IsPresent(1UL << 23));
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

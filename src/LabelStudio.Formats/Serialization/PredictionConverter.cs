@@ -88,6 +88,11 @@ internal sealed class PredictionConverter : JsonConverter<Prediction>
                 value.Project = ValueReading.ReadNullableInt64(ref reader);
                 present |= 1UL << 12;
             }
+            else if (reader.ValueTextEquals("created_ago"u8))
+            {
+                value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
+                present |= 1UL << 13;
+            }
             else
             {
                 ValueReading.AddExtension(ref reader, ref extra);
@@ -115,6 +120,7 @@ internal sealed class PredictionConverter : JsonConverter<Prediction>
         ValueReading.WriteNullableNumber(writer, "model_run"u8, value.ModelRun, value.IsPresent(1UL << 10));
         ValueReading.WriteNullableNumber(writer, "task"u8, value.Task, value.IsPresent(1UL << 11));
         ValueReading.WriteNullableNumber(writer, "project"u8, value.Project, value.IsPresent(1UL << 12));
+        ValueReading.WriteNullableString(writer, "created_ago"u8, value.CreatedAgo, value.IsPresent(1UL << 13));
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
