@@ -335,7 +335,11 @@ internal static class ExportItemReader
     }
 
     /// <summary>Writes a result's value object followed by its original size, with no JSON tree.</summary>
-    internal static void WriteValueObject(Utf8JsonWriter writer, Result result, ArrayBufferWriter<byte> scratch)
+    /// <param name="writer">Destination.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="scratch">Reused buffer for the value's JSON.</param>
+    /// <param name="valueWriter">Reused writer over <paramref name="scratch"/>, with the destination's encoder.</param>
+    internal static void WriteValueObject(Utf8JsonWriter writer, Result result, ArrayBufferWriter<byte> scratch, Utf8JsonWriter valueWriter)
     {
         scratch.ResetWrittenCount();
         if (result.Value is null)
@@ -344,8 +348,9 @@ internal static class ExportItemReader
         }
         else
         {
-            using var valueWriter = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = LabelStudioJson.Options.Encoder, SkipValidation = true });
+            valueWriter.Reset(scratch);
             ResultConverter.WriteValue(valueWriter, result.Value, LabelStudioJson.Options);
+            valueWriter.Flush();
         }
 
         if (result.OriginalWidth is null && result.OriginalHeight is null)
@@ -355,17 +360,25 @@ internal static class ExportItemReader
         }
 
         // Reopen the object: drop its closing brace and append the size members.
+        var empty = scratch.WrittenCount == 2;
         var body = scratch.WrittenSpan;
-        var text = new ArrayBufferWriter<byte>(body.Length + 48);
-        text.Write(body[..^1]);
-        var empty = body.Length == 2;
-        AppendInt(text, "\"original_width\":"u8, result.OriginalWidth, ref empty);
-        AppendInt(text, "\"original_height\":"u8, result.OriginalHeight, ref empty);
-        text.Write("}"u8);
-        writer.WriteRawValue(text.WrittenSpan, skipInputValidation: true);
+        var text = ArrayPool<byte>.Shared.Rent(body.Length + 64);
+        try
+        {
+            body[..^1].CopyTo(text);
+            var length = body.Length - 1;
+            AppendInt(text, ref length, "\"original_width\":"u8, result.OriginalWidth, ref empty);
+            AppendInt(text, ref length, "\"original_height\":"u8, result.OriginalHeight, ref empty);
+            text[length++] = (byte)'}';
+            writer.WriteRawValue(text.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(text);
+        }
     }
 
-    private static void AppendInt(ArrayBufferWriter<byte> text, ReadOnlySpan<byte> name, int? value, ref bool empty)
+    private static void AppendInt(byte[] text, ref int length, ReadOnlySpan<byte> name, int? value, ref bool empty)
     {
         if (value is not { } number)
         {
@@ -374,13 +387,14 @@ internal static class ExportItemReader
 
         if (!empty)
         {
-            text.Write(","u8);
+            text[length++] = (byte)',';
         }
 
         empty = false;
-        text.Write(name);
-        number.TryFormat(text.GetSpan(11), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-        text.Advance(written);
+        name.CopyTo(text.AsSpan(length));
+        length += name.Length;
+        number.TryFormat(text.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
     }
 
     private static byte[] ValueBytes(ResultValue value)

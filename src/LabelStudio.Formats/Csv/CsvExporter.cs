@@ -77,7 +77,7 @@ public sealed class CsvExporter : IExporter
         var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
         await using (stream.ConfigureAwait(false))
         {
-            var row = new RowBuilder(columns);
+            using var row = new RowBuilder(columns);
             await foreach (var item in ExportItemReader.ReadTypedAsync(context, schema, cancellationToken).ConfigureAwait(false))
             {
                 row.Add(item);
@@ -238,12 +238,14 @@ public sealed class CsvExporter : IExporter
     /// Formats rows into the scratch layout: per row the number of fields, then per field its kind, column id and
     /// the finished CSV field bytes (7-bit encoded lengths).
     /// </summary>
-    private sealed class RowBuilder(ColumnTable columns)
+    private sealed class RowBuilder(ColumnTable columns) : IDisposable
     {
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 17);
         private readonly ArrayBufferWriter<byte> _field = new(1 << 12);
         private readonly ArrayBufferWriter<byte> _json = new(1 << 12);
         private readonly ArrayBufferWriter<byte> _value = new(1 << 10);
+        private readonly Utf8JsonWriter _valueWriter = new(Stream.Null, CompactRelaxed);
+        private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, CompactRelaxed);
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
 
         public int Length => _buffer.WrittenCount;
@@ -251,6 +253,12 @@ public sealed class CsvExporter : IExporter
         public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
         public void Reset() => _buffer.ResetWrittenCount();
+
+        public void Dispose()
+        {
+            _valueWriter.Dispose();
+            _jsonWriter.Dispose();
+        }
 
         public void Add(TypedExportItem item)
         {
@@ -423,16 +431,16 @@ public sealed class CsvExporter : IExporter
             }
 
             _json.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_json, CompactRelaxed))
+            var writer = _jsonWriter;
+            writer.Reset(_json);
+            writer.WriteStartArray();
+            foreach (var result in results)
             {
-                writer.WriteStartArray();
-                foreach (var result in results)
-                {
-                    ExportItemReader.WriteValueObject(writer, result, _value);
-                }
-
-                writer.WriteEndArray();
+                ExportItemReader.WriteValueObject(writer, result, _value, _valueWriter);
             }
+
+            writer.WriteEndArray();
+            writer.Flush();
 
             WriteQuotedUtf8(_field, _json.WrittenSpan);
         }
