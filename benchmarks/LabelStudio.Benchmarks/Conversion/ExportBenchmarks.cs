@@ -15,13 +15,21 @@ namespace LabelStudio.Benchmarks.Conversion;
 [MemoryDiagnoser]
 public class ExportBenchmarks
 {
+    // The labels of SyntheticExportGenerator, so every region is exported (keypoints with model_index: COCO and the
+    // YOLO pose layout need one).
     internal const string ConfigXml = """
         <View>
           <Image name="image" value="$image"/>
-          <RectangleLabels name="label" toName="image"><Label value="car"/><Label value="person"/></RectangleLabels>
-          <KeyPointLabels name="kp" toName="image"><Label value="point"/></KeyPointLabels>
-          <PolygonLabels name="poly" toName="image"><Label value="road"/></PolygonLabels>
-          <Choices name="scene" toName="image"><Choice value="day"/><Choice value="night"/></Choices>
+          <RectangleLabels name="label" toName="image">
+            <Label value="Car"/><Label value="Person"/><Label value="Bicycle"/><Label value="Traffic Light"/><Label value="Truck"/><Label value="Bus"/>
+          </RectangleLabels>
+          <KeyPointLabels name="kp" toName="image">
+            <Label value="Head" model_index="0"/><Label value="Wheel" model_index="1"/><Label value="Lamp" model_index="2"/>
+          </KeyPointLabels>
+          <PolygonLabels name="poly" toName="image">
+            <Label value="Road"/><Label value="Sidewalk"/><Label value="Building"/><Label value="Vegetation"/>
+          </PolygonLabels>
+          <Choices name="scene" toName="image"><Choice value="Urban"/><Choice value="Highway"/><Choice value="Rural"/><Choice value="Indoor"/></Choices>
         </View>
         """;
 
