@@ -39,4 +39,19 @@ if (args is ["mlbackend-serve", var serveCase, var port])
     return;
 }
 
+// `export-run <format> <export.json> <output folder>` runs one export through ExportRunner with the benchmark config
+// and prints wall time and peak working set (run it under /usr/bin/time -v for the kernel's peak RSS).
+if (args is ["export-run", var format, var input, var outputFolder])
+{
+    await LabelStudio.Benchmarks.Conversion.ExportRun.RunAsync(format, input, outputFolder);
+    return;
+}
+
+// `read-run <export.json>` streams every task once and prints wall time, MB/s and peak working set.
+if (args is ["read-run", var readInput])
+{
+    await LabelStudio.Benchmarks.Formats.ReadRun.RunAsync(readInput);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LabelStudio.Benchmarks.MlBackend.PredictBenchmarks).Assembly).Run(args);

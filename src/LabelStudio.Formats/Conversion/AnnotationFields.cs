@@ -13,5 +13,13 @@ internal static class AnnotationFields
         _ => null,
     };
 
+    /// <summary>The annotator of a <c>completed_by</c> value, not copied: the email of a user object, an id as it is.</summary>
+    public static JsonNode? AnnotatorOf(JsonNode? completedBy) => completedBy switch
+    {
+        JsonObject user => user["email"],
+        JsonValue id => id,
+        _ => null,
+    };
+
     public static JsonNode? Field(JsonObject? annotation, string name) => annotation?[name]?.DeepClone();
 }

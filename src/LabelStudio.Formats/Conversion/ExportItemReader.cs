@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Conversion;
@@ -125,6 +128,284 @@ internal static class ExportItemReader
         }
 
         return outputs;
+    }
+
+    /// <summary>The same pipeline as <see cref="Items"/>, over the typed models (same items, same report entries).</summary>
+    public static async IAsyncEnumerable<TypedExportItem> ReadTypedAsync(ExportContext context, ExportSchema schema, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long index = -1;
+        var items = new List<TypedExportItem>();
+        await foreach (var task in context.Tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            index++;
+            context.Report.TaskRead();
+            if (index % ProgressEvery == 0)
+            {
+                context.Progress?.Report(index + 1);
+            }
+
+            items.Clear();
+            TypedItems(task, index, schema, context.Report, items);
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+        }
+
+        context.Progress?.Report(index + 1);
+    }
+
+    internal static void TypedItems(LabelStudioTask task, long index, ExportSchema schema, ConversionReport report, List<TypedExportItem> items)
+    {
+        var taskId = task.Id;
+        var annotations = TypedAnnotations(task, index);
+        if (annotations is null)
+        {
+            report.Add(new ConversionIssue(ConversionIssueKind.DroppedTask, "no-annotations-key", "The task has no 'annotations' list; the official converter skips such tasks.") { TaskIndex = index, TaskId = taskId });
+            return;
+        }
+
+        if (annotations.Count == 0)
+        {
+            report.TaskWritten();
+            items.Add(new TypedExportItem { TaskIndex = index, Task = task, Annotation = null, Outputs = [] });
+            return;
+        }
+
+        var kept = new List<(Annotation Annotation, string CreatedAt)>(annotations.Count);
+        foreach (var annotation in annotations)
+        {
+            if (annotation.WasCancelled == true)
+            {
+                report.Add(new ConversionIssue(ConversionIssueKind.DroppedAnnotation, "cancelled-annotation", "Cancelled (skipped) annotations are not exported.") { TaskIndex = index, TaskId = taskId, AnnotationId = annotation.Id });
+                continue;
+            }
+
+            kept.Add((annotation, annotation.CreatedAt?.ToString() ?? string.Empty));
+        }
+
+        if (kept.Count == 0)
+        {
+            report.Add(new ConversionIssue(ConversionIssueKind.DroppedTask, "all-annotations-cancelled", "Every annotation of the task was cancelled; the official converter writes nothing for it.") { TaskIndex = index, TaskId = taskId });
+            return;
+        }
+
+        report.TaskWritten();
+
+        // Newest first by the created_at text, stable for ties (insertion sort: a task has a handful of annotations).
+        for (var i = 1; i < kept.Count; i++)
+        {
+            var current = kept[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(kept[j].CreatedAt, current.CreatedAt) < 0)
+            {
+                kept[j + 1] = kept[j];
+                j--;
+            }
+
+            kept[j + 1] = current;
+        }
+
+        foreach (var (annotation, _) in kept)
+        {
+            items.Add(new TypedExportItem { TaskIndex = index, Task = task, Annotation = annotation, Outputs = TypedOutputs(annotation, index, taskId, schema, report) });
+        }
+    }
+
+    // The annotations of a task, the deprecated "completions" when "annotations" is absent, null when neither is there.
+    private static IList<Annotation>? TypedAnnotations(LabelStudioTask task, long index)
+    {
+        if (task.Annotations.Count > 0 || task.HasAnnotationsMember)
+        {
+            return task.Annotations;
+        }
+
+        if (task.AdditionalProperties is null || !task.AdditionalProperties.TryGetValue("completions", out var completions)
+            || completions.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var list = new List<Annotation>();
+        foreach (var element in completions.EnumerateArray())
+        {
+            if (element.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            try
+            {
+                list.Add(LabelStudioJson.DeserializeAnnotation(System.Text.Encoding.UTF8.GetBytes(element.GetRawText())));
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                throw new ConversionException($"Task #{index} (id {task.Id}): a 'completions' entry is not an annotation: {exception.Message}", exception)
+                {
+                    TaskIndex = index,
+                    TaskId = task.Id,
+                };
+            }
+        }
+
+        return list;
+    }
+
+    private static List<(string Name, string ControlType, List<Result> Results)> TypedOutputs(Annotation annotation, long index, long? taskId, ExportSchema schema, ConversionReport report)
+    {
+        var outputs = new List<(string Name, string ControlType, List<Result> Results)>();
+        foreach (var result in annotation.Results)
+        {
+            var fromName = result.FromName;
+            var type = schema.ControlType(fromName);
+            if (type is null || fromName is null)
+            {
+                report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "control-not-in-config", $"The result's from_name '{fromName}' names no control of the labeling config.")
+                {
+                    TaskIndex = index,
+                    TaskId = taskId,
+                    AnnotationId = annotation.Id,
+                    RegionId = result.Id,
+                });
+                continue;
+            }
+
+            var group = -1;
+            for (var i = 0; i < outputs.Count; i++)
+            {
+                if (string.Equals(outputs[i].Name, fromName, StringComparison.Ordinal))
+                {
+                    group = i;
+                    break;
+                }
+            }
+
+            if (group < 0)
+            {
+                outputs.Add((fromName, type, [result]));
+            }
+            else
+            {
+                outputs[group].Results.Add(result);
+            }
+        }
+
+        return outputs;
+    }
+
+    /// <summary>
+    /// The official item's region dict of a typed result, as the JSON-tree pipeline builds it: a copy of
+    /// <c>value</c> plus <c>type</c> (the schema's control type) and the original size when the result has one.
+    /// </summary>
+    internal static JsonObject ValueObject(Result result, string type)
+    {
+        var value = result.Value is null ? null : JsonNode.Parse(ValueBytes(result.Value)) as JsonObject;
+        value ??= [];
+        value["type"] = type;
+        if (result.OriginalWidth is { } width)
+        {
+            value["original_width"] = width;
+        }
+
+        if (result.OriginalHeight is { } height)
+        {
+            value["original_height"] = height;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Whether <see cref="WriteValueObject"/> gives the same JSON as <see cref="ValueObject"/> without its
+    /// <c>type</c>: typed values whose unknown members do not clash with the keys the pipeline adds.
+    /// </summary>
+    internal static bool AllPlainValues(List<Result> results)
+    {
+        foreach (var result in results)
+        {
+            if (result.Value is RawResultValue
+                || (result.Value?.AdditionalProperties is { } extra
+                    && (extra.ContainsKey("type") || extra.ContainsKey("original_width") || extra.ContainsKey("original_height"))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a result's value object followed by its original size, with no JSON tree.</summary>
+    /// <param name="writer">Destination.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="scratch">Reused buffer for the value's JSON.</param>
+    /// <param name="valueWriter">Reused writer over <paramref name="scratch"/>, with the destination's encoder.</param>
+    internal static void WriteValueObject(Utf8JsonWriter writer, Result result, ArrayBufferWriter<byte> scratch, Utf8JsonWriter valueWriter)
+    {
+        scratch.ResetWrittenCount();
+        if (result.Value is null)
+        {
+            scratch.Write("{}"u8);
+        }
+        else
+        {
+            valueWriter.Reset(scratch);
+            ResultConverter.WriteValue(valueWriter, result.Value, LabelStudioJson.Options);
+            valueWriter.Flush();
+        }
+
+        if (result.OriginalWidth is null && result.OriginalHeight is null)
+        {
+            writer.WriteRawValue(scratch.WrittenSpan, skipInputValidation: true);
+            return;
+        }
+
+        // Reopen the object: drop its closing brace and append the size members.
+        var empty = scratch.WrittenCount == 2;
+        var body = scratch.WrittenSpan;
+        var text = ArrayPool<byte>.Shared.Rent(body.Length + 64);
+        try
+        {
+            body[..^1].CopyTo(text);
+            var length = body.Length - 1;
+            AppendInt(text, ref length, "\"original_width\":"u8, result.OriginalWidth, ref empty);
+            AppendInt(text, ref length, "\"original_height\":"u8, result.OriginalHeight, ref empty);
+            text[length++] = (byte)'}';
+            writer.WriteRawValue(text.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(text);
+        }
+    }
+
+    private static void AppendInt(byte[] text, ref int length, ReadOnlySpan<byte> name, int? value, ref bool empty)
+    {
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        if (!empty)
+        {
+            text[length++] = (byte)',';
+        }
+
+        empty = false;
+        name.CopyTo(text.AsSpan(length));
+        length += name.Length;
+        number.TryFormat(text.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
+    }
+
+    private static byte[] ValueBytes(ResultValue value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = LabelStudioJson.Options.Encoder }))
+        {
+            ResultConverter.WriteValue(writer, value, LabelStudioJson.Options);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     internal static long? IdOf(JsonObject node) => node["id"] is JsonValue v && v.TryGetValue<long>(out var id) ? id : null;

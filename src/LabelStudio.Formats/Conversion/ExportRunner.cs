@@ -97,6 +97,26 @@ public sealed class ExportRunner
 
     private static void MoveInto(string staging, string output)
     {
+        // A new (or empty) output folder takes the whole staging folder in one rename: a YOLO export holds one file
+        // per image, and moving 100 000 files one by one costs seconds.
+        if (Directory.Exists(output) && !Directory.EnumerateFileSystemEntries(output).Any())
+        {
+            Directory.Delete(output);
+        }
+
+        if (!Directory.Exists(output))
+        {
+            try
+            {
+                Directory.Move(staging, output);
+                return;
+            }
+            catch (IOException) when (Directory.Exists(staging) && !Directory.Exists(output))
+            {
+                // Not renameable here (another volume): move file by file below.
+            }
+        }
+
         Directory.CreateDirectory(output);
         foreach (var directory in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories))
         {

@@ -11,6 +11,21 @@ internal static class PythonFloat
 {
     public static string Format(double value)
     {
+        // Fast path: below 1e16 (where Python switches to an exponent) .NET's shortest round-trip text is Python's
+        // whenever it has no exponent (both switch to one below 1e-4); an integral value only needs ".0". Exponent
+        // forms and the special values are laid out again below.
+        Span<char> buffer = stackalloc char[32];
+        if (double.IsFinite(value) && value != 0 && Math.Abs(value) < 1e16 && value.TryFormat(buffer, out var length, "R", CultureInfo.InvariantCulture)
+            && buffer[..length].IndexOfAny('E', 'e') < 0)
+        {
+            return buffer[..length].Contains('.') ? new string(buffer[..length]) : string.Concat(buffer[..length], ".0");
+        }
+
+        return FormatSlow(value);
+    }
+
+    private static string FormatSlow(double value)
+    {
         if (double.IsNaN(value))
         {
             return "nan";

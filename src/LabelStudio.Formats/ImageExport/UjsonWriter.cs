@@ -10,6 +10,11 @@ namespace LabelStudio.Formats.ImageExport;
 /// </summary>
 internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
 {
+    private const string Spaces = "                                                                ";
+
+    private static readonly System.Buffers.SearchValues<char> NeedsEscape = System.Buffers.SearchValues.Create(
+        "\"\\/\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     private readonly Stack<bool> _hasItems = new();
     private int _depth = baseDepth;
     private bool _afterName;
@@ -48,7 +53,9 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
     public void Int(long value)
     {
         BeforeValue();
-        writer.Write(value.ToString(CultureInfo.InvariantCulture));
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        writer.Write(digits[..length]);
     }
 
     public void NullableInt(long? value)
@@ -139,6 +146,12 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
 
     private void Indent()
     {
+        if (_depth * 2 <= Spaces.Length)
+        {
+            writer.Write(Spaces.AsSpan(0, _depth * 2));
+            return;
+        }
+
         for (var i = 0; i < _depth; i++)
         {
             writer.Write("  ");
@@ -147,6 +160,15 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
 
     private void WriteString(string value)
     {
+        // Most names and labels need no escaping: write them as they are.
+        if (value.AsSpan().IndexOfAny(NeedsEscape) < 0)
+        {
+            writer.Write('"');
+            writer.Write(value);
+            writer.Write('"');
+            return;
+        }
+
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
         foreach (var c in value)

@@ -12,9 +12,26 @@ public sealed class Annotation : ExtensibleModel
     [JsonPropertyName("id")]
     public long? Id { get; set; }
 
-    /// <summary>The regions and classifications (<c>result</c>); empty when there are none.</summary>
+    // Set by the Results setter and by reads that met "result": an explicitly set list is written even when empty.
+    internal const ulong ResultsBit = 1UL << 1;
+
+    private IList<Result> _results = [];
+
+    /// <summary>
+    /// The regions and classifications (<c>result</c>); empty when there are none. Once set (or read from JSON), the
+    /// list is written even when empty (<c>"result": []</c>, which the Label Studio API expects); a <c>result</c>
+    /// absent from the JSON read stays absent.
+    /// </summary>
     [JsonPropertyName("result")]
-    public IList<Result> Results { get; set; } = [];
+    public IList<Result> Results
+    {
+        get => _results;
+        set
+        {
+            _results = value;
+            MarkPresent(ResultsBit);
+        }
+    }
 
     /// <summary>Who annotated (<c>completed_by</c>): a user id, or an object with <c>id</c> and <c>email</c> in some exports.</summary>
     [JsonPropertyName("completed_by")]
@@ -91,4 +108,16 @@ public sealed class Annotation : ExtensibleModel
     /// <summary>Who last created the annotation (<c>last_created_by</c>).</summary>
     [JsonPropertyName("last_created_by")]
     public JsonNode? LastCreatedBy { get; set; }
+
+    /// <summary>The annotator as the REST API shows it (<c>created_username</c>), e.g. <c>"email, id"</c>; read-only on the server.</summary>
+    [JsonPropertyName("created_username")]
+    public string? CreatedUsername { get; set; }
+
+    /// <summary>How long ago the annotation was created, as text (<c>created_ago</c>); read-only on the server.</summary>
+    [JsonPropertyName("created_ago")]
+    public string? CreatedAgo { get; set; }
+
+    /// <summary>Workflow state of the annotation (<c>state</c>) in Label Studio versions that track one, e.g. <c>CREATED</c>.</summary>
+    [JsonPropertyName("state")]
+    public string? State { get; set; }
 }

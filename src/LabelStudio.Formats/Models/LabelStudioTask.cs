@@ -9,6 +9,7 @@ namespace LabelStudio.Formats.Models;
 /// JSON export, an import file or a REST response. Members the server adds that are not modelled here
 /// are kept in <see cref="ExtensibleModel.AdditionalProperties"/>.
 /// </summary>
+[JsonConverter(typeof(TaskConverter))]
 public sealed class LabelStudioTask : ExtensibleModel
 {
     /// <summary>Task id (<c>id</c>); absent for tasks not yet imported.</summary>
@@ -27,6 +28,12 @@ public sealed class LabelStudioTask : ExtensibleModel
     [JsonPropertyName("meta")]
     [JsonConverter(typeof(JsonObjectConverter))]
     public JsonObject? Meta { get; set; }
+
+    // Whether "agreement" is written (read from JSON, or set).
+    internal bool HasAgreementMember => Agreement is not null || IsPresent(TaskConverter.AgreementBit);
+
+    // Whether the JSON read had an "annotations" member (the official converter drops tasks without one).
+    internal bool HasAnnotationsMember => IsPresent(TaskConverter.AnnotationsBit);
 
     /// <summary>Annotations (<c>annotations</c>); empty when the task has none.</summary>
     [JsonPropertyName("annotations")]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Models;
 
@@ -8,15 +9,33 @@ namespace LabelStudio.Formats.Models;
 /// (<c>"predictions": [21]</c>): such an entry reads as a prediction with just <see cref="Id"/> set and is written
 /// back as the bare id.
 /// </summary>
+[JsonConverter(typeof(PredictionConverter))]
 public sealed class Prediction : ExtensibleModel
 {
     /// <summary>Prediction id (<c>id</c>).</summary>
     [JsonPropertyName("id")]
     public long? Id { get; set; }
 
-    /// <summary>The predicted regions and classifications (<c>result</c>); empty when there are none.</summary>
+    // Set by the Results setter and by reads that met "result": an explicitly set list is written even when empty.
+    internal const ulong ResultsBit = 1UL << 1;
+
+    private IList<Result> _results = [];
+
+    /// <summary>
+    /// The predicted regions and classifications (<c>result</c>); empty when there are none. Once set (or read from
+    /// JSON), the list is written even when empty (<c>"result": []</c>, which the Label Studio API expects); a
+    /// <c>result</c> absent from the JSON read stays absent.
+    /// </summary>
     [JsonPropertyName("result")]
-    public IList<Result> Results { get; set; } = [];
+    public IList<Result> Results
+    {
+        get => _results;
+        set
+        {
+            _results = value;
+            MarkPresent(ResultsBit);
+        }
+    }
 
     /// <summary>Version of the model that made the prediction (<c>model_version</c>).</summary>
     [JsonPropertyName("model_version")]
@@ -65,4 +84,8 @@ public sealed class Prediction : ExtensibleModel
     /// <summary>Project id (<c>project</c>).</summary>
     [JsonPropertyName("project")]
     public long? Project { get; set; }
+
+    /// <summary>How long ago the prediction was created, as text (<c>created_ago</c>); read-only on the server.</summary>
+    [JsonPropertyName("created_ago")]
+    public string? CreatedAgo { get; set; }
 }

@@ -15,7 +15,9 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
 
     public static AnnotationConverter Instance { get; } = new();
 
-    public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAnnotation(ref reader, options, null);
+
+    public static Annotation ReadAnnotation(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
         var value = new Annotation();
@@ -31,7 +33,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
             else if (reader.ValueTextEquals("result"u8))
             {
                 // The official converter treats "result": null as empty; keep the null for the round trip.
-                var results = ValueReading.ReadResults(ref reader, options);
+                var results = ValueReading.ReadResults(ref reader, options, pool);
                 if (results is null)
                 {
                     present |= ResultWasNullBit;
@@ -41,7 +43,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
                     value.Results = results;
                 }
 
-                present |= 1UL << 1;
+                present |= Annotation.ResultsBit;
             }
             else if (reader.ValueTextEquals("completed_by"u8))
             {
@@ -100,7 +102,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
             }
             else if (reader.ValueTextEquals("last_action"u8))
             {
-                value.LastAction = ValueReading.ReadNullableString(ref reader);
+                value.LastAction = ValueReading.ReadNullableString(ref reader, pool);
                 present |= 1UL << 13;
             }
             else if (reader.ValueTextEquals("bulk_created"u8))
@@ -138,6 +140,21 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
                 value.LastCreatedBy = ValueReading.ReadNode(ref reader, options);
                 present |= 1UL << 20;
             }
+            else if (reader.ValueTextEquals("created_username"u8))
+            {
+                value.CreatedUsername = ValueReading.ReadNullableString(ref reader, pool);
+                present |= 1UL << 21;
+            }
+            else if (reader.ValueTextEquals("created_ago"u8))
+            {
+                value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
+                present |= 1UL << 22;
+            }
+            else if (reader.ValueTextEquals("state"u8))
+            {
+                value.State = ValueReading.ReadNullableString(ref reader, pool);
+                present |= 1UL << 23;
+            }
             else
             {
                 ValueReading.AddExtension(ref reader, ref extra);
@@ -159,7 +176,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
         }
         else
         {
-            ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(1UL << 1), options);
+            ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(Annotation.ResultsBit), options);
         }
 
         ValueReading.WriteNode(writer, "completed_by"u8, value.CompletedBy, value.IsPresent(1UL << 2), options);
@@ -181,6 +198,9 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
         ValueReading.WriteNullableNumber(writer, "parent_prediction"u8, value.ParentPrediction, value.IsPresent(1UL << 18));
         ValueReading.WriteNullableNumber(writer, "parent_annotation"u8, value.ParentAnnotation, value.IsPresent(1UL << 19));
         ValueReading.WriteNode(writer, "last_created_by"u8, value.LastCreatedBy, value.IsPresent(1UL << 20), options);
+        ValueReading.WriteNullableString(writer, "created_username"u8, value.CreatedUsername, value.IsPresent(1UL << 21));
+        ValueReading.WriteNullableString(writer, "created_ago"u8, value.CreatedAgo, value.IsPresent(1UL << 22));
+        ValueReading.WriteNullableString(writer, "state"u8, value.State, value.IsPresent(1UL << 23));
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

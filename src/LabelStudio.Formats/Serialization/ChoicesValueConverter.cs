@@ -11,7 +11,9 @@ internal sealed class ChoicesValueConverter : JsonConverter<ChoicesValue>
 
     public static ChoicesValueConverter Instance { get; } = new();
 
-    public override ChoicesValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override ChoicesValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
+
+    public static ChoicesValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
         var value = new ChoicesValue();
@@ -22,7 +24,7 @@ internal sealed class ChoicesValueConverter : JsonConverter<ChoicesValue>
             if (reader.ValueTextEquals("choices"u8))
             {
                 // null would not survive (the property is never null), so it is not a shape this type holds.
-                value.Choices = ValueReading.ReadStrings(ref reader) ?? throw new JsonException("Expected an array of choices, found null.");
+                value.Choices = ValueReading.ReadStrings(ref reader, pool) ?? throw new JsonException("Expected an array of choices, found null.");
                 present |= ChoicesBit;
             }
             else

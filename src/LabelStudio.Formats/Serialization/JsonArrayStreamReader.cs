@@ -15,12 +15,15 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     where T : class
 {
     private static readonly System.Buffers.SearchValues<byte> Whitespace = System.Buffers.SearchValues.Create(" \n\r\t"u8);
+    private static readonly System.Buffers.SearchValues<byte> Structural = System.Buffers.SearchValues.Create("\"{}[]"u8);
+    private static readonly System.Buffers.SearchValues<byte> StringEnd = System.Buffers.SearchValues.Create("\"\\"u8);
 
     private readonly Stream _stream;
     private readonly JsonTypeInfo<T> _typeInfo;
     private readonly LabelStudioJsonReaderOptions _options;
     private readonly bool _allowSingleObject;
     private readonly string _itemName;
+    private readonly ElementReader? _elementReader;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -31,7 +34,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private long _index;
     private State _state;
 
-    public JsonArrayStreamReader(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions options, bool allowSingleObject, string itemName)
+    public JsonArrayStreamReader(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions options, bool allowSingleObject, string itemName, ElementReader? elementReader = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDepth, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTaskBytes, 1);
@@ -41,8 +44,12 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         _options = options;
         _allowSingleObject = allowSingleObject;
         _itemName = itemName;
+        _elementReader = elementReader;
         _buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
     }
+
+    /// <summary>Reads one complete element (a JSON object) with a reader over exactly its bytes.</summary>
+    public delegate T ElementReader(ref Utf8JsonReader reader);
 
     private enum State
     {
@@ -304,6 +311,11 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         var span = _buffer.AsSpan(_start, _end - _start);
         var depth = _state == State.SingleObject ? _options.MaxDepth : _options.MaxDepth - 1;
         var readerOptions = new JsonReaderOptions { MaxDepth = depth };
+        if (TryReadElementFast(span, readerOptions, out item))
+        {
+            return true;
+        }
+
         int length;
         try
         {
@@ -333,9 +345,22 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         var element = span[..length];
         try
         {
-            // From the exact bytes (not a reader): the serializer then scans the task once more, not twice.
-            item = JsonSerializer.Deserialize(element, _typeInfo)
-                ?? throw Error($"Expected a {_itemName} object, found null.", _index);
+            if (_elementReader is null)
+            {
+                // From the exact bytes (not a reader): the serializer then scans the task once more, not twice.
+                item = JsonSerializer.Deserialize(element, _typeInfo)
+                    ?? throw Error($"Expected a {_itemName} object, found null.", _index);
+            }
+            else
+            {
+                var reader = new Utf8JsonReader(element, readerOptions);
+                reader.Read();
+                item = _elementReader(ref reader);
+            }
+        }
+        catch (JsonMemberException ex)
+        {
+            throw Error(ex, element);
         }
         catch (JsonException ex) when (ex is not LabelStudioJsonException)
         {
@@ -348,6 +373,119 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
 
         Advance(length);
         return true;
+    }
+
+    // The fast path: finds the element's end with a vectorised scan of its structure (strings, brackets) instead of a
+    // full tokenizer pass, then reads it once. Anything unusual (incomplete, too deep, invalid, wrong shape) is left to
+    // the exact path below, which validates with the tokenizer and reports the positioned error.
+    private bool TryReadElementFast(ReadOnlySpan<byte> span, JsonReaderOptions readerOptions, out T? item)
+    {
+        item = null;
+        var length = ScanObject(span, readerOptions.MaxDepth);
+        if (length <= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var element = span[..length];
+            if (_elementReader is null)
+            {
+                item = JsonSerializer.Deserialize(element, _typeInfo);
+            }
+            else
+            {
+                var reader = new Utf8JsonReader(element, readerOptions);
+                reader.Read();
+                item = _elementReader(ref reader);
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+
+        if (item is null)
+        {
+            return false;
+        }
+
+        Advance(length);
+        return true;
+    }
+
+    /// <summary>
+    /// The length of the JSON object at the start of <paramref name="span"/>: 0 when it is not complete in the span,
+    /// -1 when the span does not start with an object or it nests deeper than <paramref name="maxDepth"/>. Only the
+    /// structure is looked at; the bytes are validated when the element is read.
+    /// </summary>
+    internal static int ScanObject(ReadOnlySpan<byte> span, int maxDepth)
+    {
+        if (span.IsEmpty || span[0] != (byte)'{')
+        {
+            return -1;
+        }
+
+        var depth = 0;
+        var i = 0;
+        while (true)
+        {
+            var next = span[i..].IndexOfAny(Structural);
+            if (next < 0)
+            {
+                return 0;
+            }
+
+            i += next;
+            switch (span[i])
+            {
+                case (byte)'"':
+                    i++;
+                    while (true)
+                    {
+                        var end = span[i..].IndexOfAny(StringEnd);
+                        if (end < 0)
+                        {
+                            return 0;
+                        }
+
+                        i += end;
+                        if (span[i] == (byte)'\\')
+                        {
+                            i += 2;
+                            if (i > span.Length)
+                            {
+                                return 0;
+                            }
+
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    break;
+                case (byte)'{':
+                case (byte)'[':
+                    if (++depth > maxDepth)
+                    {
+                        return -1;
+                    }
+
+                    i++;
+                    break;
+                default:
+                    i++;
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
     }
 
     private bool SkipWhitespace()
@@ -418,6 +556,17 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         var line = _line + lineInElement;
         var column = lineInElement == 0 ? _bufferOffset + _start - _lineStartOffset + inLine + 1 : inLine + 1;
         return new LabelStudioJsonException(StripPosition(ex.Message), _index, offset, line, column, ex.Path, ex);
+    }
+
+    // A member error of the hand-written task reader: its offset is relative to the element.
+    private LabelStudioJsonException Error(JsonMemberException ex, ReadOnlySpan<byte> element)
+    {
+        var inElement = (int)Math.Min(ex.Offset, element.Length);
+        var before = element[..inElement];
+        var lines = before.Count((byte)'\n');
+        var offset = _bufferOffset + _start + inElement;
+        var column = lines == 0 ? offset - _lineStartOffset + 1 : inElement - before.LastIndexOf((byte)'\n');
+        return new LabelStudioJsonException(ex.Message, _index, offset, _line + lines, column, ex.Path, ex);
     }
 
     // System.Text.Json appends positions relative to the element; ours replace them.

@@ -11,7 +11,9 @@ internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
 
     public static KeyPointValueConverter Instance { get; } = new();
 
-    public override KeyPointValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override KeyPointValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
+
+    public static KeyPointValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
         var value = new KeyPointValue();
@@ -34,7 +36,7 @@ internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
             }
             else if (reader.ValueTextEquals("keypointlabels"u8))
             {
-                value.KeyPointLabels = ValueReading.ReadStrings(ref reader);
+                value.KeyPointLabels = ValueReading.ReadStrings(ref reader, pool);
                 present |= LabelsBit;
             }
             else

@@ -40,7 +40,7 @@ public static class LabelStudioJson
     public static IAsyncEnumerable<LabelStudioTask> ReadTasksAsync(Stream utf8Json, LabelStudioJsonReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return CreateReader(utf8Json, TaskTypeInfo, options, allowSingleObject: true, "task").ReadAllAsync(cancellationToken);
+        return CreateTaskReader(utf8Json, options).ReadAllAsync(cancellationToken);
     }
 
     /// <summary>Reads the tasks of a JSON export synchronously, one at a time.</summary>
@@ -51,7 +51,7 @@ public static class LabelStudioJson
     public static IEnumerable<LabelStudioTask> ReadTasks(Stream utf8Json, LabelStudioJsonReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return CreateReader(utf8Json, TaskTypeInfo, options, allowSingleObject: true, "task").ReadAll();
+        return CreateTaskReader(utf8Json, options).ReadAll();
     }
 
     /// <summary>Reads the records of a <c>JSON_MIN</c> export one at a time.</summary>
@@ -130,7 +130,34 @@ public static class LabelStudioJson
     /// <param name="utf8Json">The JSON, UTF-8.</param>
     /// <returns>The task.</returns>
     /// <exception cref="LabelStudioJsonException">The JSON is malformed or not a task.</exception>
-    public static LabelStudioTask DeserializeTask(ReadOnlySpan<byte> utf8Json) => DeserializeOne(utf8Json, TaskTypeInfo);
+    public static LabelStudioTask DeserializeTask(ReadOnlySpan<byte> utf8Json)
+    {
+        // The hand-written reader directly (the serializer would replace a member's path with "$").
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return DeserializeOne(utf8Json, TaskTypeInfo);
+            }
+
+            var task = TaskConverter.ReadTask(ref reader, Options, null);
+            return reader.Read() ? DeserializeOne(utf8Json, TaskTypeInfo) : task;
+        }
+        catch (JsonMemberException ex)
+        {
+            var inJson = (int)Math.Min(ex.Offset, utf8Json.Length);
+            var before = utf8Json[..inJson];
+            var line = before.Count((byte)'\n');
+            var column = inJson - (before.LastIndexOf((byte)'\n') + 1) + 1;
+            throw new LabelStudioJsonException(ex.Message, null, inJson, line + 1, column, ex.Path, ex);
+        }
+        catch (JsonException ex) when (ex is not LabelStudioJsonException)
+        {
+            // Malformed JSON: the serializer's pass reports it with its position.
+            return DeserializeOne(utf8Json, TaskTypeInfo);
+        }
+    }
 
     /// <summary>Reads one annotation (a REST body).</summary>
     /// <param name="utf8Json">The JSON, UTF-8.</param>
@@ -175,6 +202,14 @@ public static class LabelStudioJson
     private static JsonTypeInfo<JsonObject> JsonObjectTypeInfo { get; } = TypeInfo<JsonObject>();
 
     internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    // Tasks are read by the hand-written converter directly, with one string pool per read for the names and labels
+    // every task repeats.
+    private static JsonArrayStreamReader<LabelStudioTask> CreateTaskReader(Stream stream, LabelStudioJsonReaderOptions? options)
+    {
+        var pool = new JsonStringPool();
+        return new(stream, TaskTypeInfo, options ?? DefaultReaderOptions, allowSingleObject: true, "task", (ref Utf8JsonReader reader) => TaskConverter.ReadTask(ref reader, Options, pool));
+    }
 
     private static JsonArrayStreamReader<T> CreateReader<T>(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions? options, bool allowSingleObject, string itemName)
         where T : class =>

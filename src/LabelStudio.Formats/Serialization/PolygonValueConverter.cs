@@ -11,7 +11,9 @@ internal sealed class PolygonValueConverter : JsonConverter<PolygonValue>
 
     public static PolygonValueConverter Instance { get; } = new();
 
-    public override PolygonValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override PolygonValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
+
+    public static PolygonValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
         var value = new PolygonValue();
@@ -43,7 +45,7 @@ internal sealed class PolygonValueConverter : JsonConverter<PolygonValue>
             }
             else if (reader.ValueTextEquals("polygonlabels"u8))
             {
-                value.PolygonLabels = ValueReading.ReadStrings(ref reader);
+                value.PolygonLabels = ValueReading.ReadStrings(ref reader, pool);
                 present |= LabelsBit;
             }
             else

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using LabelStudio.Formats.Models;
 
 namespace LabelStudio.Formats.Serialization;
@@ -13,14 +12,15 @@ internal sealed class PredictionListConverter : JsonConverter<IList<Prediction>>
 {
     public static PredictionListConverter Instance { get; } = new();
 
-    public override IList<Prediction> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override IList<Prediction> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPredictions(ref reader, options, null);
+
+    public static List<Prediction> ReadPredictions(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new JsonException($"Expected an array of predictions, found {reader.TokenType}.");
         }
 
-        var typeInfo = (JsonTypeInfo<Prediction>)options.GetTypeInfo(typeof(Prediction));
         var list = new List<Prediction>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -28,9 +28,15 @@ internal sealed class PredictionListConverter : JsonConverter<IList<Prediction>>
             {
                 list.Add(new Prediction { Id = reader.TryGetInt64(out var id) ? id : throw new JsonException("Expected an integer prediction id."), IsIdReference = true });
             }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                list.Add(PredictionConverter.ReadPrediction(ref reader, options, pool));
+            }
             else
             {
-                list.Add(JsonSerializer.Deserialize(ref reader, typeInfo) ?? throw new JsonException("Expected a prediction object or id, found null."));
+                throw new JsonException(reader.TokenType == JsonTokenType.Null
+                    ? "Expected a prediction object or id, found null."
+                    : $"Expected a prediction object or id, found {reader.TokenType}.");
             }
         }
 
@@ -39,7 +45,6 @@ internal sealed class PredictionListConverter : JsonConverter<IList<Prediction>>
 
     public override void Write(Utf8JsonWriter writer, IList<Prediction> value, JsonSerializerOptions options)
     {
-        var typeInfo = (JsonTypeInfo<Prediction>)options.GetTypeInfo(typeof(Prediction));
         writer.WriteStartArray();
         foreach (var prediction in value)
         {
@@ -49,7 +54,7 @@ internal sealed class PredictionListConverter : JsonConverter<IList<Prediction>>
             }
             else
             {
-                JsonSerializer.Serialize(writer, prediction, typeInfo);
+                PredictionConverter.Instance.Write(writer, prediction, options);
             }
         }
 

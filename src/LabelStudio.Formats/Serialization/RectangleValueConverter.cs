@@ -15,7 +15,9 @@ internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
 
     public static RectangleValueConverter Instance { get; } = new();
 
-    public override RectangleValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override RectangleValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
+
+    public static RectangleValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
         var value = new RectangleValue();
@@ -46,7 +48,7 @@ internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
             }
             else if (reader.ValueTextEquals("rectanglelabels"u8))
             {
-                value.RectangleLabels = ValueReading.ReadStrings(ref reader);
+                value.RectangleLabels = ValueReading.ReadStrings(ref reader, pool);
                 present |= LabelsBit;
             }
             else

@@ -19,7 +19,9 @@ internal sealed class ResultConverter : JsonConverter<Result>
         ParentIdBit = 1 << 9, ReadOnlyBit = 1 << 10, HiddenBit = 1 << 11, OriginBit = 1 << 12, MetaBit = 1 << 13,
         FromIdBit = 1 << 14, ToIdBit = 1 << 15, DirectionBit = 1 << 16, LabelsBit = 1 << 17;
 
-    public override Result Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Result Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadResult(ref reader, options, null);
+
+    public static Result ReadResult(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -73,7 +75,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
                 present |= ValueBit;
                 if ((present & TypeBit) != 0)
                 {
-                    value = ReadValue(ref reader, type, options);
+                    value = ReadValue(ref reader, type, options, pool);
                 }
                 else
                 {
@@ -85,13 +87,13 @@ internal sealed class ResultConverter : JsonConverter<Result>
             else if (reader.ValueTextEquals("from_name"u8))
             {
                 reader.Read();
-                fromName = ReadString(ref reader);
+                fromName = ReadString(ref reader, pool);
                 present |= FromNameBit;
             }
             else if (reader.ValueTextEquals("to_name"u8))
             {
                 reader.Read();
-                toName = ReadString(ref reader);
+                toName = ReadString(ref reader, pool);
                 present |= ToNameBit;
             }
             else if (reader.ValueTextEquals("original_width"u8))
@@ -115,7 +117,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
             else if (reader.ValueTextEquals("origin"u8))
             {
                 reader.Read();
-                origin = ReadString(ref reader);
+                origin = ReadString(ref reader, pool);
                 present |= OriginBit;
             }
             else if (reader.ValueTextEquals("score"u8))
@@ -169,7 +171,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
             else if (reader.ValueTextEquals("labels"u8))
             {
                 reader.Read();
-                labels = ReadStringList(ref reader);
+                labels = ReadStringList(ref reader, pool);
                 present |= LabelsBit;
             }
             else
@@ -182,7 +184,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
 
         if (valueBeforeType)
         {
-            value = ReadValue(ref pendingValue, type, options);
+            value = ReadValue(ref pendingValue, type, options, pool);
         }
 
         return new Result
@@ -302,7 +304,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
         writer.WriteEndObject();
     }
 
-    private static ResultValue? ReadValue(ref Utf8JsonReader reader, ResultType type, JsonSerializerOptions options)
+    private static ResultValue? ReadValue(ref Utf8JsonReader reader, ResultType type, JsonSerializerOptions options, JsonStringPool? pool)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -317,10 +319,10 @@ internal sealed class ResultConverter : JsonConverter<Result>
             {
                 // The frequent values have hand-written converters called directly; the others go through the
                 // generated contracts.
-                return type == ResultType.RectangleLabels || type == ResultType.Rectangle ? RectangleValueConverter.Instance.Read(ref reader, valueClass, options)
-                    : type == ResultType.Choices ? ChoicesValueConverter.Instance.Read(ref reader, valueClass, options)
-                    : type == ResultType.PolygonLabels || type == ResultType.Polygon ? PolygonValueConverter.Instance.Read(ref reader, valueClass, options)
-                    : type == ResultType.KeyPointLabels || type == ResultType.KeyPoint ? KeyPointValueConverter.Instance.Read(ref reader, valueClass, options)
+                return type == ResultType.RectangleLabels || type == ResultType.Rectangle ? RectangleValueConverter.ReadValue(ref reader, pool)
+                    : type == ResultType.Choices ? ChoicesValueConverter.ReadValue(ref reader, pool)
+                    : type == ResultType.PolygonLabels || type == ResultType.Polygon ? PolygonValueConverter.ReadValue(ref reader, pool)
+                    : type == ResultType.KeyPointLabels || type == ResultType.KeyPoint ? KeyPointValueConverter.ReadValue(ref reader, pool)
                     : (ResultValue?)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(valueClass));
             }
             catch (JsonException)
@@ -334,7 +336,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
         return new RawResultValue(JsonElement.ParseValue(ref reader));
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, ResultValue? value, JsonSerializerOptions options)
+    internal static void WriteValue(Utf8JsonWriter writer, ResultValue? value, JsonSerializerOptions options)
     {
         switch (value)
         {
@@ -362,10 +364,10 @@ internal sealed class ResultConverter : JsonConverter<Result>
         }
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    private static string? ReadString(ref Utf8JsonReader reader, JsonStringPool? pool = null) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => pool is null ? reader.GetString() : pool.Get(ref reader),
         _ => throw new JsonException($"Expected a string or null, found {reader.TokenType}."),
     };
 
@@ -407,7 +409,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
         _ => throw new JsonException($"Expected true, false or null, found {reader.TokenType}."),
     };
 
-    private static List<string>? ReadStringList(ref Utf8JsonReader reader)
+    private static List<string>? ReadStringList(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -422,7 +424,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
         var list = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(ReadString(ref reader) ?? throw new JsonException("Expected a string in the labels array, found null."));
+            list.Add(ReadString(ref reader, pool) ?? throw new JsonException("Expected a string in the labels array, found null."));
         }
 
         return list;

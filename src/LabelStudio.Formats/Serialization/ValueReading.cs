@@ -40,18 +40,18 @@ internal static class ValueReading
         };
     }
 
-    public static string? ReadNullableString(ref Utf8JsonReader reader)
+    public static string? ReadNullableString(ref Utf8JsonReader reader, JsonStringPool? pool = null)
     {
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => pool is null ? reader.GetString() : pool.Get(ref reader),
             JsonTokenType.Null => null,
             _ => throw new JsonException($"Expected a string or null, found {reader.TokenType}."),
         };
     }
 
-    public static List<string>? ReadStrings(ref Utf8JsonReader reader)
+    public static List<string>? ReadStrings(ref Utf8JsonReader reader, JsonStringPool? pool = null)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -68,7 +68,7 @@ internal static class ValueReading
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             list.Add(reader.TokenType == JsonTokenType.String
-                ? reader.GetString()!
+                ? pool is null ? reader.GetString()! : pool.Get(ref reader)
                 : throw new JsonException($"Expected a string in the array, found {reader.TokenType}."));
         }
 
@@ -199,7 +199,7 @@ internal static class ValueReading
         return reader.TokenType == JsonTokenType.Null ? null : TimestampConverter.Instance.Read(ref reader, typeof(Timestamp), options);
     }
 
-    public static List<Result>? ReadResults(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static List<Result>? ReadResults(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool = null)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -215,7 +215,7 @@ internal static class ValueReading
         var list = new List<Result>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(ResultConverter.Instance.Read(ref reader, typeof(Result), options));
+            list.Add(ResultConverter.ReadResult(ref reader, options, pool));
         }
 
         return list;

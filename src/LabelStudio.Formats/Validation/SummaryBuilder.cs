@@ -2,7 +2,7 @@ using LabelStudio.Formats.Models;
 
 namespace LabelStudio.Formats.Validation;
 
-internal sealed class SummaryBuilder(int maxDiagnostics)
+internal sealed class SummaryBuilder(int maxDiagnostics, TaskValidationOptions? checkedParts = null)
 {
     private readonly List<ValidationDiagnostic> _kept = [];
     private readonly Dictionary<string, long> _byCode = new(StringComparer.Ordinal);
@@ -16,10 +16,33 @@ internal sealed class SummaryBuilder(int maxDiagnostics)
 
     public void AddTask(LabelStudioTask task, IReadOnlyList<ValidationDiagnostic> diagnostics)
     {
+        // Only what was checked counts: a part the options switched off was not looked at.
         _tasks++;
-        _annotations += task.Annotations.Count;
-        _predictions += task.Predictions.Count;
-        _results += task.Annotations.Sum(a => (long)a.Results.Count) + task.Predictions.Sum(p => (long)p.Results.Count);
+        if (checkedParts?.ValidateAnnotations ?? true)
+        {
+            _annotations += task.Annotations.Count;
+            foreach (var annotation in task.Annotations)
+            {
+                _results += annotation.Results.Count;
+            }
+        }
+
+        if (checkedParts?.ValidatePredictions ?? true)
+        {
+            _predictions += task.Predictions.Count;
+            foreach (var prediction in task.Predictions)
+            {
+                _results += prediction.Results.Count;
+            }
+        }
+
+        if (checkedParts?.ValidateDrafts == true)
+        {
+            foreach (var draft in task.Drafts)
+            {
+                _results += draft.Results.Count;
+            }
+        }
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.Severity == ValidationSeverity.Error)

@@ -142,7 +142,7 @@ public sealed class TaskValidator
     public async Task<ValidationSummary> ValidateExportAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var builder = new SummaryBuilder(Math.Max(0, _options.MaxSummaryDiagnostics));
+        var builder = new SummaryBuilder(Math.Max(0, _options.MaxSummaryDiagnostics), _options);
         long index = 0;
         await foreach (var task in LabelStudioJson.ReadTasksAsync(utf8Json, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -20,13 +20,17 @@ public sealed class ValidationSummary
     /// <summary>Tasks checked.</summary>
     public long TaskCount { get; }
 
-    /// <summary>Annotations checked.</summary>
+    /// <summary>Annotations checked (0 when <see cref="TaskValidationOptions.ValidateAnnotations"/> is off).</summary>
     public long AnnotationCount { get; }
 
-    /// <summary>Predictions checked.</summary>
+    /// <summary>Predictions checked (0 when <see cref="TaskValidationOptions.ValidatePredictions"/> is off).</summary>
     public long PredictionCount { get; }
 
-    /// <summary>Results checked (all annotations, predictions and drafts).</summary>
+    /// <summary>
+    /// Results checked: those of the annotations, predictions and drafts the options switched on (drafts are off by
+    /// default). <see cref="TaskValidator.Summarize"/>, which does not know the options, counts annotations and
+    /// predictions.
+    /// </summary>
     public long ResultCount { get; }
 
     /// <summary>Errors found.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.Channels;
 using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Geometry;
@@ -21,6 +22,9 @@ internal sealed class YoloWriter
     private readonly string _labelsDirectory;
     private readonly string _dataKey;
     private readonly ImageResources _resources;
+
+    private readonly Channel<(string Path, byte[] Content)> _files =
+        Channel.CreateBounded<(string Path, byte[] Content)>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
 
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
     private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
@@ -45,6 +49,56 @@ internal sealed class YoloWriter
     {
         Directory.CreateDirectory(_labelsDirectory);
         Directory.CreateDirectory(Path.Combine(_context.OutputDirectory, "images"));
+
+        // Label files (one per image, ~100 000 for a large export) are written by a second thread while the export is
+        // parsed: creating a file costs about as much as parsing its task. One writer keeps the order, so a later
+        // item still overwrites an earlier one with the same image stem.
+        var writing = Task.Run(() => WriteFilesAsync(cancellationToken), cancellationToken);
+        try
+        {
+            await ReadTasksAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _files.Writer.TryComplete();
+
+            // A failed write is the cause: awaiting the writer rethrows it; otherwise the read error goes on.
+            await writing.ConfigureAwait(false);
+            throw;
+        }
+
+        _files.Writer.TryComplete();
+        await writing.ConfigureAwait(false);
+        await WriteClassesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteFilesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O.
+            await foreach (var (path, content) in _files.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                File.WriteAllBytes(path, content);
+            }
+        }
+        catch (Exception ex)
+        {
+            _files.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask QueueFileAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        if (!_files.Writer.TryWrite((path, content)))
+        {
+            await _files.Writer.WriteAsync((path, content), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadTasksAsync(CancellationToken cancellationToken)
+    {
         var report = _context.Report;
         long index = 0;
         await foreach (var task in _context.Tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -69,7 +123,6 @@ internal sealed class YoloWriter
         }
 
         _context.Progress?.Report(index);
-        await WriteClassesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> WriteItemAsync(ImageItem item, CancellationToken cancellationToken)
@@ -99,7 +152,7 @@ internal sealed class YoloWriter
         {
             if (!_written.ContainsKey(stem))
             {
-                await File.WriteAllBytesAsync(path, [], cancellationToken).ConfigureAwait(false);
+                await QueueFileAsync(path, [], cancellationToken).ConfigureAwait(false);
                 _written[stem] = (item.TaskIndex, 0);
             }
 
@@ -131,7 +184,7 @@ internal sealed class YoloWriter
             });
         }
 
-        await File.WriteAllTextAsync(path, text.ToString(), cancellationToken).ConfigureAwait(false);
+        await QueueFileAsync(path, Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
         _written[stem] = (item.TaskIndex, lines.Count);
         _context.Report.ItemsAdded(lines.Count);
         return true;

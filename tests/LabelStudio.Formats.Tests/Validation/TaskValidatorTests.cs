@@ -185,6 +185,22 @@ public class TaskValidatorTests
     }
 
     [Test]
+    public async Task ValidateExportAsync_PartsSwitchedOff_CountsOnlyWhatWasChecked()
+    {
+        // Each task: 2 annotations of 1 result, 1 prediction of 2 results, 1 draft of 3 results. Annotations are
+        // switched off, drafts on: only the prediction (2 results) and the draft (3 results) are looked at.
+        var result = """{"id":"r","type":"choices","from_name":"nope","to_name":"image","value":{"choices":["good"]}}""";
+        var task = $$"""{"id":1,"data":{{Data}},"annotations":[{"result":[{{result}}]},{"result":[{{result}}]}],"predictions":[{"result":[{{result}},{{result}}]}],"drafts":[{"result":[{{result}},{{result}},{{result}}]}]}""";
+        var json = "[" + task + "," + task + "]";
+        var validator = new TaskValidator(TestConfigs.Config, new TaskValidationOptions { ValidateAnnotations = false, ValidateDrafts = true });
+
+        var summary = await validator.ValidateExportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        (summary.TaskCount, summary.AnnotationCount, summary.PredictionCount, summary.ResultCount).Should().Be((2L, 0L, 2L, 10L));
+        summary.ErrorCount.Should().Be(10, "every checked result names an unknown control, and only checked results are reported");
+    }
+
+    [Test]
     public async Task ValidateExportAsync_TruncatedJson_ThrowsPositionedError()
     {
         var json = $$"""[{"id":1,"data":{{Data}}},{"id":2,"data":{"image":""";

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Globalization;
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Benchmarks.Formats;
+
+/// <summary>One streaming read outside BenchmarkDotNet, for peak-memory measurements (<c>read-run</c>).</summary>
+internal static class ReadRun
+{
+    public static async Task RunAsync(string input)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        long results = 0;
+        await using (var stream = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream).ConfigureAwait(false))
+            {
+                foreach (var annotation in task.Annotations)
+                {
+                    results += annotation.Results.Count;
+                }
+            }
+        }
+
+        stopwatch.Stop();
+        using var process = Process.GetCurrentProcess();
+        var megabytes = new FileInfo(input).Length / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"read: {megabytes:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s wall = {megabytes / stopwatch.Elapsed.TotalSeconds:F0} MB/s, {process.TotalProcessorTime.TotalSeconds:F2} s CPU, {results} annotation results, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LabelStudio.Formats.Models;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>
+/// Hand-written reader and writer for <see cref="Prediction"/>. Same rules as the generated contracts: unknown
+/// members kept, members present in the input (even null or empty) written back, absent ones left out unless set.
+/// </summary>
+internal sealed class PredictionConverter : JsonConverter<Prediction>
+{
+    public static PredictionConverter Instance { get; } = new();
+
+    public override Prediction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPrediction(ref reader, options, null);
+
+    public static Prediction ReadPrediction(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
+    {
+        ValueReading.ExpectObject(ref reader);
+        var value = new Prediction();
+        ulong present = 0;
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                value.Id = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 0;
+            }
+            else if (reader.ValueTextEquals("result"u8))
+            {
+                value.Results = ValueReading.ReadResults(ref reader, options, pool)
+                    ?? throw new JsonException("The JSON value of 'result' of a prediction is null; expected an array of results.");
+                present |= Prediction.ResultsBit;
+            }
+            else if (reader.ValueTextEquals("model_version"u8))
+            {
+                value.ModelVersion = ValueReading.ReadNullableString(ref reader, pool);
+                present |= 1UL << 2;
+            }
+            else if (reader.ValueTextEquals("score"u8))
+            {
+                value.Score = ValueReading.ReadNullableDouble(ref reader);
+                present |= 1UL << 3;
+            }
+            else if (reader.ValueTextEquals("cluster"u8))
+            {
+                value.Cluster = ValueReading.ReadNode(ref reader, options);
+                present |= 1UL << 4;
+            }
+            else if (reader.ValueTextEquals("neighbors"u8))
+            {
+                value.Neighbors = ValueReading.ReadNode(ref reader, options);
+                present |= 1UL << 5;
+            }
+            else if (reader.ValueTextEquals("mislabeling"u8))
+            {
+                value.Mislabeling = ValueReading.ReadNullableDouble(ref reader);
+                present |= 1UL << 6;
+            }
+            else if (reader.ValueTextEquals("created_at"u8))
+            {
+                value.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                present |= 1UL << 7;
+            }
+            else if (reader.ValueTextEquals("updated_at"u8))
+            {
+                value.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                present |= 1UL << 8;
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                value.Model = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 9;
+            }
+            else if (reader.ValueTextEquals("model_run"u8))
+            {
+                value.ModelRun = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 10;
+            }
+            else if (reader.ValueTextEquals("task"u8))
+            {
+                value.Task = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 11;
+            }
+            else if (reader.ValueTextEquals("project"u8))
+            {
+                value.Project = ValueReading.ReadNullableInt64(ref reader);
+                present |= 1UL << 12;
+            }
+            else if (reader.ValueTextEquals("created_ago"u8))
+            {
+                value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
+                present |= 1UL << 13;
+            }
+            else
+            {
+                ValueReading.AddExtension(ref reader, ref extra);
+            }
+        }
+
+        value.AdditionalProperties = extra;
+        value.PresentMembers = present;
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Prediction value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(1UL << 0));
+        ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(Prediction.ResultsBit), options);
+        ValueReading.WriteNullableString(writer, "model_version"u8, value.ModelVersion, value.IsPresent(1UL << 2));
+        ValueReading.WriteNullableNumber(writer, "score"u8, value.Score, value.IsPresent(1UL << 3));
+        ValueReading.WriteNode(writer, "cluster"u8, value.Cluster, value.IsPresent(1UL << 4), options);
+        ValueReading.WriteNode(writer, "neighbors"u8, value.Neighbors, value.IsPresent(1UL << 5), options);
+        ValueReading.WriteNullableNumber(writer, "mislabeling"u8, value.Mislabeling, value.IsPresent(1UL << 6));
+        ValueReading.WriteTimestamp(writer, "created_at"u8, value.CreatedAt, value.IsPresent(1UL << 7));
+        ValueReading.WriteTimestamp(writer, "updated_at"u8, value.UpdatedAt, value.IsPresent(1UL << 8));
+        ValueReading.WriteNullableNumber(writer, "model"u8, value.Model, value.IsPresent(1UL << 9));
+        ValueReading.WriteNullableNumber(writer, "model_run"u8, value.ModelRun, value.IsPresent(1UL << 10));
+        ValueReading.WriteNullableNumber(writer, "task"u8, value.Task, value.IsPresent(1UL << 11));
+        ValueReading.WriteNullableNumber(writer, "project"u8, value.Project, value.IsPresent(1UL << 12));
+        ValueReading.WriteNullableString(writer, "created_ago"u8, value.CreatedAgo, value.IsPresent(1UL << 13));
+        ValueReading.WriteExtensions(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
