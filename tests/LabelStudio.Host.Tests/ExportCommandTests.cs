@@ -184,6 +184,31 @@ public class ExportCommandTests
     }
 
     [Test]
+    public async Task Export_WithImagesYolo_DatasetEqualsTheOfficialYoloWithImages()
+    {
+        // The official YOLO_WITH_IMAGES output of this case (expected/YOLO_WITH_IMAGES) names each copied image
+        // images/<md5(reference)[:8]>__<basename> and its label file after it. The task whose image is missing is left
+        // out here (the server has no such file), so its labels/missing.txt is not expected; everything else is.
+        ServeCase("with_images_local_files", WithoutMissingImage);
+        ServeLocalFiles();
+        var output = Path.Combine(_work, "out");
+        var expected = Case("with_images_local_files", Path.Combine("expected", "YOLO_WITH_IMAGES"));
+
+        var result = await CliRunner.RunAsync(["export", "--project", "1", "--to", "YOLO", "--output", output, "--with-images"], variables: Environment());
+
+        result.ExitCode.Should().Be(0, result.Error);
+        foreach (var image in new[] { "fc6bbe58__a.png", "bf6b25ea__b.jpg" })
+        {
+            File.ReadAllBytes(Path.Combine(output, "images", image)).Should().Equal(File.ReadAllBytes(Path.Combine(expected, "images", image)), image);
+        }
+
+        Directory.EnumerateFiles(Path.Combine(output, "images")).Select(Path.GetFileName).Should().BeEquivalentTo("fc6bbe58__a.png", "bf6b25ea__b.jpg");
+        FilesUnder(Path.Combine(output, "labels")).Should().BeEquivalentTo(
+            FilesUnder(Path.Combine(expected, "labels"), f => f != "missing.txt"));
+        File.ReadAllText(Path.Combine(output, "classes.txt")).Should().Be(File.ReadAllText(Path.Combine(expected, "classes.txt")));
+    }
+
+    [Test]
     public async Task Export_WithImagesRunTwice_DownloadsNothingTheSecondTime()
     {
         ServeCase("with_images_local_files", WithoutMissingImage);
