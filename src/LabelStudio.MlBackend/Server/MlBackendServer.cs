@@ -39,11 +39,15 @@ internal sealed partial class MlBackendServer
     private readonly BasicAuthenticator? _webhookAuthenticator;
     // Label Studio sends the same config with every call: parse it once per content (bounded, thread-safe).
     private readonly LabelConfigCache _configs = new();
+
+    // One delegate for every request (a lambda over the cache would allocate one per /predict).
+    private readonly Func<string, LabelConfig> _parseConfig;
     private readonly ConcurrentDictionary<string, byte> _knownProjects = new(StringComparer.Ordinal);
 
     public MlBackendServer(IOptions<MlBackendOptions> options, IProjectStateStore store, TrainingQueue queue, IConfiguration configuration, ILogger<MlBackendServer> logger, IMediaSource? media = null, TimeProvider? timeProvider = null)
     {
         _media = media;
+        _parseConfig = xml => _configs.GetOrParse(xml);
         _options = options.Value;
         _store = store;
         _queue = queue;
@@ -183,7 +187,7 @@ internal sealed partial class MlBackendServer
             modelVersion = state?.ModelVersion ?? modelVersion;
         }
 
-        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, xml => _configs.GetOrParse(xml), _media);
+        var request = new PredictionRequest(projectId, tasks, GetString(root, "label_config"), context2, parameters, modelVersion, _parseConfig, _media);
         var results = await GetBackend(context).PredictAsync(request, context.RequestAborted).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The backend returned null instead of one entry per task.");
         if (results.Count != tasks.Count)
