@@ -43,6 +43,6 @@ internal sealed class PercentPointConverter : JsonConverter<PercentPoint>
             throw new JsonException("Expected a point as [x, y] with exactly two numbers.");
         }
 
-        return reader.GetDouble();
+        return FastDouble.Get(ref reader);
     }
 }

@@ -398,7 +398,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
             throw new JsonException($"Expected a number or null, found {reader.TokenType}.");
         }
 
-        return reader.GetDouble();
+        return FastDouble.Get(ref reader);
     }
 
     private static bool? ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -13,7 +13,7 @@ internal static class ValueReading
     {
         reader.Read();
         return reader.TokenType == JsonTokenType.Number
-            ? reader.GetDouble()
+            ? FastDouble.Get(ref reader)
             : throw new JsonException($"Expected a number, found {reader.TokenType}.");
     }
 
@@ -22,7 +22,7 @@ internal static class ValueReading
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.Number => reader.GetDouble(),
+            JsonTokenType.Number => FastDouble.Get(ref reader),
             JsonTokenType.Null => null,
             _ => throw new JsonException($"Expected a number or null, found {reader.TokenType}."),
         };

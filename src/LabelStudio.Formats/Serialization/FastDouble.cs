@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>
+/// Reads the number token most exports are made of (a plain decimal such as <c>26.827389647638</c>) without the general
+/// parser: when the digits form an integer of at most 2^53 and there are at most 22 of them after the point, both that
+/// integer and the power of ten are exact doubles, so one IEEE division gives the correctly rounded value — the same
+/// double the general parser returns. Everything else (exponents, more digits, values split across segments) goes to
+/// <see cref="Utf8JsonReader.GetDouble"/>.
+/// </summary>
+internal static class FastDouble
+{
+    private const ulong MaxExactInteger = 1UL << 53;
+
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>The value of the current <see cref="JsonTokenType.Number"/> token.</summary>
+    public static double Get(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && TryParse(reader.ValueSpan, out var value))
+        {
+            return value;
+        }
+
+        return reader.GetDouble();
+    }
+
+    /// <summary>Parses a JSON number already validated by the tokenizer; false when the fast path does not apply.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && text[0] == (byte)'-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        ulong digits = 0;
+        var count = 0;
+        var fraction = -1;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            var d = (uint)(c - '0');
+            if (d <= 9)
+            {
+                // 19 digits always fit in a ulong; the 2^53 check below rejects the big ones.
+                if (++count > 19)
+                {
+                    return false;
+                }
+
+                digits = (digits * 10) + d;
+                if (fraction >= 0)
+                {
+                    fraction++;
+                }
+            }
+            else if (c == (byte)'.' && fraction < 0)
+            {
+                fraction = 0;
+            }
+            else
+            {
+                // An exponent, or anything the tokenizer would not have let through.
+                return false;
+            }
+        }
+
+        if (count == 0 || digits > MaxExactInteger || fraction > 22)
+        {
+            return false;
+        }
+
+        var result = fraction > 0 ? digits / PowersOfTen[fraction] : digits;
+        value = negative ? -result : result;
+        return true;
+    }
+}
