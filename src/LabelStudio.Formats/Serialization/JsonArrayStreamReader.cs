@@ -2,21 +2,32 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.Channels;
 
 namespace LabelStudio.Formats.Serialization;
 
 /// <summary>
 /// Reads the elements of a top-level JSON array (or one top-level object) from a stream, one at a time, over a
-/// pooled buffer: memory holds one element, not the file. The array's punctuation is scanned here; each element
-/// is checked complete with <see cref="Utf8JsonReader.TrySkip"/> and then deserialized from its exact bytes, so
+/// pooled buffer: memory holds a bounded window of elements, not the file. The array's punctuation is scanned here;
+/// each element's end is found with a structural scan and the element is then deserialized from its exact bytes, so
 /// every error can name the element index, the absolute byte offset and the line and column.
 /// </summary>
+/// <remarks>
+/// With a degree of parallelism above one, framing (reading the stream, finding element ends) runs on one thread while
+/// batches of framed elements are deserialized on the thread pool; elements still come out in file order, and an
+/// error surfaces after every element before it has been yielded, exactly as in the sequential read.
+/// </remarks>
 internal sealed class JsonArrayStreamReader<T> : IDisposable
     where T : class
 {
-    private static readonly System.Buffers.SearchValues<byte> Whitespace = System.Buffers.SearchValues.Create(" \n\r\t"u8);
-    private static readonly System.Buffers.SearchValues<byte> Structural = System.Buffers.SearchValues.Create("\"{}[]"u8);
-    private static readonly System.Buffers.SearchValues<byte> StringEnd = System.Buffers.SearchValues.Create("\"\\"u8);
+    // A batch is dispatched when it holds this many bytes or elements: large enough that scheduling costs nothing
+    // next to the deserialization, small enough that several batches keep every core busy on a modest file.
+    private const int BatchTargetBytes = 128 * 1024;
+    private const int BatchMaxElements = 256;
+
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \n\r\t"u8);
+    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
+    private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\"u8);
 
     private readonly Stream _stream;
     private readonly JsonTypeInfo<T> _typeInfo;
@@ -24,6 +35,8 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private readonly bool _allowSingleObject;
     private readonly string _itemName;
     private readonly ElementReader? _elementReader;
+    private readonly int _parallelism;
+    private JsonStringPool? _sequentialPool;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -39,17 +52,26 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDepth, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTaskBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BufferSize, 16);
+        if (options.MaxDegreeOfParallelism is { } degree)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1);
+        }
+
         _stream = stream;
         _typeInfo = typeInfo;
         _options = options;
         _allowSingleObject = allowSingleObject;
         _itemName = itemName;
         _elementReader = elementReader;
+        _parallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         _buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
     }
 
-    /// <summary>Reads one complete element (a JSON object) with a reader over exactly its bytes.</summary>
-    public delegate T ElementReader(ref Utf8JsonReader reader);
+    /// <summary>
+    /// Reads one complete element (a JSON object) with a reader over exactly its bytes. <paramref name="pool"/> belongs
+    /// to the calling thread for the duration of the call.
+    /// </summary>
+    public delegate T ElementReader(ref Utf8JsonReader reader, JsonStringPool pool);
 
     private enum State
     {
@@ -67,83 +89,13 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         Item,
         NeedMore,
         Done,
+        BatchFull,
     }
 
-    public async IAsyncEnumerable<T> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                var step = Next(out var item);
-                if (step == Step.Item)
-                {
-                    yield return item!;
-                }
-                else if (step == Step.Done)
-                {
-                    yield break;
-                }
-                else
-                {
-                    Compact();
-                    while (_end < _buffer.Length)
-                    {
-                        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            _eof = true;
-                            break;
-                        }
+    public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken) =>
+        _parallelism > 1 ? ReadParallelAsync(cancellationToken) : ReadSequentialAsync(cancellationToken);
 
-                        _end += read;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            Dispose();
-        }
-    }
-
-    public IEnumerable<T> ReadAll()
-    {
-        try
-        {
-            while (true)
-            {
-                var step = Next(out var item);
-                if (step == Step.Item)
-                {
-                    yield return item!;
-                }
-                else if (step == Step.Done)
-                {
-                    yield break;
-                }
-                else
-                {
-                    Compact();
-                    while (_end < _buffer.Length)
-                    {
-                        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-                        if (read == 0)
-                        {
-                            _eof = true;
-                            break;
-                        }
-
-                        _end += read;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            Dispose();
-        }
-    }
+    public IEnumerable<T> ReadAll() => _parallelism > 1 ? ReadParallel() : ReadSequential();
 
     public void Dispose()
     {
@@ -155,7 +107,208 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         }
     }
 
-    private Step Next(out T? item)
+    /// <summary>
+    /// The length of the JSON object at the start of <paramref name="span"/>: 0 when it is not complete in the span,
+    /// -1 when the span does not start with an object or it nests deeper than <paramref name="maxDepth"/>. Only the
+    /// structure is looked at; the bytes are validated when the element is read.
+    /// </summary>
+    internal static int ScanObject(ReadOnlySpan<byte> span, int maxDepth)
+    {
+        if (span.IsEmpty || span[0] != (byte)'{')
+        {
+            return -1;
+        }
+
+        var depth = 0;
+        var i = 0;
+        while (true)
+        {
+            var next = span[i..].IndexOfAny(Structural);
+            if (next < 0)
+            {
+                return 0;
+            }
+
+            i += next;
+            switch (span[i])
+            {
+                case (byte)'"':
+                    i++;
+                    while (true)
+                    {
+                        var end = span[i..].IndexOfAny(StringEnd);
+                        if (end < 0)
+                        {
+                            return 0;
+                        }
+
+                        i += end;
+                        if (span[i] == (byte)'\\')
+                        {
+                            i += 2;
+                            if (i > span.Length)
+                            {
+                                return 0;
+                            }
+
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    break;
+                case (byte)'{':
+                case (byte)'[':
+                    if (++depth > maxDepth)
+                    {
+                        return -1;
+                    }
+
+                    i++;
+                    break;
+                default:
+                    i++;
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<T> ReadSequentialAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var step = Next(out var item, null);
+                if (step == Step.Item)
+                {
+                    yield return item!;
+                }
+                else if (step == Step.Done)
+                {
+                    yield break;
+                }
+                else
+                {
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    private IEnumerable<T> ReadSequential()
+    {
+        try
+        {
+            while (true)
+            {
+                var step = Next(out var item, null);
+                if (step == Step.Item)
+                {
+                    yield return item!;
+                }
+                else if (step == Step.Done)
+                {
+                    yield break;
+                }
+                else
+                {
+                    Fill();
+                }
+            }
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    private async IAsyncEnumerable<T> ReadParallelAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var pipeline = new Pipeline(this, synchronous: false);
+        while (await pipeline.Batches.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (pipeline.Batches.TryRead(out var batch))
+            {
+                await batch.Work.WaitAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    yield return batch.Take(i);
+                }
+
+                pipeline.Finish(batch);
+            }
+        }
+
+        await pipeline.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private IEnumerable<T> ReadParallel()
+    {
+        using var pipeline = new Pipeline(this, synchronous: true);
+        while (pipeline.Batches.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (pipeline.Batches.TryRead(out var batch))
+            {
+                batch.Work.GetAwaiter().GetResult();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    yield return batch.Take(i);
+                }
+
+                pipeline.Finish(batch);
+            }
+        }
+
+        pipeline.CompleteAsync().GetAwaiter().GetResult();
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        Compact();
+        while (_end < _buffer.Length)
+        {
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _eof = true;
+                break;
+            }
+
+            _end += read;
+        }
+    }
+
+    private void Fill()
+    {
+        Compact();
+        while (_end < _buffer.Length)
+        {
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _eof = true;
+                break;
+            }
+
+            _end += read;
+        }
+    }
+
+    // The framing state machine. With a batch, complete elements are copied into it to be deserialized later (Step.BatchFull
+    // when it is full); without one, or for anything the structural scan cannot frame, the element is read here.
+    private Step Next(out T? item, Batch? batch)
     {
         item = null;
         while (true)
@@ -247,6 +400,18 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
                         throw Error($"Expected a {_itemName} after ',', found ']' (a trailing comma).", _index);
                     }
 
+                    if (batch is not null && TryFrame(batch))
+                    {
+                        _index++;
+                        _state = _state == State.SingleObject ? State.AfterEnd : State.AfterElement;
+                        if (batch.Count >= BatchMaxElements || batch.Length >= BatchTargetBytes)
+                        {
+                            return Step.BatchFull;
+                        }
+
+                        break;
+                    }
+
                     if (!TryReadElement(out item))
                     {
                         return Step.NeedMore;
@@ -254,7 +419,14 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
 
                     _index++;
                     _state = _state == State.SingleObject ? State.AfterEnd : State.AfterElement;
-                    return Step.Item;
+                    if (batch is null)
+                    {
+                        return Step.Item;
+                    }
+
+                    batch.AddReady(item!);
+                    item = null;
+                    break;
 
                 case State.AfterElement:
                     if (!SkipWhitespace())
@@ -305,18 +477,39 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         }
     }
 
+    // Copies a complete element into the batch, with the position it starts at.
+    private bool TryFrame(Batch batch)
+    {
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var length = ScanObject(span, MaxElementDepth);
+        if (length <= 0)
+        {
+            return false;
+        }
+
+        batch.Add(span[..length], CurrentPosition);
+        Advance(length);
+        return true;
+    }
+
+    private int MaxElementDepth => _state == State.SingleObject ? _options.MaxDepth : _options.MaxDepth - 1;
+
+    private Position CurrentPosition => new(_index, _bufferOffset + _start, _line, _lineStartOffset, MaxElementDepth);
+
     private bool TryReadElement(out T? item)
     {
         item = null;
         var span = _buffer.AsSpan(_start, _end - _start);
-        var depth = _state == State.SingleObject ? _options.MaxDepth : _options.MaxDepth - 1;
-        var readerOptions = new JsonReaderOptions { MaxDepth = depth };
-        if (TryReadElementFast(span, readerOptions, out item))
+        var position = CurrentPosition;
+        var pool = _sequentialPool ??= new JsonStringPool();
+        var length = ScanObject(span, MaxElementDepth);
+        if (length > 0 && TryDeserialize(span[..length], pool, position.MaxDepth, out item))
         {
+            Advance(length);
             return true;
         }
 
-        int length;
+        var readerOptions = new JsonReaderOptions { MaxDepth = MaxElementDepth };
         try
         {
             var scan = new Utf8JsonReader(span, _eof, new JsonReaderState(readerOptions));
@@ -339,66 +532,29 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         }
         catch (JsonException ex) when (ex is not LabelStudioJsonException)
         {
-            throw Error(ex, span);
+            throw PositionedError(ex, span, position);
         }
 
-        var element = span[..length];
-        try
-        {
-            if (_elementReader is null)
-            {
-                // From the exact bytes (not a reader): the serializer then scans the task once more, not twice.
-                item = JsonSerializer.Deserialize(element, _typeInfo)
-                    ?? throw Error($"Expected a {_itemName} object, found null.", _index);
-            }
-            else
-            {
-                var reader = new Utf8JsonReader(element, readerOptions);
-                reader.Read();
-                item = _elementReader(ref reader);
-            }
-        }
-        catch (JsonMemberException ex)
-        {
-            throw Error(ex, element);
-        }
-        catch (JsonException ex) when (ex is not LabelStudioJsonException)
-        {
-            throw Error(ex, element);
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or ArgumentException or NotSupportedException)
-        {
-            throw Error($"The {_itemName} could not be read: {ex.Message}", _index, ex);
-        }
-
+        item = ReadExact(span[..length], pool, position);
         Advance(length);
         return true;
     }
 
-    // The fast path: finds the element's end with a vectorised scan of its structure (strings, brackets) instead of a
-    // full tokenizer pass, then reads it once. Anything unusual (incomplete, too deep, invalid, wrong shape) is left to
-    // the exact path below, which validates with the tokenizer and reports the positioned error.
-    private bool TryReadElementFast(ReadOnlySpan<byte> span, JsonReaderOptions readerOptions, out T? item)
+    // The fast path: the element's bytes read once. Anything unusual is left to ReadExact, which reports it positioned.
+    private bool TryDeserialize(ReadOnlySpan<byte> element, JsonStringPool pool, int maxDepth, out T? item)
     {
         item = null;
-        var length = ScanObject(span, readerOptions.MaxDepth);
-        if (length <= 0)
-        {
-            return false;
-        }
-
         try
         {
-            var element = span[..length];
             if (_elementReader is null)
             {
                 item = JsonSerializer.Deserialize(element, _typeInfo);
             }
             else
             {
-                var reader = new Utf8JsonReader(element, readerOptions);
+                var reader = new Utf8JsonReader(element, new JsonReaderOptions { MaxDepth = maxDepth });
                 reader.Read();
-                item = _elementReader(ref reader);
+                item = _elementReader(ref reader, pool);
             }
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException or ArgumentException or NotSupportedException)
@@ -406,84 +562,80 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
             return false;
         }
 
-        if (item is null)
-        {
-            return false;
-        }
-
-        Advance(length);
-        return true;
+        return item is not null;
     }
 
-    /// <summary>
-    /// The length of the JSON object at the start of <paramref name="span"/>: 0 when it is not complete in the span,
-    /// -1 when the span does not start with an object or it nests deeper than <paramref name="maxDepth"/>. Only the
-    /// structure is looked at; the bytes are validated when the element is read.
-    /// </summary>
-    internal static int ScanObject(ReadOnlySpan<byte> span, int maxDepth)
+    // Reads a complete element whose fast read failed, or was never tried: validates it with the tokenizer first, so the
+    // error names the exact place.
+    private T ReadExact(ReadOnlySpan<byte> element, JsonStringPool pool, Position position)
     {
-        if (span.IsEmpty || span[0] != (byte)'{')
+        var readerOptions = new JsonReaderOptions { MaxDepth = position.MaxDepth };
+        try
         {
-            return -1;
+            var scan = new Utf8JsonReader(element, readerOptions);
+            if (!scan.Read() || !scan.TrySkip() || scan.TokenType != JsonTokenType.EndObject || scan.BytesConsumed != element.Length)
+            {
+                throw PositionedError($"Expected a {_itemName} object ('{{'), found {Describe(element[0])}.", position);
+            }
+        }
+        catch (JsonException ex) when (ex is not LabelStudioJsonException)
+        {
+            throw PositionedError(ex, element, position);
         }
 
-        var depth = 0;
-        var i = 0;
-        while (true)
+        try
         {
-            var next = span[i..].IndexOfAny(Structural);
-            if (next < 0)
+            if (_elementReader is null)
             {
-                return 0;
+                return JsonSerializer.Deserialize(element, _typeInfo)
+                    ?? throw PositionedError($"Expected a {_itemName} object, found null.", position);
             }
 
-            i += next;
-            switch (span[i])
+            var reader = new Utf8JsonReader(element, readerOptions);
+            reader.Read();
+            return _elementReader(ref reader, pool);
+        }
+        catch (JsonMemberException ex)
+        {
+            throw PositionedError(ex, element, position);
+        }
+        catch (JsonException ex) when (ex is not LabelStudioJsonException)
+        {
+            throw PositionedError(ex, element, position);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or ArgumentException or NotSupportedException)
+        {
+            throw PositionedError($"The {_itemName} could not be read: {ex.Message}", position, ex);
+        }
+    }
+
+    // Deserializes every framed element of a batch (on a pool thread); a failure is kept at its element.
+    private void Materialize(Batch batch)
+    {
+        var pool = new JsonStringPool();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch.IsReady(i))
             {
-                case (byte)'"':
-                    i++;
-                    while (true)
-                    {
-                        var end = span[i..].IndexOfAny(StringEnd);
-                        if (end < 0)
-                        {
-                            return 0;
-                        }
+                continue;
+            }
 
-                        i += end;
-                        if (span[i] == (byte)'\\')
-                        {
-                            i += 2;
-                            if (i > span.Length)
-                            {
-                                return 0;
-                            }
+            var element = batch.Element(i);
+            var position = batch.PositionOf(i);
+            if (TryDeserialize(element, pool, position.MaxDepth, out var item))
+            {
+                batch.SetItem(i, item!);
+                continue;
+            }
 
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    break;
-                case (byte)'{':
-                case (byte)'[':
-                    if (++depth > maxDepth)
-                    {
-                        return -1;
-                    }
-
-                    i++;
-                    break;
-                default:
-                    i++;
-                    if (--depth == 0)
-                    {
-                        return i;
-                    }
-
-                    break;
+            try
+            {
+                batch.SetItem(i, ReadExact(element, pool, position));
+            }
+            catch (LabelStudioJsonException ex)
+            {
+                batch.Fail(i, ex);
+                return;
             }
         }
     }
@@ -535,8 +687,11 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         return new LabelStudioJsonException(message, index, offset, _line, offset - _lineStartOffset + 1, null, inner);
     }
 
+    private static LabelStudioJsonException PositionedError(string message, Position position, Exception? inner = null) =>
+        new(message, position.Index, position.Offset, position.Line, position.Offset - position.LineStart + 1, null, inner);
+
     // Maps a position reported relative to the element's bytes to the stream.
-    private LabelStudioJsonException Error(JsonException ex, ReadOnlySpan<byte> element)
+    private static LabelStudioJsonException PositionedError(JsonException ex, ReadOnlySpan<byte> element, Position position)
     {
         var lineInElement = ex.LineNumber ?? 0;
         var lineStart = 0;
@@ -552,21 +707,21 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         }
 
         var inLine = ex.BytePositionInLine ?? 0;
-        var offset = _bufferOffset + _start + lineStart + inLine;
-        var line = _line + lineInElement;
-        var column = lineInElement == 0 ? _bufferOffset + _start - _lineStartOffset + inLine + 1 : inLine + 1;
-        return new LabelStudioJsonException(StripPosition(ex.Message), _index, offset, line, column, ex.Path, ex);
+        var offset = position.Offset + lineStart + inLine;
+        var line = position.Line + lineInElement;
+        var column = lineInElement == 0 ? position.Offset - position.LineStart + inLine + 1 : inLine + 1;
+        return new LabelStudioJsonException(StripPosition(ex.Message), position.Index, offset, line, column, ex.Path, ex);
     }
 
     // A member error of the hand-written task reader: its offset is relative to the element.
-    private LabelStudioJsonException Error(JsonMemberException ex, ReadOnlySpan<byte> element)
+    private static LabelStudioJsonException PositionedError(JsonMemberException ex, ReadOnlySpan<byte> element, Position position)
     {
         var inElement = (int)Math.Min(ex.Offset, element.Length);
         var before = element[..inElement];
         var lines = before.Count((byte)'\n');
-        var offset = _bufferOffset + _start + inElement;
-        var column = lines == 0 ? offset - _lineStartOffset + 1 : inElement - before.LastIndexOf((byte)'\n');
-        return new LabelStudioJsonException(ex.Message, _index, offset, _line + lines, column, ex.Path, ex);
+        var offset = position.Offset + inElement;
+        var column = lines == 0 ? offset - position.LineStart + 1 : inElement - before.LastIndexOf((byte)'\n');
+        return new LabelStudioJsonException(ex.Message, position.Index, offset, position.Line + lines, column, ex.Path, ex);
     }
 
     // System.Text.Json appends positions relative to the element; ours replace them.
@@ -590,4 +745,248 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         >= 0x21 and < 0x7F => $"'{(char)value}'",
         _ => $"byte 0x{value:X2}",
     };
+
+    /// <summary>
+    /// Where an element starts (its index, absolute byte offset, line and the offset its line starts at) and how deep it may
+    /// nest: everything a pool thread needs to read it without looking at the framing's state.
+    /// </summary>
+    private readonly record struct Position(long Index, long Offset, long Line, long LineStart, int MaxDepth);
+
+    /// <summary>
+    /// Framed elements awaiting deserialization (their bytes copied out of the read buffer, with their positions), then
+    /// the items. Elements the framing had to read itself arrive ready; an error ends the batch at its element.
+    /// </summary>
+    private sealed class Batch
+    {
+        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(BatchTargetBytes);
+        private (int Start, int Length, Position Position)[] _elements = new (int, int, Position)[16];
+        private T?[] _items = new T?[16];
+        private LabelStudioJsonException? _error;
+        private int _errorAt = int.MaxValue;
+
+        public int Count { get; private set; }
+
+        public int Length { get; private set; }
+
+        public Task Work { get; set; } = Task.CompletedTask;
+
+        /// <summary>An error found while framing (or reading the stream): surfaces after the batch's elements.</summary>
+        public Exception? TerminalError { get; set; }
+
+        public void Add(ReadOnlySpan<byte> element, Position position)
+        {
+            if (Length + element.Length > _bytes.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, Length + element.Length));
+                _bytes.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = larger;
+            }
+
+            element.CopyTo(_bytes.AsSpan(Length));
+            Grow();
+            _elements[Count++] = (Length, element.Length, position);
+            Length += element.Length;
+        }
+
+        public void AddReady(T item)
+        {
+            Grow();
+            _items[Count] = item;
+            _elements[Count++] = (0, -1, default);
+        }
+
+        public bool IsReady(int index) => _elements[index].Length < 0;
+
+        public ReadOnlySpan<byte> Element(int index) => _bytes.AsSpan(_elements[index].Start, _elements[index].Length);
+
+        public Position PositionOf(int index) => _elements[index].Position;
+
+        public void SetItem(int index, T item) => _items[index] = item;
+
+        public void Fail(int index, LabelStudioJsonException error)
+        {
+            _error = error;
+            _errorAt = index;
+        }
+
+        /// <summary>The item at <paramref name="index"/> (handed over, not kept), or the error that stopped the batch there.</summary>
+        public T Take(int index)
+        {
+            if (index >= _errorAt)
+            {
+                throw _error!;
+            }
+
+            var item = _items[index]!;
+            _items[index] = null;
+            return item;
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_error is not null)
+            {
+                throw _error;
+            }
+
+            if (TerminalError is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(TerminalError);
+            }
+        }
+
+        public void Release()
+        {
+            var bytes = _bytes;
+            _bytes = [];
+            if (bytes.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        private void Grow()
+        {
+            if (Count == _elements.Length)
+            {
+                Array.Resize(ref _elements, Count * 2);
+                Array.Resize(ref _items, Count * 2);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The framing loop on its own task, handing batches to the consumer in order through a channel; at most a few
+    /// batches are in flight, so memory stays bounded whatever the file size.
+    /// </summary>
+    private sealed class Pipeline : IDisposable, IAsyncDisposable
+    {
+        private readonly JsonArrayStreamReader<T> _owner;
+        private readonly Channel<Batch> _channel = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly SemaphoreSlim _inFlight;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _producer;
+
+        public Pipeline(JsonArrayStreamReader<T> owner, bool synchronous)
+        {
+            _owner = owner;
+            _inFlight = new SemaphoreSlim(owner._parallelism * 2);
+            _producer = Task.Run(() => ProduceAsync(synchronous, _stop.Token));
+        }
+
+        public ChannelReader<Batch> Batches => _channel.Reader;
+
+        /// <summary>Hands the consumed batch's memory back and lets the framing go on.</summary>
+        public void Finish(Batch batch)
+        {
+            batch.Release();
+            _inFlight.Release();
+            batch.ThrowIfFailed();
+        }
+
+        public Task CompleteAsync() => _producer;
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            WaitQuietly(_producer);
+            Drain();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // Stop framing, then wait for it and for every batch still being deserialized: the caller may dispose the
+            // stream as soon as this returns, and the batches' buffers go back to the pool.
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            Drain();
+        }
+
+        // After the consumer has stopped, what the abandoned work ends with (cancellation, an error nobody will read) no
+        // longer matters; only that it has ended.
+        private static void WaitQuietly(Task task) =>
+            task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).GetAwaiter().GetResult();
+
+        private void Drain()
+        {
+            while (_channel.Reader.TryRead(out var batch))
+            {
+                WaitQuietly(batch.Work);
+                batch.Release();
+            }
+
+            _owner.Dispose();
+            _stop.Dispose();
+            _inFlight.Dispose();
+        }
+
+        private async Task ProduceAsync(bool synchronous, CancellationToken cancellationToken)
+        {
+            Batch? batch = null;
+            try
+            {
+                while (true)
+                {
+                    if (batch is null)
+                    {
+                        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        batch = new Batch();
+                    }
+
+                    var step = _owner.Next(out _, batch);
+                    if (step == Step.BatchFull)
+                    {
+                        Dispatch(batch);
+                        batch = null;
+                    }
+                    else if (step == Step.Done)
+                    {
+                        Dispatch(batch);
+                        batch = null;
+                        break;
+                    }
+                    else
+                    {
+                        // Hand over what is framed before waiting on the stream, so a slow source still yields early.
+                        if (batch.Count > 0)
+                        {
+                            Dispatch(batch);
+                            batch = null;
+                        }
+
+                        if (synchronous)
+                        {
+                            _owner.Fill();
+                        }
+                        else
+                        {
+                            await _owner.FillAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A framing, stream or cancellation error surfaces after the elements framed before it.
+                batch ??= new Batch();
+                batch.TerminalError = ex;
+                Dispatch(batch);
+            }
+            finally
+            {
+                _channel.Writer.TryComplete();
+            }
+        }
+
+        private void Dispatch(Batch batch)
+        {
+            if (batch.Count > 0)
+            {
+                batch.Work = Task.Run(() => _owner.Materialize(batch));
+            }
+
+            _channel.Writer.TryWrite(batch);
+        }
+    }
 }

@@ -203,12 +203,11 @@ public static class LabelStudioJson
 
     internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    // Tasks are read by the hand-written converter directly, with one string pool per read for the names and labels
-    // every task repeats.
+    // Tasks are read by the hand-written converter directly, with a string pool (one per thread at a time) for the names
+    // and labels every task repeats.
     private static JsonArrayStreamReader<LabelStudioTask> CreateTaskReader(Stream stream, LabelStudioJsonReaderOptions? options)
     {
-        var pool = new JsonStringPool();
-        return new(stream, TaskTypeInfo, options ?? DefaultReaderOptions, allowSingleObject: true, "task", (ref Utf8JsonReader reader) => TaskConverter.ReadTask(ref reader, Options, pool));
+        return new(stream, TaskTypeInfo, options ?? DefaultReaderOptions, allowSingleObject: true, "task", static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool));
     }
 
     private static JsonArrayStreamReader<T> CreateReader<T>(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions? options, bool allowSingleObject, string itemName)

@@ -11,4 +11,12 @@ public sealed class LabelStudioJsonReaderOptions
 
     /// <summary>Size of the read buffer in bytes. Default 256 KiB; it grows for tasks larger than that.</summary>
     public int BufferSize { get; init; } = 256 * 1024;
+
+    /// <summary>
+    /// How many threads may deserialize tasks at once. Default: <see cref="Environment.ProcessorCount"/>. With more than
+    /// one, the stream is read and split into tasks on one thread while batches of tasks are deserialized on the thread
+    /// pool; tasks are still yielded one at a time, in file order, and an error is raised after every task before it
+    /// has been yielded, as with 1, which reads everything on the caller's thread.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }

@@ -40,7 +40,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         catch (JsonException ex) when (ex is not JsonMemberException && !member.IsEmpty)
         {
             // Name the member, as the serializer's path would; the offset lets the caller give line and column.
-            throw new JsonMemberException(ex.Message, "$." + Encoding.UTF8.GetString(member), reader.BytesConsumed, ex);
+            throw new JsonMemberException(ex.Message, "$." + Encoding.UTF8.GetString(member), reader.TokenStartIndex, ex);
         }
 
         task.AdditionalProperties = extra;

@@ -6,9 +6,12 @@ namespace LabelStudio.Formats.Tests.Serialization;
 
 /// <summary>
 /// The streaming reader on good and bad input. Expected positions are worked out by hand from the input text
-/// (byte offsets are zero-based, lines and columns one-based).
+/// (byte offsets are zero-based, lines and columns one-based). Every case runs twice: read on the caller's thread
+/// (MaxDegreeOfParallelism 1) and framed on one thread while batches are deserialized on four.
 /// </summary>
-public class LabelStudioJsonReaderTests
+[TestFixture(1)]
+[TestFixture(4)]
+public class LabelStudioJsonReaderTests(int parallelism)
 {
     [Test]
     public async Task ReadTasksAsync_TwoTasks_YieldsThemInOrder()
@@ -43,7 +46,7 @@ public class LabelStudioJsonReaderTests
         var expected = await ReadAllAsync(input);
 
         var trickled = new List<LabelStudioTask>();
-        await foreach (var task in LabelStudioJson.ReadTasksAsync(new TrickleStream(input, 7), new LabelStudioJsonReaderOptions { BufferSize = 16 }))
+        await foreach (var task in LabelStudioJson.ReadTasksAsync(new TrickleStream(input, 7), new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, BufferSize = 16 }))
         {
             trickled.Add(task);
         }
@@ -114,15 +117,16 @@ public class LabelStudioJsonReaderTests
     [Test]
     public async Task ReadTasksAsync_ErrorOnThirdLine_ReportsLineAndColumn()
     {
-        // Line 3 is `  {"id": true}]`; the task starts at column 3 and `true` at column 11 (offset 4 + 8 = 12).
+        // Line 3 starts at offset 3 (after "[\n\n") and is `  {"id": true}]`: the task's '{' is at offset 5 (column 3) and
+        // `true` 7 bytes further, at offset 12, column 10. The error points at the start of the offending value.
         var input = "[\n\n  {\"id\": true}]";
 
         var error = await ReadErrorAsync(input);
 
         error.TaskIndex.Should().Be(0);
         error.Line.Should().Be(3);
-        error.ByteOffset.Should().BeInRange(12, 16);
-        error.Column.Should().BeInRange(11, 15);
+        error.ByteOffset.Should().Be(12);
+        error.Column.Should().Be(10);
     }
 
     [Test]
@@ -193,7 +197,7 @@ public class LabelStudioJsonReaderTests
     {
         var input = "[{\"data\":{\"text\":\"" + new string('a', 5_000) + "\"}}]";
 
-        var error = await ReadErrorAsync(input, new LabelStudioJsonReaderOptions { MaxTaskBytes = 1_000, BufferSize = 256 });
+        var error = await ReadErrorAsync(input, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, MaxTaskBytes = 1_000, BufferSize = 256 });
 
         error.TaskIndex.Should().Be(0);
         error.Message.Should().Contain("MaxTaskBytes");
@@ -219,7 +223,7 @@ public class LabelStudioJsonReaderTests
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("""[{"id":1},{"id":"x"}]"""));
 
-        var act = () => LabelStudioJson.ReadTasks(stream).ToList();
+        var act = () => LabelStudioJson.ReadTasks(stream, Options).ToList();
 
         act.Should().Throw<LabelStudioJsonException>().Which.TaskIndex.Should().Be(1);
     }
@@ -232,7 +236,7 @@ public class LabelStudioJsonReaderTests
 
         var act = async () =>
         {
-            await foreach (var record in LabelStudioJson.ReadJsonMinAsync(stream))
+            await foreach (var record in LabelStudioJson.ReadJsonMinAsync(stream, Options))
             {
                 _ = record;
             }
@@ -261,13 +265,15 @@ public class LabelStudioJsonReaderTests
         act.Should().Throw<LabelStudioJsonException>().Which.ByteOffset.Should().BeInRange(12, 32);
     }
 
-    private static Task<List<LabelStudioTask>> ReadAllAsync(string json) => ReadAllAsync(Encoding.UTF8.GetBytes(json));
+    private LabelStudioJsonReaderOptions Options => new() { MaxDegreeOfParallelism = parallelism };
 
-    private static async Task<List<LabelStudioTask>> ReadAllAsync(byte[] json)
+    private Task<List<LabelStudioTask>> ReadAllAsync(string json) => ReadAllAsync(Encoding.UTF8.GetBytes(json));
+
+    private async Task<List<LabelStudioTask>> ReadAllAsync(byte[] json)
     {
         using var stream = new MemoryStream(json);
         var tasks = new List<LabelStudioTask>();
-        await foreach (var task in LabelStudioJson.ReadTasksAsync(stream))
+        await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, Options))
         {
             tasks.Add(task);
         }
@@ -275,15 +281,15 @@ public class LabelStudioJsonReaderTests
         return tasks;
     }
 
-    private static Task<LabelStudioJsonException> ReadErrorAsync(string json, LabelStudioJsonReaderOptions? options = null) =>
+    private Task<LabelStudioJsonException> ReadErrorAsync(string json, LabelStudioJsonReaderOptions? options = null) =>
         ReadErrorAsync(Encoding.UTF8.GetBytes(json), options);
 
-    private static async Task<LabelStudioJsonException> ReadErrorAsync(byte[] json, LabelStudioJsonReaderOptions? options = null)
+    private async Task<LabelStudioJsonException> ReadErrorAsync(byte[] json, LabelStudioJsonReaderOptions? options = null)
     {
         using var stream = new MemoryStream(json);
         var act = async () =>
         {
-            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, options))
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, options ?? Options))
             {
                 _ = task;
             }
