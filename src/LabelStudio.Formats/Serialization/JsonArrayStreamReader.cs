@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
@@ -113,6 +114,17 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     /// structure is looked at; the bytes are validated when the element is read.
     /// </summary>
     internal static int ScanObject(ReadOnlySpan<byte> span, int maxDepth)
+    {
+        if (span.IsEmpty || span[0] != (byte)'{')
+        {
+            return -1;
+        }
+
+        return Vector128.IsHardwareAccelerated ? StructuralScan.FindObjectEnd(span, maxDepth) : ScanObjectScalar(span, maxDepth);
+    }
+
+    /// <summary>The same answer as <see cref="ScanObject"/>, token by token (the reference the vectorised scan is tested against).</summary>
+    internal static int ScanObjectScalar(ReadOnlySpan<byte> span, int maxDepth)
     {
         if (span.IsEmpty || span[0] != (byte)'{')
         {

@@ -1,0 +1,157 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>
+/// Finds where a JSON object ends without tokenizing it, 64 bytes at a time: bit masks of the quotes and brackets of a
+/// block, a prefix XOR of the quote mask for "inside a string", and only the brackets outside strings are looked at
+/// one by one. A block holding a backslash (an escape) is walked byte by byte instead, which keeps escaped quotes
+/// exact at no cost for the common text without escapes. Only structure is checked; the tokenizer validates the
+/// bytes afterwards.
+/// </summary>
+internal static class StructuralScan
+{
+    private const int Block = 64;
+
+    /// <summary>
+    /// The length of the object starting at <paramref name="span"/>[0] (which is <c>{</c>); 0 when it does not end within
+    /// the span; -1 when it nests deeper than <paramref name="maxDepth"/>.
+    /// </summary>
+    public static int FindObjectEnd(ReadOnlySpan<byte> span, int maxDepth)
+    {
+        ref var start = ref MemoryMarshal.GetReference(span);
+        var depth = 0;
+        var inString = false;
+        var escaped = false;
+        var i = 0;
+        while (i + Block <= span.Length)
+        {
+            var at = (nuint)i;
+            var v0 = Vector128.LoadUnsafe(ref start, at);
+            var v1 = Vector128.LoadUnsafe(ref start, at + 16);
+            var v2 = Vector128.LoadUnsafe(ref start, at + 32);
+            var v3 = Vector128.LoadUnsafe(ref start, at + 48);
+            if (escaped || Mask(v0, v1, v2, v3, (byte)'\\') != 0)
+            {
+                var found = Walk(span, i, i + Block, maxDepth, ref depth, ref inString, ref escaped);
+                if (found != 0)
+                {
+                    return found;
+                }
+
+                i += Block;
+                continue;
+            }
+
+            var quotes = Mask(v0, v1, v2, v3, (byte)'"');
+
+            // '[' and ']' are '{' and '}' without the 0x20 bit, and no other byte becomes either with it set.
+            var folded = Vector128.Create((byte)0x20);
+            v0 |= folded;
+            v1 |= folded;
+            v2 |= folded;
+            v3 |= folded;
+            var opens = Mask(v0, v1, v2, v3, (byte)'{');
+            var closes = Mask(v0, v1, v2, v3, (byte)'}');
+
+            // Bit k of the prefix XOR is set when an odd number of quotes precede or sit at k: inside a string (the
+            // opening quote included, the closing one not).
+            var strings = PrefixXor(quotes);
+            if (inString)
+            {
+                strings = ~strings;
+            }
+
+            inString = (long)strings < 0;
+            var structural = (opens | closes) & ~strings;
+            while (structural != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(structural);
+                if ((opens & (1UL << bit)) != 0)
+                {
+                    if (++depth > maxDepth)
+                    {
+                        return -1;
+                    }
+                }
+                else if (--depth == 0)
+                {
+                    return i + bit + 1;
+                }
+
+                structural &= structural - 1;
+            }
+
+            i += Block;
+        }
+
+        return Walk(span, i, span.Length, maxDepth, ref depth, ref inString, ref escaped);
+    }
+
+    // Byte by byte over [from, to): the end of the object (> 0), -1 when too deep, 0 when it goes on.
+    private static int Walk(ReadOnlySpan<byte> span, int from, int to, int maxDepth, ref int depth, ref bool inString, ref bool escaped)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = span[i];
+            if (inString)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (c == (byte)'\\')
+                {
+                    escaped = true;
+                }
+                else if (c == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (c is (byte)'{' or (byte)'[')
+            {
+                if (++depth > maxDepth)
+                {
+                    return -1;
+                }
+            }
+            else if (c is (byte)'}' or (byte)']' && --depth == 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mask(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> v3, byte value)
+    {
+        var target = Vector128.Create(value);
+        ulong m0 = Vector128.Equals(v0, target).ExtractMostSignificantBits();
+        ulong m1 = Vector128.Equals(v1, target).ExtractMostSignificantBits();
+        ulong m2 = Vector128.Equals(v2, target).ExtractMostSignificantBits();
+        ulong m3 = Vector128.Equals(v3, target).ExtractMostSignificantBits();
+        return m0 | (m1 << 16) | (m2 << 32) | (m3 << 48);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong PrefixXor(ulong bits)
+    {
+        bits ^= bits << 1;
+        bits ^= bits << 2;
+        bits ^= bits << 4;
+        bits ^= bits << 8;
+        bits ^= bits << 16;
+        bits ^= bits << 32;
+        return bits;
+    }
+}
