@@ -37,6 +37,10 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private readonly string _itemName;
     private readonly ElementReader? _elementReader;
     private readonly int _parallelism;
+    private readonly TaskListEnvelopeState? _envelope;
+    private bool _inEnvelopeArray;
+    private int _envelopeMembers;
+    private bool _envelopeComma;
     private JsonStringPool? _sequentialPool;
     private byte[] _buffer;
     private int _start;
@@ -48,7 +52,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private long _index;
     private State _state;
 
-    public JsonArrayStreamReader(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions options, bool allowSingleObject, string itemName, ElementReader? elementReader = null)
+    public JsonArrayStreamReader(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions options, bool allowSingleObject, string itemName, ElementReader? elementReader = null, TaskListEnvelopeState? envelope = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDepth, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTaskBytes, 1);
@@ -65,6 +69,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         _itemName = itemName;
         _elementReader = elementReader;
         _parallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        _envelope = envelope;
         _buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
     }
 
@@ -83,6 +88,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         AfterElement,
         AfterEnd,
         Done,
+        EnvelopeMember,
     }
 
     private enum Step
@@ -359,6 +365,12 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
                         Advance(1);
                         _state = State.FirstElementOrEnd;
                     }
+                    else if (first == (byte)'{' && _envelope is not null)
+                    {
+                        Advance(1);
+                        _envelope.IsEnvelope = true;
+                        _state = State.EnvelopeMember;
+                    }
                     else if (first == (byte)'{' && _allowSingleObject)
                     {
                         _state = State.SingleObject;
@@ -386,7 +398,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
                     if (_buffer[_start] == (byte)']')
                     {
                         Advance(1);
-                        _state = State.AfterEnd;
+                        _state = EndOfArray();
                     }
                     else
                     {
@@ -460,7 +472,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
                     else if (separator == (byte)']')
                     {
                         Advance(1);
-                        _state = State.AfterEnd;
+                        _state = EndOfArray();
                     }
                     else
                     {
@@ -483,10 +495,202 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
 
                     throw Error($"Unexpected data after the end of the JSON value: found {Describe(_buffer[_start])}.", null);
 
+                case State.EnvelopeMember:
+                    if (!SkipWhitespace())
+                    {
+                        if (_eof)
+                        {
+                            throw Error($"Unexpected end of the input inside the task list object: expected a member or '}}'. The answer is truncated.", null);
+                        }
+
+                        return Step.NeedMore;
+                    }
+
+                    if (!TryReadEnvelopeMember())
+                    {
+                        return Step.NeedMore;
+                    }
+
+                    break;
+
                 default:
                     return Step.Done;
             }
         }
+    }
+
+    // Where the element array's closing bracket leads: back into the task list object, or to the end of the input.
+    private State EndOfArray()
+    {
+        if (!_inEnvelopeArray)
+        {
+            return State.AfterEnd;
+        }
+
+        _inEnvelopeArray = false;
+        _envelopeMembers++;
+        _envelopeComma = false;
+        return State.EnvelopeMember;
+    }
+
+    // One step inside the task list object {"tasks": [...], "total": n, ...}: a comma, the closing brace, or a whole member
+    // (the tasks member only up to its '['). False when the buffer does not hold enough of it yet.
+    private bool TryReadEnvelopeMember()
+    {
+        var envelope = _envelope!;
+        var c = _buffer[_start];
+        if (c == (byte)'}')
+        {
+            if (_envelopeComma)
+            {
+                throw Error("Expected a member after ',' in the task list object, found '}' (a trailing comma).", null);
+            }
+
+            Advance(1);
+            _state = State.AfterEnd;
+            return true;
+        }
+
+        if (c == (byte)',')
+        {
+            if (_envelopeMembers == 0 || _envelopeComma)
+            {
+                throw Error("Expected a member name in the task list object, found ','.", null);
+            }
+
+            Advance(1);
+            _envelopeComma = true;
+            return true;
+        }
+
+        if (c != (byte)'"' || (_envelopeMembers > 0 && !_envelopeComma))
+        {
+            throw Error(_envelopeMembers > 0 && !_envelopeComma
+                ? $"Expected ',' or '}}' in the task list object, found {Describe(c)}."
+                : $"Expected a member name in the task list object, found {Describe(c)}.", null);
+        }
+
+        // The name (a JSON string), the colon and the first byte of the value must all be in the buffer.
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var nameEnd = 1;
+        while (true)
+        {
+            var next = span[nameEnd..].IndexOfAny(StringEnd);
+            if (next < 0)
+            {
+                return NeedMoreInEnvelope(span);
+            }
+
+            nameEnd += next;
+            if (span[nameEnd] == (byte)'\\')
+            {
+                nameEnd += 2;
+                if (nameEnd >= span.Length)
+                {
+                    return NeedMoreInEnvelope(span);
+                }
+
+                continue;
+            }
+
+            nameEnd++;
+            break;
+        }
+
+        var afterName = span[nameEnd..].IndexOfAnyExcept(Whitespace);
+        if (afterName < 0)
+        {
+            return NeedMoreInEnvelope(span);
+        }
+
+        var colon = nameEnd + afterName;
+        if (span[colon] != (byte)':')
+        {
+            Advance(colon);
+            throw Error($"Expected ':' after a member name in the task list object, found {Describe(span[colon])}.", null);
+        }
+
+        var valueStart = span[(colon + 1)..].IndexOfAnyExcept(Whitespace);
+        if (valueStart < 0)
+        {
+            return NeedMoreInEnvelope(span);
+        }
+
+        valueStart += colon + 1;
+        string name;
+        try
+        {
+            var nameReader = new Utf8JsonReader(span[..nameEnd]);
+            nameReader.Read();
+            name = nameReader.GetString()!;
+        }
+        catch (JsonException ex)
+        {
+            throw Error($"The task list object has a malformed member name: {StripPosition(ex.Message)}", null, ex);
+        }
+
+        if (name == envelope.TasksMember)
+        {
+            if (span[valueStart] != (byte)'[')
+            {
+                Advance(valueStart);
+                throw Error($"Expected the '{name}' member to be an array of {_itemName}s, found {Describe(span[valueStart])}.", null);
+            }
+
+            Advance(valueStart + 1);
+            envelope.SawTasks = true;
+            _inEnvelopeArray = true;
+            _state = State.FirstElementOrEnd;
+            return true;
+        }
+
+        long? number = null;
+        int valueLength;
+        try
+        {
+            var reader = new Utf8JsonReader(span[valueStart..], _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return NeedMoreInEnvelope(span);
+            }
+
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+            {
+                number = value;
+            }
+
+            valueLength = (int)reader.BytesConsumed;
+        }
+        catch (JsonException ex)
+        {
+            Advance(valueStart);
+            throw Error($"The task list object's '{name}' member is malformed: {StripPosition(ex.Message)}", null, ex);
+        }
+
+        if (number is { } total)
+        {
+            envelope.Totals[name] = total;
+        }
+
+        Advance(valueStart + valueLength);
+        _envelopeMembers++;
+        _envelopeComma = false;
+        return true;
+    }
+
+    private bool NeedMoreInEnvelope(ReadOnlySpan<byte> span)
+    {
+        if (_eof)
+        {
+            throw Error("Unexpected end of the input inside the task list object. The answer is truncated.", null);
+        }
+
+        if (span.Length >= _options.MaxTaskBytes)
+        {
+            throw Error($"A member of the task list object is larger than {_options.MaxTaskBytes} bytes (LabelStudioJsonReaderOptions.MaxTaskBytes).", null);
+        }
+
+        return false;
     }
 
     // Copies a complete element into the batch, with the position it starts at.

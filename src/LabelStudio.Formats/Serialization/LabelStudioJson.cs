@@ -210,6 +210,9 @@ public static class LabelStudioJson
         return new(stream, TaskTypeInfo, options ?? DefaultReaderOptions, allowSingleObject: true, "task", static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool));
     }
 
+    internal static JsonArrayStreamReader<LabelStudioTask> CreateTaskListReader(Stream stream, LabelStudioJsonReaderOptions options, TaskListEnvelopeState envelope) =>
+        new(stream, TaskTypeInfo, options, allowSingleObject: false, "task", static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool), envelope);
+
     private static JsonArrayStreamReader<T> CreateReader<T>(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions? options, bool allowSingleObject, string itemName)
         where T : class =>
         new(stream, typeInfo, options ?? DefaultReaderOptions, allowSingleObject, itemName);
