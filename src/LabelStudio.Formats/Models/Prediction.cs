@@ -65,11 +65,15 @@ public sealed class Prediction : ExtensibleModel
     [JsonPropertyName("updated_at")]
     public Timestamp? UpdatedAt { get; set; }
 
-    /// <summary>ML backend id (<c>model</c>).</summary>
+    /// <summary>
+    /// ML backend id (<c>model</c>). Predictions nested in task answers carry the ML backend as an object instead; that
+    /// object is kept in <see cref="ExtensibleModel.AdditionalProperties"/> under <c>model</c> (and written back) while this
+    /// stays null.
+    /// </summary>
     [JsonPropertyName("model")]
     public long? Model { get; set; }
 
-    /// <summary>Model run id (<c>model_run</c>).</summary>
+    /// <summary>Model run id (<c>model_run</c>); an object is kept in <see cref="ExtensibleModel.AdditionalProperties"/> like <see cref="Model"/>'s.</summary>
     [JsonPropertyName("model_run")]
     public long? ModelRun { get; set; }
 

@@ -68,12 +68,12 @@ internal sealed class PredictionConverter : JsonConverter<Prediction>
                 value.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
                 present |= 1UL << 8;
             }
-            else if (reader.ValueTextEquals("model"u8))
+            else if (reader.ValueTextEquals("model"u8) && IsIdOrNull(reader))
             {
                 value.Model = ValueReading.ReadNullableInt64(ref reader);
                 present |= 1UL << 9;
             }
-            else if (reader.ValueTextEquals("model_run"u8))
+            else if (reader.ValueTextEquals("model_run"u8) && IsIdOrNull(reader))
             {
                 value.ModelRun = ValueReading.ReadNullableInt64(ref reader);
                 present |= 1UL << 10;
@@ -102,6 +102,14 @@ internal sealed class PredictionConverter : JsonConverter<Prediction>
         value.AdditionalProperties = extra;
         value.PresentMembers = present;
         return value;
+    }
+
+    // The prediction endpoints send the ML backend and model run as ids; the predictions nested in task answers send
+    // them as objects ({} when unset). An object is kept verbatim among the unknown members rather than failing the task.
+    private static bool IsIdOrNull(Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType is JsonTokenType.Number or JsonTokenType.Null;
     }
 
     public override void Write(Utf8JsonWriter writer, Prediction value, JsonSerializerOptions options)

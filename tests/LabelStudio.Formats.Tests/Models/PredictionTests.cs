@@ -48,6 +48,31 @@ public class PredictionTests
     }
 
     [Test]
+    public void Deserialize_TaskAnswerWithModelObjects_KeepsThemAndReadsTheTask()
+    {
+        // The OpenAPI spec types a task answer's predictions[].model and .model_run as objects ("ML Backend instance",
+        // "Model Run instance"), while the prediction endpoints send ids: both must read, and the objects survive.
+        var task = LabelStudioJson.DeserializeTask("""{"id":1,"data":{},"predictions":[{"id":2,"result":[],"model":{"id":5,"title":"yolo"},"model_run":{},"task":1}]}"""u8);
+
+        var prediction = task.Predictions.Should().ContainSingle().Subject;
+        prediction.Model.Should().BeNull();
+        prediction.ModelRun.Should().BeNull();
+        prediction.Task.Should().Be(1);
+        prediction.AdditionalProperties!["model"].GetProperty("title").GetString().Should().Be("yolo");
+        Json(LabelStudioJson.SerializeToUtf8Bytes(prediction)).Should().Contain("\"model\":{\"id\":5,\"title\":\"yolo\"}").And.Contain("\"model_run\":{}");
+    }
+
+    [Test]
+    public void Deserialize_ModelId_IsTyped()
+    {
+        var prediction = LabelStudioJson.DeserializePrediction("""{"id":2,"model":7,"model_run":null}"""u8);
+
+        prediction.Model.Should().Be(7);
+        prediction.AdditionalProperties.Should().BeNull();
+        Json(LabelStudioJson.SerializeToUtf8Bytes(prediction)).Should().Be("""{"id":2,"model":7,"model_run":null}""");
+    }
+
+    [Test]
     public void Deserialize_PredictionApiResponse_ModelsCreatedAgo()
     {
         // tests/TestData/Api/predictions__get__response.json: "created_ago": "0\u00a0minutes" (a no-break space).
