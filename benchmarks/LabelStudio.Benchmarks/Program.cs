@@ -47,10 +47,10 @@ if (args is ["export-run", var format, var input, var outputFolder])
     return;
 }
 
-// `read-run <export.json>` streams every task once and prints wall time, MB/s and peak working set.
-if (args is ["read-run", var readInput])
+// `read-run <export.json> [parallelism]` streams every task once and prints wall time, MB/s and peak working set.
+if (args is ["read-run", var readInput, ..] && args.Length <= 3)
 {
-    await LabelStudio.Benchmarks.Formats.ReadRun.RunAsync(readInput);
+    await LabelStudio.Benchmarks.Formats.ReadRun.RunAsync(readInput, args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
     return;
 }
 

@@ -7,13 +7,13 @@ namespace LabelStudio.Benchmarks.Formats;
 /// <summary>One streaming read outside BenchmarkDotNet, for peak-memory measurements (<c>read-run</c>).</summary>
 internal static class ReadRun
 {
-    public static async Task RunAsync(string input)
+    public static async Task RunAsync(string input, int? parallelism = null)
     {
         var stopwatch = Stopwatch.StartNew();
         long results = 0;
         await using (var stream = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
-            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream).ConfigureAwait(false))
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism }).ConfigureAwait(false))
             {
                 foreach (var annotation in task.Annotations)
                 {
@@ -26,6 +26,6 @@ internal static class ReadRun
         using var process = Process.GetCurrentProcess();
         var megabytes = new FileInfo(input).Length / 1e6;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read: {megabytes:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s wall = {megabytes / stopwatch.Elapsed.TotalSeconds:F0} MB/s, {process.TotalProcessorTime.TotalSeconds:F2} s CPU, {results} annotation results, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+            $"read (parallelism {parallelism?.ToString(CultureInfo.InvariantCulture) ?? "default " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}): {megabytes:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s wall = {megabytes / stopwatch.Elapsed.TotalSeconds:F0} MB/s, {process.TotalProcessorTime.TotalSeconds:F2} s CPU, {results} annotation results, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
     }
 }
