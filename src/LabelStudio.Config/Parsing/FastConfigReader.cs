@@ -43,8 +43,8 @@ internal static class FastConfigReader
 
         // AngleSharp turns \r\n and lone \r into \n before tokenising; after the same here, a \r in a value can only come
         // from &#13;, which both keep. Line and column numbers are unchanged: \r only ends lines.
-        var source = text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
-        using var reader = new XmlTextReader(new StringReader(source))
+        TextReader source = text.Contains('\r', StringComparison.Ordinal) ? new LineEndNormalizingReader(text) : new StringReader(text);
+        using var reader = new XmlTextReader(source)
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
