@@ -192,6 +192,39 @@ public class FastConfigReaderTests
         }
     }
 
+    private static IEnumerable<TestCaseData> MutationSeeds() => Enumerable.Range(1, 8).Select(seed => new TestCaseData(seed).SetName($"TryRead_RandomMutations_SameAsReference({seed})"));
+
+    [TestCaseSource(nameof(MutationSeeds))]
+    public void TryRead_RandomMutations_SameAsReference(int seed)
+    {
+        // Fragments where XML parsers disagree most: markup characters, references, line ends, whitespace, quotes.
+        string[] fragments =
+        [
+            "<", ">", "&", ";", "\"", "'", "=", "/", "&amp;", "&#13;", "&#0;", "&#x1F600;", "&#xD800;", "&bogus;", "\r", "\r\n", "\t", "\n",
+            " ", "\u00a0", "<!-- - -->", "<![CDATA[x]]>", "]]>", "<?pi x?>", "<b>", "</b>", "xmlns:p=\"u\" ", "p:a=\"1\" ", "\u0000", "\ud83d", "é", "<Header>h</Header>",
+        ];
+        var random = new Random(seed);
+        var templates = ConfigFixtures.Templates().Select(t => (string)t.Arguments[0]!).ToArray();
+        var fastReads = 0;
+        const int Count = 40;
+        for (var i = 0; i < Count; i++)
+        {
+            var xml = ConfigFixtures.ReadTemplate(templates[random.Next(templates.Length)]);
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var at = random.Next(xml.Length);
+                xml = random.Next(3) == 0
+                    ? xml.Remove(at, Math.Min(random.Next(1, 4), xml.Length - at))
+                    : xml.Insert(at, fragments[random.Next(fragments.Length)]);
+            }
+
+            fastReads += AssertSameAsReference(xml, expectFastPath: null).UsedFastPath ? 1 : 0;
+        }
+
+        // Whitespace, text and comment edits keep a config well-formed, stray markup breaks it: both paths must be exercised.
+        fastReads.Should().BeInRange(1, Count - 1);
+    }
+
     [Test]
     public void Parse_DefaultPath_UsesFastReaderForTemplates()
     {
