@@ -98,6 +98,7 @@ public class FastConfigReaderTests
         yield return Case("CharacterReferenceOutOfRange", "<View><Text name=\"t\" value=\"&#x110000;\"/></View>", false);
         yield return Case("CharacterReferenceNonCharacter", "<View><Header>&#xFFFE;</Header><Text name=\"t\" value=\"$t\"/></View>", false);
         yield return Case("CharacterReferenceControlInText", "<View>&#x1;<Text name=\"t\" value=\"$t\"/></View>", false);
+        yield return Case("LiteralNulAfterRoot", "<View><Text name=\"t\" value=\"$t\"/></View>\n\u0000", false);
         yield return Case("LiteralNulInText", "<View>\u0000<Text name=\"t\" value=\"$t\"/></View>", false);
         yield return Case("UnknownEntity", "<View><Text name=\"t\" value=\"&nbsp;\"/></View>", false);
         yield return Case("ByteOrderMarkCharacter", "\ufeff<View><Text name=\"t\" value=\"$t\"/></View>", false);
@@ -113,6 +114,8 @@ public class FastConfigReaderTests
         yield return Case("PlainText", "not a config", false);
         yield return Case("DoctypeRefusedFirst", "<!DOCTYPE View><View/>", false);
         yield return Case("DeepNesting", string.Concat(Enumerable.Repeat("<View>", 200)) + string.Concat(Enumerable.Repeat("</View>", 200)), false);
+        yield return Case("NonAsciiElementName", "<View><Tëxt name=\"t\" value=\"$t\"/></View>", false);
+        yield return Case("AsciiNamePunctuation", "<View><_x-y.z name=\"a\" data-v.1=\"1\" _u=\"2\"/><Text name=\"t\" value=\"$t\"/></View>", true);
         yield return Case("NonAsciiAttributeName", "<View><Text name=\"t\" value=\"$t\" ñame=\"x\"/></View>", false);
     }
 

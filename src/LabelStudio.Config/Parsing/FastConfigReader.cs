@@ -8,9 +8,9 @@ namespace LabelStudio.Config.Parsing;
 /// The fast reader: System.Xml's streaming reader feeds the model builder element by element, with no DOM (AngleSharp.Xml
 /// spends most of a large config's parse time building one). It reads a config only where it is certain to give the
 /// reference reader's (<see cref="AngleSharpConfigReader"/>) exact model and diagnostics, and declines otherwise
-/// (returns false), so the caller parses again with the reference. Declined: malformed XML (the reference's messages
+/// (returns false), so the caller parses again with the reference. Declined: NUL characters, malformed XML (the reference's messages
 /// and positions are the ones we report), nesting past the depth cap, namespace prefixes and declarations (AngleSharp
-/// orders xmlns attributes first), non-ASCII attribute names, entity references it would leave unexpanded, character
+/// orders xmlns attributes first), non-ASCII tag and attribute names, entity references it would leave unexpanded, character
 /// references to characters XML forbids (the reader's raw mode does not check them), attribute values or text with
 /// line breaks that cannot be told apart from <c>&amp;#13;</c>, and HyperText holding markup (its text is AngleSharp's
 /// serialisation).
@@ -39,6 +39,12 @@ internal static class FastConfigReader
     public static bool TryRead(ConfigParser builder)
     {
         var text = builder.Text;
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // System.Xml's reader takes a NUL after the root element for the end of the input; AngleSharp reports it.
+            return false;
+        }
+
         var maxDepth = Math.Max(1, builder.Options.MaxDepth);
 
         // AngleSharp turns \r\n and lone \r into \n before tokenising; after the same here, a \r in a value can only come
@@ -64,7 +70,7 @@ internal static class FastConfigReader
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
-                        if (reader.Prefix.Length != 0 || reader.Depth + 1 > maxDepth)
+                        if (reader.Prefix.Length != 0 || reader.Depth + 1 > maxDepth || !IsAscii(reader.LocalName))
                         {
                             return false;
                         }
@@ -84,7 +90,7 @@ internal static class FastConfigReader
                             {
                                 var name = reader.Name;
                                 var value = reader.Value;
-                                if (name.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase) || name.AsSpan().ContainsAnyExceptInRange('\u0000', '\u007F') || !IsAllowed(value))
+                                if (name.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase) || !IsAscii(name) || !IsAllowed(value))
                                 {
                                     return false;
                                 }
@@ -163,6 +169,12 @@ internal static class FastConfigReader
 
         return builder.HasRoot;
     }
+
+    /// <summary>
+    /// Names outside ASCII are declined: the two parsers' name-character tables need not agree, and AngleSharp picks out
+    /// xmlns attributes with a culture-sensitive comparison, which ignores some characters that names may contain.
+    /// </summary>
+    private static bool IsAscii(string name) => !name.AsSpan().ContainsAnyExceptInRange('\u0000', '\u007F');
 
     /// <summary>False when a value holds a character XML forbids (reachable in raw mode through a character reference).</summary>
     private static bool IsAllowed(string value)
