@@ -47,6 +47,9 @@ internal static class FastConfigReader
 
         var maxDepth = Math.Max(1, builder.Options.MaxDepth);
 
+        // Raw mode checks literal characters but not character references; without "&#" in the text there are none to check.
+        var checkCharacters = text.Contains("&#", StringComparison.Ordinal);
+
         // AngleSharp turns \r\n and lone \r into \n before tokenising; after the same here, a \r in a value can only come
         // from &#13;, which both keep. Line and column numbers are unchanged: \r only ends lines.
         TextReader source = text.Contains('\r', StringComparison.Ordinal) ? new LineEndNormalizingReader(text) : new StringReader(text);
@@ -90,7 +93,7 @@ internal static class FastConfigReader
                             {
                                 var name = reader.Name;
                                 var value = reader.Value;
-                                if (name.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase) || !IsAscii(name) || !IsAllowed(value))
+                                if (name.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase) || !IsAscii(name) || (checkCharacters && !IsAllowed(value)))
                                 {
                                     return false;
                                 }
@@ -140,8 +143,13 @@ internal static class FastConfigReader
                     case XmlNodeType.CDATA:
                     case XmlNodeType.Whitespace:
                     case XmlNodeType.SignificantWhitespace:
+                        if (captureTag is null && !checkCharacters)
+                        {
+                            break;
+                        }
+
                         var content = reader.Value;
-                        if (!IsAllowed(content))
+                        if (checkCharacters && !IsAllowed(content))
                         {
                             return false;
                         }
