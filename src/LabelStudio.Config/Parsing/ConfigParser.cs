@@ -48,9 +48,10 @@ internal sealed class ConfigParser
         _tags = new(estimate);
     }
 
-    /// <summary>The config text as given (readers may parse a line-end-normalised copy).</summary>
+    /// <summary>The config text as given; the model's positions and the sample comment refer to it.</summary>
     public string Text => _text;
 
+    /// <summary>Strictness and limits, read by both readers (depth cap).</summary>
     public LabelConfigOptions Options => _options;
 
     /// <summary>True once the root element has been started.</summary>
