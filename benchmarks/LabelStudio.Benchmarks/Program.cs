@@ -3,11 +3,18 @@ using BenchmarkDotNet.Running;
 // Every benchmark class in this assembly; pick with --filter, e.g. --filter '*Config*'.
 // `generate-export <tasks> <file>` writes the synthetic export the Formats benchmarks read, for measuring
 // peak memory outside BenchmarkDotNet (e.g. with /usr/bin/time -v on examples/FormatsQuickstart).
-// `config-cpu [rounds]` measures CPU time per config parse against AngleSharp's DOM alone (see Config/ConfigCpuTime.cs).
+// `config-cpu [rounds]` measures CPU time per config parse on both paths and the readers alone; `config-loop <n> [fast|reference]`
+// parses the 10,000-label config n times for perf (see Config/ConfigCpuTime.cs).
 if (args is ["generate-export", var count, var file])
 {
     using var output = File.Create(file);
     LabelStudio.Benchmarks.Formats.SyntheticExportGenerator.Write(output, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["config-loop", var loops, .. var loopPath])
+{
+    LabelStudio.Benchmarks.Config.ConfigCpuTime.Loop(int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture), loopPath is ["reference"]);
     return;
 }
 

@@ -1,15 +1,20 @@
 using System.Text;
+using System.Xml;
 using AngleSharp.Xml.Parser;
 using BenchmarkDotNet.Attributes;
 using LabelStudio.Config;
+using LabelStudio.Config.Parsing;
 
 namespace LabelStudio.Benchmarks.Config;
 
 /// <summary>
 /// Parse + validate of labeling configs (issue goals: a template ≤ 0.25 ms on average, a 10,000-label config ≤ 20 ms).
-/// The AngleSharp-only rows are the DOM-building floor that validation adds to, driven in the ways one can drive it:
-/// a new default parser per call, one parser reused, a parser configured as LabelConfig configures it (limits and the
-/// OnCreated position callback), and the same config without indentation (no whitespace text nodes).
+/// LabelConfig.Parse reads well-formed configs with the fast reader (System.Xml's streaming reader, no DOM) and falls
+/// back to AngleSharp.Xml (the reference); the *Reference rows force the AngleSharp path, the XmlReaderOnly row is the
+/// fast reader's floor (the reader as configured, every element and attribute read, no model). The AngleSharp-only rows
+/// are the reference path's DOM floor, driven in the ways one can drive it: a new default parser per call, one parser
+/// reused, a parser configured as LabelConfig configures it (limits and the OnCreated position callback), and the same
+/// config without indentation (no whitespace text nodes).
 /// </summary>
 [MemoryDiagnoser]
 public class ConfigBenchmarks
@@ -64,7 +69,15 @@ public class ConfigBenchmarks
     [Benchmark]
     public int TenThousandLabels() => LabelConfig.Parse(_tenThousandLabels).GetControl("label").Labels.Count;
 
-    /// <summary>AngleSharp.Xml building the DOM of the same config, with no validation: the floor.</summary>
+    /// <summary>Parse + validate of the same config through the reference (AngleSharp) path, as before the fast reader.</summary>
+    [Benchmark]
+    public int TenThousandLabelsReference() => ConfigParser.Parse(_tenThousandLabels, null, ConfigParserPath.ReferenceOnly).Config!.GetControl("label").Labels.Count;
+
+    /// <summary>The fast reader's floor: System.Xml's reader as the fast path configures it, every element and attribute read, no model.</summary>
+    [Benchmark]
+    public int TenThousandLabelsXmlReaderOnly() => ReadAllWithXmlReader(_tenThousandLabels);
+
+    /// <summary>AngleSharp.Xml building the DOM of the same config, with no validation: the reference path's floor.</summary>
     [Benchmark]
     public int TenThousandLabelsAngleSharpDomOnly() => new XmlParser().ParseDocument(_tenThousandLabels).DocumentElement!.ChildElementCount;
 
@@ -100,6 +113,65 @@ public class ConfigBenchmarks
         }
 
         return controls;
+    }
+
+    /// <summary>Parse + validate every official template through the reference (AngleSharp) path; time per template.</summary>
+    [Benchmark(OperationsPerInvoke = TemplateCount)]
+    public int OfficialTemplatesReference()
+    {
+        var controls = 0;
+        foreach (var template in _templates)
+        {
+            controls += ConfigParser.Parse(template, null, ConfigParserPath.ReferenceOnly).Config!.Controls.Count;
+        }
+
+        return controls;
+    }
+
+    /// <summary>The fast reader's floor for the templates: every element and attribute read, no model; time per template.</summary>
+    [Benchmark(OperationsPerInvoke = TemplateCount)]
+    public int OfficialTemplatesXmlReaderOnly()
+    {
+        var count = 0;
+        foreach (var template in _templates)
+        {
+            count += ReadAllWithXmlReader(template);
+        }
+
+        return count;
+    }
+
+    /// <summary>Reads every element, its position and its attributes as the fast reader does, and builds nothing.</summary>
+    internal static int ReadAllWithXmlReader(string text)
+    {
+        using var reader = new XmlTextReader(new StringReader(text))
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            Normalization = false,
+            EntityHandling = EntityHandling.ExpandEntities,
+            WhitespaceHandling = WhitespaceHandling.None,
+        };
+        var sum = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                sum += reader.LineNumber + reader.LinePosition + reader.LocalName.Length;
+                if (reader.MoveToFirstAttribute())
+                {
+                    do
+                    {
+                        sum += reader.Name.Length + reader.Value.Length;
+                    }
+                    while (reader.MoveToNextAttribute());
+
+                    reader.MoveToElement();
+                }
+            }
+        }
+
+        return sum;
     }
 
     private static string FindRepositoryRoot()

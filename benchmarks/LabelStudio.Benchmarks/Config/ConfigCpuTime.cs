@@ -1,18 +1,33 @@
 using System.Globalization;
 using LabelStudio.Config;
+using LabelStudio.Config.Parsing;
 
 namespace LabelStudio.Benchmarks.Config;
 
 /// <summary>
-/// `config-cpu [rounds]`: process CPU time per operation for AngleSharp's DOM alone, LabelConfig.Parse of the
-/// 10,000-label config, and a template on average, measured in interleaved batches so that all three see the same
-/// machine load. On the shared 2-core machine wall-clock means (BenchmarkDotNet) swing by several times with the
-/// other builds; CPU time swings far less, and the parse/DOM ratio of one run is comparable across runs.
-/// GC work is included (workstation GC runs it on the allocating thread; background GC threads count too).
+/// `config-cpu [rounds]`: process CPU time per operation for the 10,000-label config — System.Xml's reader alone (the
+/// fast path's floor), LabelConfig.Parse (fast path), AngleSharp's DOM alone and the reference (AngleSharp) path — and
+/// for a template on average on both paths, measured in interleaved batches so that all see the same machine load. On
+/// the shared 2-core machine wall-clock means (BenchmarkDotNet) swing by several times with the other builds; CPU time
+/// swings far less. GC work is included (workstation GC runs it on the allocating thread; background GC threads count too).
+/// `config-loop COUNT [fast|reference]`: parses the 10,000-label config in a loop, for perf profiles.
 /// </summary>
 internal static class ConfigCpuTime
 {
     private const int Batch = 6;
+
+    public static void Loop(int count, bool reference)
+    {
+        var config = ConfigBenchmarks.BuildTenThousandLabels();
+        var path = reference ? ConfigParserPath.ReferenceOnly : ConfigParserPath.FastOnly;
+        var labels = 0;
+        for (var i = 0; i < count; i++)
+        {
+            labels += ConfigParser.Parse(config, null, path).Config!.GetControl("label").Labels.Count;
+        }
+
+        Console.WriteLine(labels);
+    }
 
     public static void Run(int rounds, TextWriter output)
     {
@@ -22,48 +37,47 @@ internal static class ConfigCpuTime
         for (var i = 0; i < 3; i++)
         {
             ConfigBenchmarks.CreateConfiguredParser((_, _) => created++).ParseDocument(config);
+            ConfigBenchmarks.ReadAllWithXmlReader(config);
             LabelConfig.Parse(config);
+            ConfigParser.Parse(config, null, ConfigParserPath.ReferenceOnly);
         }
 
-        var dom = new List<double>();
-        var parse = new List<double>();
-        var template = new List<double>();
+        var rows = new (string Name, Action Operation, int Count)[]
+        {
+            ("System.Xml reader alone, 10,000 labels", () => ConfigBenchmarks.ReadAllWithXmlReader(config), Batch),
+            ("LabelConfig.Parse, 10,000 labels", () => LabelConfig.Parse(config), Batch),
+            ("AngleSharp DOM alone, 10,000 labels", () => ConfigBenchmarks.CreateConfiguredParser((_, _) => created++).ParseDocument(config), Batch),
+            ("reference path, 10,000 labels", () => ConfigParser.Parse(config, null, ConfigParserPath.ReferenceOnly), Batch),
+            ("LabelConfig.Parse, template average", () => Array.ForEach(templates, t => LabelConfig.Parse(t)), 1),
+            ("reference path, template average", () => Array.ForEach(templates, t => ConfigParser.Parse(t, null, ConfigParserPath.ReferenceOnly)), 1),
+        };
+        var samples = rows.Select(_ => new List<double>()).ToArray();
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
         for (var round = 0; round < rounds; round++)
         {
-            var t0 = CpuMilliseconds();
-            for (var i = 0; i < Batch; i++)
+            for (var r = 0; r < rows.Length; r++)
             {
-                ConfigBenchmarks.CreateConfiguredParser((_, _) => created++).ParseDocument(config);
-            }
+                var start = CpuMilliseconds();
+                for (var i = 0; i < rows[r].Count; i++)
+                {
+                    rows[r].Operation();
+                }
 
-            var t1 = CpuMilliseconds();
-            for (var i = 0; i < Batch; i++)
-            {
-                LabelConfig.Parse(config);
+                var perOperation = (CpuMilliseconds() - start) / rows[r].Count;
+                samples[r].Add(rows[r].Count == 1 ? perOperation / templates.Length : perOperation);
             }
-
-            var t2 = CpuMilliseconds();
-            foreach (var text in templates)
-            {
-                LabelConfig.Parse(text);
-            }
-
-            var t3 = CpuMilliseconds();
-            dom.Add((t1 - t0) / Batch);
-            parse.Add((t2 - t1) / Batch);
-            template.Add((t3 - t2) / templates.Length);
         }
 
-        var operations = rounds * ((2 * Batch) + templates.Length);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU ms per operation, median (25th percentile) of {rounds} rounds; load average {LoadAverage()}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  AngleSharp DOM alone (as configured): {Median(dom):F2} ({Quartile(dom):F2})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  LabelConfig.Parse, 10,000 labels:     {Median(parse):F2} ({Quartile(parse):F2})   = {Median(parse) / Median(dom):F2} x DOM"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  LabelConfig.Parse, template average:  {Median(template):F3} ({Quartile(template):F3})"));
+        for (var r = 0; r < rows.Length; r++)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rows[r].Name,-42} {Median(samples[r]),8:F3} ({Quartile(samples[r]):F3})"));
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  collections over all {operations} operations: gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}; GC latency mode {System.Runtime.GCSettings.LatencyMode} (Interactive = background GC on)"));
+            $"  collections: gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}; GC latency mode {System.Runtime.GCSettings.LatencyMode} (Interactive = background GC on)"));
     }
 
     private static double CpuMilliseconds() => Environment.CpuUsage.TotalTime.TotalMilliseconds;

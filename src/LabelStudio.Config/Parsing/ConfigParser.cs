@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Text;
-using AngleSharp.Xml.Parser;
 using LabelStudio.Config.Tags;
 using LabelStudio.Config.Validation;
 
 namespace LabelStudio.Config.Parsing;
 
 /// <summary>
-/// Turns config text into the tag model and every diagnostic in one pass over the DOM: each element is classified,
+/// Turns config text into the tag model and every diagnostic in one pass over the elements: each element is classified,
 /// its attributes typed and checked, its name registered; cross-references (toName, whenTagName) are resolved by
-/// dictionary afterwards.
+/// dictionary afterwards. The elements come from one of two readers that feed the same calls (<see cref="AddAttribute"/>,
+/// <see cref="StartElement"/>, <see cref="EndElement"/>): <see cref="FastConfigReader"/> (System.Xml's streaming reader, no
+/// DOM) for the configs it reads exactly as the reference does, and <see cref="AngleSharpConfigReader"/> (the reference,
+/// AngleSharp.Xml) for everything else.
 /// </summary>
 internal sealed class ConfigParser
 {
@@ -24,7 +24,8 @@ internal sealed class ConfigParser
     private Level[] _open = new Level[16];
     private int _openCount;
     private ConfigTag? _root;
-    private readonly List<(ConfigTag Tag, IElement Element)> _textTags = [];
+    private KeyValuePair<string, string>[] _attributeBuffer = new KeyValuePair<string, string>[8];
+    private int _attributeCount;
     private readonly List<ConfigTag> _filterTags = [];
     private readonly Dictionary<string, ConfigTag> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectTag> _objectsByName = new(StringComparer.Ordinal);
@@ -47,30 +48,71 @@ internal sealed class ConfigParser
         _tags = new(estimate);
     }
 
+    /// <summary>The config text as given; the model's positions and the sample comment refer to it.</summary>
+    public string Text => _text;
+
+    /// <summary>Strictness and limits, read by both readers (depth cap).</summary>
+    public LabelConfigOptions Options => _options;
+
+    /// <summary>True once the root element has been started.</summary>
+    public bool HasRoot => _root is not null;
+
+    /// <summary>True when the innermost open element is markup inside HyperText or Style, whose elements make no tags.</summary>
+    public bool InOpaqueContent => _openCount > 0 && _open[_openCount - 1].Opaque;
+
     public static (LabelConfig? Config, IReadOnlyList<ConfigDiagnostic> Diagnostics) Parse(string text, LabelConfigOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var parser = new ConfigParser(text, options ?? LabelConfigOptions.Default);
-        var config = parser.Run();
-        var diagnostics = parser._diagnostics;
-        diagnostics.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
-        return (config, diagnostics);
+        var outcome = Parse(text, options, ConfigParserPath.Auto);
+        return (outcome.Config, outcome.Diagnostics);
     }
 
-    private LabelConfig? Run()
+    /// <summary>Parses along the given path; <see cref="ConfigParserPath.Auto"/> tries the fast reader and falls back to the reference.</summary>
+    public static ParseOutcome Parse(string text, LabelConfigOptions? options, ConfigParserPath path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= LabelConfigOptions.Default;
+        var parser = new ConfigParser(text, options);
+        LabelConfig? config = null;
+        var usedFastPath = false;
+        if (parser.Precheck())
+        {
+            if (path != ConfigParserPath.ReferenceOnly && FastConfigReader.TryRead(parser))
+            {
+                usedFastPath = true;
+                config = parser.Complete();
+            }
+            else if (path == ConfigParserPath.FastOnly)
+            {
+                return new ParseOutcome(null, [], UsedFastPath: false);
+            }
+            else
+            {
+                // The fast reader may have got part-way: start from a clean model so nothing it built leaks into the result.
+                parser = new ConfigParser(text, options);
+                config = AngleSharpConfigReader.Read(parser) ? parser.Complete() : null;
+            }
+        }
+
+        var diagnostics = parser._diagnostics;
+        diagnostics.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+        return new ParseOutcome(config, diagnostics, usedFastPath);
+    }
+
+    /// <summary>The checks made before any XML parser sees the text: size cap, empty input, DTDs. False when one failed.</summary>
+    private bool Precheck()
     {
         if (_text.Length > _options.MaxLength)
         {
             Report(DiagnosticCodes.InputTooLarge, DiagnosticSeverity.Error, 0, 0, string.Empty,
                 $"the config is {_text.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {_options.MaxLength.ToString(CultureInfo.InvariantCulture)}",
                 "raise LabelConfigOptions.MaxLength if such a config is expected");
-            return null;
+            return false;
         }
 
         if (string.IsNullOrWhiteSpace(_text))
         {
             Report(DiagnosticCodes.MalformedXml, DiagnosticSeverity.Error, 1, 1, string.Empty, "the config is empty", "a labeling config is XML such as <View>...</View>");
-            return null;
+            return false;
         }
 
         var doctype = Prescan.FindDoctype(_text);
@@ -80,55 +122,32 @@ internal sealed class ConfigParser
             Report(DiagnosticCodes.DoctypeForbidden, DiagnosticSeverity.Error, line, column, string.Empty,
                 "DTDs (<!DOCTYPE ...>) are forbidden in labeling configs; Label Studio's server rejects them and entity declarations can expand without bound",
                 "remove the <!DOCTYPE ...> declaration");
-            return null;
+            return false;
         }
 
-        IDocument document;
-        try
-        {
-            // The tag model is built while AngleSharp creates the elements (OnCreated fires in document order, with the
-            // attributes set and the element attached to its parent): one pass, no second walk over the DOM and no
-            // element-to-position table. A parser per call: its browsing context caches services without locks.
-            var parser = new XmlParser(new XmlParserOptions
-            {
-                IsSuppressingErrors = false,
-                MaximumDepth = Math.Max(1, _options.MaxDepth),
-                MaxCharactersFromEntities = 1,
-                OnCreated = OnElementCreated,
-            });
-            document = parser.ParseDocument(_text);
-        }
-        catch (XmlParseException exception)
-        {
-            // Whatever the elements before the error produced is moot: report the syntax error alone.
-            _diagnostics.Clear();
-            ReportSyntaxError(exception);
-            return null;
-        }
+        return true;
+    }
 
-        if (document.DocumentElement is null || _root is null)
-        {
-            _diagnostics.Clear();
-            Report(DiagnosticCodes.MalformedXml, DiagnosticSeverity.Error, 1, 1, string.Empty, "the config has no root element", "a labeling config is XML such as <View>...</View>");
-            return null;
-        }
+    /// <summary>Reports that the document has no root element, replacing whatever was reported before.</summary>
+    public void ReportNoRoot()
+    {
+        _diagnostics.Clear();
+        Report(DiagnosticCodes.MalformedXml, DiagnosticSeverity.Error, 1, 1, string.Empty, "the config has no root element", "a labeling config is XML such as <View>...</View>");
+    }
 
-        // Text and markup content is complete only once the whole element has been parsed.
-        foreach (var (tag, element) in _textTags)
-        {
-            if (tag.Spec is { Name: "HyperText" })
-            {
-                if (element.ChildElementCount > 0)
-                {
-                    tag.Text = element.InnerHtml;
-                }
-            }
-            else
-            {
-                tag.Text = element.TextContent;
-            }
-        }
+    /// <summary>Reports a syntax error alone: whatever the elements before it produced is moot.</summary>
+    public void ReportSyntaxError(string code, int line, int column, string message, string? hint)
+    {
+        _diagnostics.Clear();
+        Report(code, DiagnosticSeverity.Error, line, column, string.Empty, message, hint);
+    }
 
+    /// <summary>The tags whose text content the model keeps (<see cref="ConfigTag.Text"/>).</summary>
+    public static bool KeepsText(ConfigTag tag) => tag.Spec is { Name: "Header" or "Style" or "HyperText" };
+
+    /// <summary>Finishes the model once every element has been read: children, vocabularies, references, sample.</summary>
+    public LabelConfig Complete()
+    {
         // Children and vocabularies go into arrays of the size counted during the parse; _tags is in document order.
         foreach (var tag in _tags)
         {
@@ -141,25 +160,7 @@ internal sealed class ConfigParser
 
         ResolveReferences();
         ReadSampleComment();
-        return new LabelConfig(_text, _root, _tags, _controls, _objects, _relations, _dataKeys, _names, _sample, _diagnostics);
-    }
-
-    private void ReportSyntaxError(XmlParseException exception)
-    {
-        var position = exception.Position;
-        var line = Math.Max(1, position.Line);
-        var column = Math.Max(1, position.Column);
-        if (exception.Code == XmlErrors.MaximumDepthExceeded)
-        {
-            Report(DiagnosticCodes.NestingTooDeep, DiagnosticSeverity.Error, line, column, string.Empty,
-                $"elements are nested deeper than {_options.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels",
-                "raise LabelConfigOptions.MaxDepth if such a config is expected");
-            return;
-        }
-
-        var index = position.Position > 0 ? position.Position - 1 : 0;
-        var (message, hint) = XmlErrors.Describe(exception.Code, _text, index);
-        Report(DiagnosticCodes.MalformedXml, DiagnosticSeverity.Error, line, column, string.Empty, message, hint);
+        return new LabelConfig(_text, _root!, _tags, _controls, _objects, _relations, _dataKeys, _names, _sample, _diagnostics);
     }
 
     private readonly record struct Frame(ConfigTag? Parent, ControlTag? Control, LabelTag? Label, ConfigTag? Repeater, int SiblingIndex);
@@ -167,7 +168,6 @@ internal sealed class ConfigParser
     /// <summary>One open element: the context its children inherit. A struct in an array, so leaves cost no allocation.</summary>
     private struct Level
     {
-        public IElement Element;
         public ConfigTag? Tag;
         public ControlTag? Control;
         public LabelTag? Label;
@@ -196,15 +196,25 @@ internal sealed class ConfigParser
         }
     }
 
-    private void OnElementCreated(IElement element, TextPosition position)
+    /// <summary>Adds an attribute of the element that the next <see cref="StartElement"/> starts, in document order.</summary>
+    public void AddAttribute(string name, string value)
     {
-        // The open levels are the element's ancestors; close those its parent is not (they ended before it).
-        var parentElement = element.ParentElement;
-        while (_openCount > 0 && !ReferenceEquals(_open[_openCount - 1].Element, parentElement))
+        if (_attributeCount == _attributeBuffer.Length)
         {
-            _open[--_openCount] = default;
+            Array.Resize(ref _attributeBuffer, _attributeBuffer.Length * 2);
         }
 
+        _attributeBuffer[_attributeCount++] = new KeyValuePair<string, string>(name, value);
+    }
+
+    /// <summary>
+    /// Starts an element whose attributes were just added; its children follow until <see cref="EndElement"/>.
+    /// Returns its tag, or null for markup inside HyperText or Style (not config: it inherits the container's context).
+    /// </summary>
+    public ConfigTag? StartElement(string name, int line, int column)
+    {
+        var attributeCount = _attributeCount;
+        _attributeCount = 0;
         if (_openCount == _open.Length)
         {
             Array.Resize(ref _open, _open.Length * 2);
@@ -212,13 +222,9 @@ internal sealed class ConfigParser
 
         if (_openCount > 0 && _open[_openCount - 1].Opaque)
         {
-            // Markup inside HyperText or Style is not config: its elements inherit the container's context untouched.
-            var container = _open[_openCount - 1];
-            _open[_openCount++] = new Level
-            {
-                Element = element, Tag = container.Tag, Control = container.Control, Label = container.Label, Repeater = container.Repeater, Opaque = true,
-            };
-            return;
+            _open[_openCount] = _open[_openCount - 1];
+            _openCount++;
+            return null;
         }
 
         Frame frame;
@@ -229,30 +235,30 @@ internal sealed class ConfigParser
         else
         {
             ref var level = ref _open[_openCount - 1];
-            frame = new Frame(level.Tag, level.Control, level.Label, level.Repeater, level.CountSibling(element.LocalName));
+            frame = new Frame(level.Tag, level.Control, level.Label, level.Repeater, level.CountSibling(name));
         }
 
-        var tag = CreateTag(element, position, frame);
+        var tag = CreateTag(name, Math.Max(1, line), Math.Max(1, column), attributeCount, frame);
         _root ??= tag;
         _open[_openCount++] = new Level
         {
-            Element = element,
             Tag = tag,
             Control = tag as ControlTag ?? frame.Control,
             Label = tag as LabelTag ?? (tag is ControlTag ? null : frame.Label),
             Repeater = string.Equals(tag.TagName, "Repeater", StringComparison.Ordinal) ? tag : frame.Repeater,
             Opaque = tag.Spec?.HasOpaqueContent ?? false,
         };
+        return tag;
     }
 
-    private ConfigTag CreateTag(IElement element, TextPosition position, in Frame frame)
+    /// <summary>Ends the innermost open element.</summary>
+    public void EndElement() => _open[--_openCount] = default;
+
+    private ConfigTag CreateTag(string writtenName, int line, int column, int attributeCount, in Frame frame)
     {
-        var writtenName = element.LocalName;
-        var line = Math.Max(1, position.Line);
-        var column = Math.Max(1, position.Column);
         TagCatalog.TryGet(writtenName, out var spec);
         _pending.Clear();
-        var attributes = ReadAttributes(element, spec);
+        var attributes = ReadAttributes(writtenName, spec, attributeCount);
 
         ConfigTag tag;
         var category = spec is null ? ClassifyUnknown(attributes) : spec.Category;
@@ -313,11 +319,6 @@ internal sealed class ConfigParser
                 $"write <{spec.Name}>");
         }
 
-        if (spec is { Name: "Header" or "Style" or "HyperText" })
-        {
-            _textTags.Add((tag, element));
-        }
-
         CheckTag(tag, frame);
         return tag;
     }
@@ -338,21 +339,18 @@ internal sealed class ConfigParser
         return AttributeMap.Find(attributes, "value") is not null || AttributeMap.Find(attributes, "valueList") is not null ? TagCategory.Object : TagCategory.Unknown;
     }
 
-    private KeyValuePair<string, string>[] ReadAttributes(IElement element, TagSpec? spec)
+    private KeyValuePair<string, string>[] ReadAttributes(string elementName, TagSpec? spec, int sourceCount)
     {
-        var source = element.Attributes;
-        if (source.Length == 0)
+        if (sourceCount == 0)
         {
             return [];
         }
 
-        var items = new KeyValuePair<string, string>[source.Length];
+        var items = new KeyValuePair<string, string>[sourceCount];
         var count = 0;
-        for (var i = 0; i < source.Length; i++)
+        for (var i = 0; i < sourceCount; i++)
         {
-            var attribute = source[i]!;
-            var written = attribute.Name;
-            var value = attribute.Value;
+            var (written, value) = _attributeBuffer[i];
             var key = written;
             if (spec is not null && spec.Attributes.TryGetValue(written, out var attributeSpec))
             {
@@ -393,7 +391,7 @@ internal sealed class ConfigParser
             else
             {
                 Pend(DiagnosticCodes.DuplicateAttribute, DiagnosticSeverity.Warning,
-                    $"<{element.LocalName}> has attribute '{key}' twice (as '{written}' too); the first one is used", $"remove '{written}'");
+                    $"<{elementName}> has attribute '{key}' twice (as '{written}' too); the first one is used", $"remove '{written}'");
             }
         }
 
@@ -871,6 +869,6 @@ internal sealed class ConfigParser
 
     private void Pend(string code, DiagnosticSeverity severity, string message, string? hint = null) => _pending.Add((code, severity, message, hint));
 
-    private void Report(string code, DiagnosticSeverity severity, int line, int column, string path, string message, string? hint = null) =>
+    public void Report(string code, DiagnosticSeverity severity, int line, int column, string path, string message, string? hint = null) =>
         _diagnostics.Add(new ConfigDiagnostic(code, severity, line, column, path, message, hint));
 }
