@@ -26,6 +26,6 @@ internal static class ReadRun
         using var process = Process.GetCurrentProcess();
         var megabytes = new FileInfo(input).Length / 1e6;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read (parallelism {parallelism?.ToString(CultureInfo.InvariantCulture) ?? "default " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}): {megabytes:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s wall = {megabytes / stopwatch.Elapsed.TotalSeconds:F0} MB/s, {process.TotalProcessorTime.TotalSeconds:F2} s CPU, {results} annotation results, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+            $"read (parallelism {parallelism?.ToString(CultureInfo.InvariantCulture) ?? "default " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}): {megabytes:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s wall = {megabytes / stopwatch.Elapsed.TotalSeconds:F0} MB/s, {process.TotalProcessorTime.TotalSeconds:F2} s CPU, {results} annotation results, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB, GC: {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB"));
     }
 }
