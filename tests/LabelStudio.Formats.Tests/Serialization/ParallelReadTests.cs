@@ -108,7 +108,7 @@ public class ParallelReadTests
         // ~26 MB of tasks; the consumer takes ten. With 4 threads at most 8 batches of ~128 KB are framed ahead, plus
         // the 256 KiB read buffer: well under 4 MB may have been read when the enumeration ends.
         var json = Encoding.UTF8.GetBytes(Export(100_000));
-        var stream = new CountingStream(json);
+        var stream = new TrickleStream(json, 65_536);
         var taken = 0;
 
         await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = 4 }))
@@ -149,7 +149,7 @@ public class ParallelReadTests
     public async Task ReadTasksAsync_StreamFailsMidway_YieldsWhatWasReadThenTheStreamError()
     {
         var json = Encoding.UTF8.GetBytes(Export(TaskCount));
-        var stream = new CountingStream(json) { FailAfterBytes = json.Length / 2 };
+        var stream = new TrickleStream(json, 65_536) { FailAfterBytes = json.Length / 2 };
         var yielded = 0;
 
         var act = async () =>
@@ -192,59 +192,5 @@ public class ParallelReadTests
         }
 
         return at;
-    }
-
-    /// <summary>Counts what was read and whether a read is running; can fail like a dropped connection.</summary>
-    private sealed class CountingStream(byte[] data) : Stream
-    {
-        private int _position;
-        private int _inProgress;
-
-        public long BytesRead => Volatile.Read(ref _position);
-
-        public int ReadsInProgress => Volatile.Read(ref _inProgress);
-
-        public int FailAfterBytes { get; init; } = int.MaxValue;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Interlocked.Increment(ref _inProgress);
-            try
-            {
-                if (_position >= FailAfterBytes)
-                {
-                    throw new IOException("connection reset by peer");
-                }
-
-                var n = Math.Min(Math.Min(count, 65_536), data.Length - _position);
-                Array.Copy(data, _position, buffer, offset, n);
-                Volatile.Write(ref _position, _position + n);
-                return n;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inProgress);
-            }
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

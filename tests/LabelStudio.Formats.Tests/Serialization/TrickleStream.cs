@@ -1,9 +1,20 @@
 namespace LabelStudio.Formats.Tests.Serialization;
 
-/// <summary>A read-only stream that returns at most <c>chunk</c> bytes per read, like a slow network.</summary>
+/// <summary>
+/// A read-only stream that returns at most <c>chunk</c> bytes per read, like a slow network; it counts what was read
+/// and whether a read is running, and can fail like a dropped connection.
+/// </summary>
 internal sealed class TrickleStream(byte[] data, int chunk) : Stream
 {
     private int _position;
+    private int _inProgress;
+
+    public long BytesRead => Volatile.Read(ref _position);
+
+    public int ReadsInProgress => Volatile.Read(ref _inProgress);
+
+    /// <summary>Reads starting at or past this offset throw an <see cref="IOException"/>.</summary>
+    public int FailAfterBytes { get; init; } = int.MaxValue;
 
     public override bool CanRead => true;
 
@@ -17,10 +28,23 @@ internal sealed class TrickleStream(byte[] data, int chunk) : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var n = Math.Min(Math.Min(count, chunk), data.Length - _position);
-        Array.Copy(data, _position, buffer, offset, n);
-        _position += n;
-        return n;
+        Interlocked.Increment(ref _inProgress);
+        try
+        {
+            if (_position >= FailAfterBytes)
+            {
+                throw new IOException("connection reset by peer");
+            }
+
+            var n = Math.Min(Math.Min(count, chunk), data.Length - _position);
+            Array.Copy(data, _position, buffer, offset, n);
+            Volatile.Write(ref _position, _position + n);
+            return n;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inProgress);
+        }
     }
 
     public override void Flush()
