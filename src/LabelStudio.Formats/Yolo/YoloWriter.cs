@@ -6,6 +6,7 @@ using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Geometry;
 using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Models;
+using Microsoft.Win32.SafeHandles;
 
 namespace LabelStudio.Formats.Yolo;
 
@@ -23,8 +24,8 @@ internal sealed class YoloWriter
     private readonly string _dataKey;
     private readonly ImageResources _resources;
 
-    private readonly Channel<(string Path, byte[] Content)> _files =
-        Channel.CreateBounded<(string Path, byte[] Content)>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<LabelFile> _files =
+        Channel.CreateBounded<LabelFile>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
 
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
     private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
@@ -77,9 +78,9 @@ internal sealed class YoloWriter
         try
         {
             // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O.
-            await foreach (var (path, content) in _files.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var file in _files.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                File.WriteAllBytes(path, content);
+                WriteLabelFile(file);
             }
         }
         catch (Exception ex)
@@ -89,11 +90,41 @@ internal sealed class YoloWriter
         }
     }
 
-    private async ValueTask QueueFileAsync(string path, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Creates one label file in the (fresh) staging folder.</summary>
+    /// <remarks>
+    /// <see cref="FileMode.Create"/> (and <see cref="File.WriteAllBytes(string, byte[])"/>) opens without O_TRUNC and
+    /// truncates to zero after taking its advisory lock; on ext4 a file truncated to zero is flushed to disk when it
+    /// is closed (the auto_da_alloc replace-by-truncate safeguard), which made creating 100 000 label files cost
+    /// ~40 s of kernel time. <see cref="FileMode.CreateNew"/> (O_EXCL) needs no truncation: 20 000 files took 0.6 s
+    /// of system time instead of 5.7 s. Only a second file for the same image stem (an overwrite, which the reader
+    /// side knows of) truncates, as does a name that differs from an earlier one only in case on a case-insensitive
+    /// file system.
+    /// </remarks>
+    internal static void WriteLabelFile(LabelFile file)
     {
-        if (!_files.Writer.TryWrite((path, content)))
+        SafeFileHandle handle;
+        try
         {
-            await _files.Writer.WriteAsync((path, content), cancellationToken).ConfigureAwait(false);
+            handle = File.OpenHandle(file.Path, file.Replace ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (IOException) when (!file.Replace && File.Exists(file.Path))
+        {
+            handle = File.OpenHandle(file.Path, FileMode.Create, FileAccess.Write, FileShare.None);
+        }
+
+        using var owned = handle;
+        if (file.Content.Length > 0)
+        {
+            RandomAccess.Write(handle, file.Content, 0);
+        }
+    }
+
+    private async ValueTask QueueFileAsync(string path, byte[] content, bool replace, CancellationToken cancellationToken)
+    {
+        var file = new LabelFile(path, content, replace);
+        if (!_files.Writer.TryWrite(file))
+        {
+            await _files.Writer.WriteAsync(file, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -152,7 +183,7 @@ internal sealed class YoloWriter
         {
             if (!_written.ContainsKey(stem))
             {
-                await QueueFileAsync(path, [], cancellationToken).ConfigureAwait(false);
+                await QueueFileAsync(path, [], replace: false, cancellationToken).ConfigureAwait(false);
                 _written[stem] = (item.TaskIndex, 0);
             }
 
@@ -170,7 +201,8 @@ internal sealed class YoloWriter
             }
         }
 
-        if (_written.TryGetValue(stem, out var before) && before.Lines > 0)
+        var replace = _written.TryGetValue(stem, out var before);
+        if (replace && before.Lines > 0)
         {
             // The official converter writes one file per image stem: this item replaces what an earlier one wrote.
             _context.Report.Add(new ConversionIssue(
@@ -184,7 +216,7 @@ internal sealed class YoloWriter
             });
         }
 
-        await QueueFileAsync(path, Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
+        await QueueFileAsync(path, Encoding.UTF8.GetBytes(text.ToString()), replace, cancellationToken).ConfigureAwait(false);
         _written[stem] = (item.TaskIndex, lines.Count);
         _context.Report.ItemsAdded(lines.Count);
         return true;
@@ -405,4 +437,7 @@ internal sealed class YoloWriter
 
     internal static IReadOnlyList<string> KeyPointConfigOrder(LabelConfig config) =>
         [.. config.Controls.Where(c => c.TagName == "KeyPointLabels").SelectMany(c => c.LabelValues)];
+
+    /// <summary>A label file to create: <paramref name="Replace"/> when an earlier item already wrote the same path.</summary>
+    internal readonly record struct LabelFile(string Path, byte[] Content, bool Replace);
 }
