@@ -5,6 +5,7 @@ using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Geometry;
 using LabelStudio.Formats.ImageExport;
+using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
 using Microsoft.Win32.SafeHandles;
 
@@ -166,10 +167,26 @@ internal sealed class YoloWriter
         }
 
         var stem = ImagePaths.LabelStem(reference);
-        if (_resources.Download && await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, cancellationToken).ConfigureAwait(false) is { } image)
+        if (_resources.Download)
         {
-            // Label files are named after the copied image (images/<md5[:8]>__<name>), as the official converter does.
-            stem = ImagePaths.TruncateStem(ImagePaths.Stem(image.FileName));
+            if (await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, cancellationToken).ConfigureAwait(false) is { } image)
+            {
+                // Label files are named after the copied image (images/<md5[:8]>__<name>), as the official converter does.
+                stem = ImagePaths.TruncateStem(ImagePaths.Stem(image.FileName));
+            }
+            else if (IsCloudStorage(reference))
+            {
+                // The official converter skips an item whose cloud image cannot be fetched (FIT-2611): a label file
+                // without its image is useless for training. A missing local file keeps its label file, as there.
+                _context.Report.Add(Annotations.Issue(
+                    item.Annotation is null ? ConversionIssueKind.DroppedTask : ConversionIssueKind.DroppedAnnotation,
+                    "image-not-fetched",
+                    $"The cloud image '{MediaReference.Redact(reference)}' could not be copied into images/, so no label file is written for it (as the official converter).",
+                    item.TaskIndex,
+                    item.Task,
+                    item.Annotation));
+                return false;
+            }
         }
 
         var path = Path.Combine(_labelsDirectory, stem + ".txt");
@@ -416,6 +433,18 @@ internal sealed class YoloWriter
 
     private void Drop(ImageItem item, Result region, string reason, string message) =>
         _context.Report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+
+    private static bool IsCloudStorage(string reference)
+    {
+        try
+        {
+            return MediaReference.Parse(reference).Kind == MediaReferenceKind.CloudStorage;
+        }
+        catch (MediaException)
+        {
+            return false;
+        }
+    }
 
     private bool IsInside(string path)
     {
