@@ -14,6 +14,8 @@ namespace LabelStudio.Formats.Yolo;
 /// <summary>The YOLO family writer (formats reference §5.8): detection/segmentation, pose layout and OBB.</summary>
 internal sealed class YoloWriter
 {
+    private static readonly System.Buffers.SearchValues<char> UnusualStemChars = System.Buffers.SearchValues.Create(['/', '\\', '\0', ':']);
+
     private readonly ExportContext _context;
     private readonly LabelConfig _config;
     private readonly ImageExportOptions _options;
@@ -190,7 +192,7 @@ internal sealed class YoloWriter
         }
 
         var path = Path.Combine(_labelsDirectory, stem + ".txt");
-        if (!IsInside(path))
+        if (!IsInside(stem, path))
         {
             _context.Report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "unsafe-file-name", $"The image name '{stem}' would write outside the output folder.", item.TaskIndex, item.Task, item.Annotation));
             return false;
@@ -284,7 +286,8 @@ internal sealed class YoloWriter
                     var builder = new StringBuilder(id.ToString(CultureInfo.InvariantCulture));
                     foreach (var point in polygon.Points)
                     {
-                        builder.Append(' ').Append(PythonFloat.Format(point.X / 100)).Append(' ').Append(PythonFloat.Format(point.Y / 100));
+                        PythonFloat.Append(builder.Append(' '), point.X / 100);
+                        PythonFloat.Append(builder.Append(' '), point.Y / 100);
                     }
 
                     lines.Add(builder.ToString());
@@ -314,7 +317,8 @@ internal sealed class YoloWriter
         var builder = new StringBuilder(id.ToString(CultureInfo.InvariantCulture));
         foreach (var corner in corners)
         {
-            builder.Append(' ').Append(PythonFloat.Format(corner.X / width)).Append(' ').Append(PythonFloat.Format(corner.Y / height));
+            PythonFloat.Append(builder.Append(' '), corner.X / width);
+            PythonFloat.Append(builder.Append(' '), corner.Y / height);
         }
 
         return builder.ToString();
@@ -361,13 +365,15 @@ internal sealed class YoloWriter
                     continue;
                 }
 
-                var builder = new StringBuilder(Join(id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100));
+                var builder = AppendBox(new StringBuilder(256), id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
                 foreach (var keyPointLabel in _keyPointLabels)
                 {
                     var match = keyPoints.FirstOrDefault(k => k.ParentId == region.Id && k.GetLabels().Contains(keyPointLabel));
                     if (match?.Value is KeyPointValue kp)
                     {
-                        builder.Append(' ').Append(PythonFloat.Format(kp.X / 100)).Append(' ').Append(PythonFloat.Format(kp.Y / 100)).Append(" 2");
+                        PythonFloat.Append(builder.Append(' '), kp.X / 100);
+                        PythonFloat.Append(builder.Append(' '), kp.Y / 100);
+                        builder.Append(" 2");
                     }
                     else
                     {
@@ -446,14 +452,30 @@ internal sealed class YoloWriter
         }
     }
 
-    private bool IsInside(string path)
+    private bool IsInside(string stem, string path)
     {
+        // A stem without separators names a file directly in labels/ ("<stem>.txt" is never "." or ".."); only
+        // unusual names pay for the full-path check.
+        if (stem.AsSpan().IndexOfAny(UnusualStemChars) < 0)
+        {
+            return true;
+        }
+
         var full = Path.GetFullPath(path);
         return full.StartsWith(Path.GetFullPath(_labelsDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    private static string Join(int id, double a, double b, double c, double d) =>
-        string.Join(' ', id.ToString(CultureInfo.InvariantCulture), PythonFloat.Format(a), PythonFloat.Format(b), PythonFloat.Format(c), PythonFloat.Format(d));
+    private static string Join(int id, double a, double b, double c, double d) => AppendBox(new StringBuilder(96), id, a, b, c, d).ToString();
+
+    private static StringBuilder AppendBox(StringBuilder builder, int id, double a, double b, double c, double d)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"{id}");
+        PythonFloat.Append(builder.Append(' '), a);
+        PythonFloat.Append(builder.Append(' '), b);
+        PythonFloat.Append(builder.Append(' '), c);
+        PythonFloat.Append(builder.Append(' '), d);
+        return builder;
+    }
 
     /// <summary>Keypoint labels with a model_index, in model_index order: the slots of a pose line.</summary>
     internal static IReadOnlyList<string> KeyPointOrder(LabelConfig config) =>
