@@ -108,9 +108,9 @@ internal sealed class YoloWriter
     /// <remarks>
     /// <see cref="FileMode.Create"/> (and <see cref="File.WriteAllBytes(string, byte[])"/>) opens without O_TRUNC and
     /// truncates to zero after taking its advisory lock; on ext4 a file truncated to zero is flushed to disk when it
-    /// is closed (the auto_da_alloc replace-by-truncate safeguard), which made creating 100 000 label files cost
-    /// ~40 s of kernel time. <see cref="FileMode.CreateNew"/> (O_EXCL) needs no truncation: 20 000 files took 0.6 s
-    /// of system time instead of 5.7 s. Only a second file for the same image stem (an overwrite, which the reader
+    /// is closed (the auto_da_alloc replace-by-truncate safeguard). <see cref="FileMode.CreateNew"/> (O_EXCL) needs
+    /// no truncation: 20 000 files took 0.6 s of system time instead of 5.7 s (benchmarks/README.md has the 100k-task
+    /// runs). Only a second file for the same image stem (an overwrite, which the reader
     /// side knows of) truncates, as does a name that differs from an earlier one only in case on a case-insensitive
     /// file system.
     /// </remarks>
