@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Media;
+using LabelStudio.Formats.Models;
 
 namespace LabelStudio.Formats.Asr;
 
@@ -45,16 +46,16 @@ public sealed class AsrManifestExporter : IExporter
         {
             manifest.NewLine = "\n";
             string? previousText = null;
-            await foreach (var item in ExportItemReader.ReadAsync(context, schema, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ExportItemReader.ReadTypedAsync(context, schema, cancellationToken).ConfigureAwait(false))
             {
-                var place = new ConversionIssue(ConversionIssueKind.DroppedAnnotation, "x", "x") { TaskIndex = item.TaskIndex, TaskId = item.TaskId, AnnotationId = item.AnnotationId };
-                if (item.Data[dataKey] is not JsonValue audioValue || !audioValue.TryGetValue<string>(out var audio))
+                var place = new ConversionIssue(ConversionIssueKind.DroppedAnnotation, "x", "x") { TaskIndex = item.TaskIndex, TaskId = item.Task.Id, AnnotationId = item.Annotation?.Id };
+                if (item.Task.Data[dataKey] is not JsonValue audioValue || !audioValue.TryGetValue<string>(out var audio))
                 {
                     context.Report.Add(place with { Reason = "missing-audio", Message = $"The task has no audio URL in data['{dataKey}']." });
                     continue;
                 }
 
-                var (fileName, duration) = await CopyAudioAsync(context, audio, audioDirectory, item.TaskId, place, cancellationToken).ConfigureAwait(false);
+                var (fileName, duration) = await CopyAudioAsync(context, audio, audioDirectory, item.Task.Id, place, cancellationToken).ConfigureAwait(false);
                 if (fileName is null)
                 {
                     continue;
@@ -119,12 +120,13 @@ public sealed class AsrManifestExporter : IExporter
         }
     }
 
-    private static string? FirstTranscript(ExportItem item)
+    private static string? FirstTranscript(TypedExportItem item)
     {
-        foreach (var (_, values) in item.Outputs)
+        foreach (var (_, type, results) in item.Outputs)
         {
-            foreach (var value in values)
+            foreach (var result in results)
             {
+                var value = ExportItemReader.ValueObject(result, type);
                 if (value["text"] is JsonArray { Count: > 0 } texts && texts[0] is JsonValue t && t.TryGetValue<string>(out var text))
                 {
                     return text;
@@ -135,7 +137,7 @@ public sealed class AsrManifestExporter : IExporter
         return null;
     }
 
-    private static string Annotator(JsonObject? annotation) => AnnotationFields.Annotator(annotation) switch
+    private static string Annotator(Annotation? annotation) => AnnotationFields.AnnotatorOf(annotation?.CompletedBy) switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         JsonValue v => v.ToJsonString(),

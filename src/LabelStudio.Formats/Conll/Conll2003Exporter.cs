@@ -39,11 +39,11 @@ public sealed class Conll2003Exporter : IExporter
             writer.NewLine = "\n";
             await writer.WriteAsync("-DOCSTART- -X- O\n".AsMemory(), cancellationToken).ConfigureAwait(false);
             var line = new StringBuilder();
-            await foreach (var item in ExportItemReader.ReadAsync(context, schema, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ExportItemReader.ReadTypedAsync(context, schema, cancellationToken).ConfigureAwait(false))
             {
-                if (item.Data[dataKey] is not JsonValue textValue || !textValue.TryGetValue<string>(out var text))
+                if (item.Task.Data[dataKey] is not JsonValue textValue || !textValue.TryGetValue<string>(out var text))
                 {
-                    context.Report.Add(new ConversionIssue(ConversionIssueKind.DroppedAnnotation, "missing-text", $"The task has no text in data['{dataKey}'].") { TaskIndex = item.TaskIndex, TaskId = item.TaskId, AnnotationId = item.AnnotationId });
+                    context.Report.Add(new ConversionIssue(ConversionIssueKind.DroppedAnnotation, "missing-text", $"The task has no text in data['{dataKey}'].") { TaskIndex = item.TaskIndex, TaskId = item.Task.Id, AnnotationId = item.Annotation?.Id });
                     continue;
                 }
 
@@ -61,17 +61,17 @@ public sealed class Conll2003Exporter : IExporter
     }
 
     /// <summary>The spans of the first output group whose first region is a Labels region, sorted by start.</summary>
-    private static List<(int Start, int End, string? Label)> Spans(ExportItem item)
+    private static List<(int Start, int End, string? Label)> Spans(TypedExportItem item)
     {
         var spans = new List<(int, int, string?)>();
-        foreach (var (_, values) in item.Outputs)
+        foreach (var (_, type, results) in item.Outputs)
         {
-            if (values[0]["type"]?.GetValue<string>() != "Labels")
+            if (type != "Labels")
             {
                 continue;
             }
 
-            foreach (var value in values)
+            foreach (var value in TypedExportItem.ValueObjects(type, results))
             {
                 if (value["start"] is JsonValue s && s.TryGetValue<int>(out var start) && value["end"] is JsonValue e && e.TryGetValue<int>(out var end))
                 {

@@ -5,14 +5,6 @@ namespace LabelStudio.Formats.Conversion;
 /// <summary>The annotation metadata JSON_MIN and CSV write next to the outputs.</summary>
 internal static class AnnotationFields
 {
-    /// <summary>The annotator: the email of a user object, an id as it is, null when unannotated.</summary>
-    public static JsonNode? Annotator(JsonObject? annotation) => annotation?["completed_by"] switch
-    {
-        JsonObject user => user["email"]?.DeepClone(),
-        JsonValue id => id.DeepClone(),
-        _ => null,
-    };
-
     /// <summary>The annotator of a <c>completed_by</c> value, not copied: the email of a user object, an id as it is.</summary>
     public static JsonNode? AnnotatorOf(JsonNode? completedBy) => completedBy switch
     {
@@ -20,6 +12,4 @@ internal static class AnnotationFields
         JsonValue id => id,
         _ => null,
     };
-
-    public static JsonNode? Field(JsonObject? annotation, string name) => annotation?[name]?.DeepClone();
 }

@@ -9,19 +9,65 @@ namespace LabelStudio.Formats.ImageExport;
 /// </summary>
 internal static class PythonFloat
 {
+    // Shortest round-trip text is at most 17 digits, a sign, a point and ".0": 32 leaves room.
+    private const int MaxFastLength = 32;
+
     public static string Format(double value)
     {
-        // Fast path: below 1e16 (where Python switches to an exponent) .NET's shortest round-trip text is Python's
-        // whenever it has no exponent (both switch to one below 1e-4); an integral value only needs ".0". Exponent
-        // forms and the special values are laid out again below.
-        Span<char> buffer = stackalloc char[32];
-        if (double.IsFinite(value) && value != 0 && Math.Abs(value) < 1e16 && value.TryFormat(buffer, out var length, "R", CultureInfo.InvariantCulture)
-            && buffer[..length].IndexOfAny('E', 'e') < 0)
+        Span<char> buffer = stackalloc char[MaxFastLength];
+        return TryFormatFast(value, buffer, out var length) ? new string(buffer[..length]) : FormatSlow(value);
+    }
+
+    /// <summary>Appends <see cref="Format"/>'s text without a temporary string in the common case.</summary>
+    public static void Append(System.Text.StringBuilder builder, double value)
+    {
+        Span<char> buffer = stackalloc char[MaxFastLength];
+        if (TryFormatFast(value, buffer, out var length))
         {
-            return buffer[..length].Contains('.') ? new string(buffer[..length]) : string.Concat(buffer[..length], ".0");
+            builder.Append(buffer[..length]);
+        }
+        else
+        {
+            builder.Append(FormatSlow(value));
+        }
+    }
+
+    /// <summary>Writes <see cref="Format"/>'s text without a temporary string in the common case.</summary>
+    public static void Write(TextWriter writer, double value)
+    {
+        Span<char> buffer = stackalloc char[MaxFastLength];
+        if (TryFormatFast(value, buffer, out var length))
+        {
+            writer.Write(buffer[..length]);
+        }
+        else
+        {
+            writer.Write(FormatSlow(value));
+        }
+    }
+
+    /// <summary>
+    /// Fast path: below 1e16 (where Python switches to an exponent) .NET's shortest round-trip text is Python's
+    /// whenever it has no exponent (both switch to one below 1e-4); an integral value only needs ".0". Exponent
+    /// forms and the special values return false, for <see cref="FormatSlow"/>.
+    /// </summary>
+    private static bool TryFormatFast(double value, Span<char> buffer, out int length)
+    {
+        if (!double.IsFinite(value) || value == 0 || Math.Abs(value) >= 1e16
+            || !value.TryFormat(buffer[..^2], out length, "R", CultureInfo.InvariantCulture)
+            || buffer[..length].IndexOfAny('E', 'e') >= 0)
+        {
+            length = 0;
+            return false;
         }
 
-        return FormatSlow(value);
+        if (!buffer[..length].Contains('.'))
+        {
+            buffer[length++] = '.';
+            buffer[length++] = '0';
+        }
+
+        return true;
     }
 
     private static string FormatSlow(double value)

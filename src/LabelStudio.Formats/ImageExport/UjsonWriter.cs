@@ -67,7 +67,7 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
     public void Float(double value)
     {
         BeforeValue();
-        writer.Write(PythonFloat.Format(value));
+        PythonFloat.Write(writer, value);
     }
 
     public void Property(string name, string? value)

@@ -8,7 +8,8 @@ namespace LabelStudio.Formats.JsonMin;
 
 /// <summary>
 /// JSON_MIN (<c>result.json</c>): one flat record per annotation, as the official converter writes it: the task
-/// data, <c>id</c>, one key per control (prettified regions), then the annotation metadata. Streams.
+/// data, <c>id</c>, one key per control (prettified regions), then the annotation metadata. Streams, from the
+/// typed task models (only each record is a JSON tree).
 /// </summary>
 public sealed class JsonMinExporter : IExporter
 {
@@ -38,7 +39,7 @@ public sealed class JsonMinExporter : IExporter
             var writerOptions = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
             var first = true;
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-            await foreach (var item in ExportItemReader.ReadAsync(context, schema, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ExportItemReader.ReadTypedAsync(context, schema, cancellationToken).ConfigureAwait(false))
             {
                 buffer.ResetWrittenCount();
                 using (var writer = new Utf8JsonWriter(buffer, writerOptions))
@@ -60,30 +61,31 @@ public sealed class JsonMinExporter : IExporter
         }
     }
 
-    internal static JsonObject Record(ExportItem item)
+    internal static JsonObject Record(TypedExportItem item)
     {
+        var task = item.Task;
         var record = new JsonObject();
-        foreach (var (key, value) in item.Data)
+        foreach (var (key, value) in task.Data)
         {
             record[key] = value?.DeepClone();
         }
 
-        record["id"] = item.Task["id"]?.DeepClone();
-        foreach (var (name, values) in item.Outputs)
+        record["id"] = task.Id is { } id ? JsonValue.Create(id) : null;
+        foreach (var (name, type, results) in item.Outputs)
         {
             // A control named like a data key overwrites the data value, as the official converter does.
-            record[name] = ResultPrettifier.Prettify(values);
+            record[name] = ResultPrettifier.Prettify(TypedExportItem.ValueObjects(type, results));
         }
 
         var annotation = item.Annotation;
-        record["annotator"] = AnnotationFields.Annotator(annotation);
-        record["annotation_id"] = AnnotationFields.Field(annotation, "id");
-        record["created_at"] = AnnotationFields.Field(annotation, "created_at");
-        record["updated_at"] = AnnotationFields.Field(annotation, "updated_at");
-        record["lead_time"] = AnnotationFields.Field(annotation, "lead_time");
-        if (item.Task.ContainsKey("agreement"))
+        record["annotator"] = AnnotationFields.AnnotatorOf(annotation?.CompletedBy)?.DeepClone();
+        record["annotation_id"] = annotation?.Id is { } annotationId ? JsonValue.Create(annotationId) : null;
+        record["created_at"] = annotation?.CreatedAt?.ToString() is { } createdAt ? JsonValue.Create(createdAt) : null;
+        record["updated_at"] = annotation?.UpdatedAt?.ToString() is { } updatedAt ? JsonValue.Create(updatedAt) : null;
+        record["lead_time"] = annotation?.LeadTime is { } leadTime ? JsonValue.Create(leadTime) : null;
+        if (task.HasAgreementMember)
         {
-            record["agreement"] = item.Task["agreement"]?.DeepClone();
+            record["agreement"] = task.Agreement is { } agreement ? JsonValue.Create(agreement) : null;
         }
 
         return record;

@@ -92,6 +92,40 @@ public class ImageResourcesTests
         (await File.ReadAllTextAsync(Path.Combine(output, "result.json"))).Should().Contain("\"file_name\": \"\\/data\\/local-files\\/?d=local\\/nope.jpg\"", "the reference stays, as officially");
     }
 
+    [TestCase("YOLO_WITH_IMAGES")]
+    [TestCase("YOLO_OBB_WITH_IMAGES")]
+    public async Task RunAsync_CloudImageNotFetched_DropsItsLabelFileAndReportsIt(string format)
+    {
+        // formats.md §5.8 (FIT-2611): a cloud image that cannot be fetched is skipped with no label file. A local
+        // source has no credentials for s3://, so task 8's image fails; task 7's local image is copied as usual.
+        var output = Path.Combine(_work.Path, "out");
+        using var input = Export("/data/local-files/?d=local/a.png", "s3://bucket/cams/b.jpg");
+
+        var report = await new ExportRunner().RunAsync(input, new ExportFormat(format), output, Options());
+
+        Directory.GetFiles(Path.Combine(output, "labels")).Select(Path.GetFileName).Should().Equal(["fc6bbe58__a.txt"], "only the fetched image keeps a label file");
+        var dropped = report.Issues.Should().ContainSingle(i => i.Reason == "image-not-fetched").Subject;
+        dropped.Kind.Should().Be(ConversionIssueKind.DroppedAnnotation);
+        dropped.TaskId.Should().Be(8);
+        dropped.AnnotationId.Should().Be(71);
+        dropped.Message.Should().Contain("s3://bucket/cams/b.jpg");
+        report.TasksWritten.Should().Be(1, "the task whose image could not be fetched wrote nothing");
+    }
+
+    [Test]
+    public async Task RunAsync_YoloWithImagesMissingLocalImage_KeepsItsLabelFile()
+    {
+        // Only cloud images are skipped: a missing local file keeps its label file under the plain name, as the
+        // official YOLO_WITH_IMAGES fixture (with_images_local_files, labels/missing.txt) shows.
+        var output = Path.Combine(_work.Path, "out");
+        using var input = Export("/data/local-files/?d=local/missing.jpg");
+
+        var report = await new ExportRunner().RunAsync(input, ExportFormat.YoloWithImages, output, Options());
+
+        File.Exists(Path.Combine(output, "labels", "missing.txt")).Should().BeTrue();
+        report.Issues.Should().NotContain(i => i.Reason == "image-not-fetched");
+    }
+
     [Test]
     public async Task RunAsync_ReferenceEscapingTheRoot_IsRefusedAndReported()
     {

@@ -1,0 +1,89 @@
+using System.Text;
+using LabelStudio.Config;
+using LabelStudio.Formats.Conversion;
+using LabelStudio.Formats.Tests.Conversion.ImageExport;
+using LabelStudio.Formats.Yolo;
+
+namespace LabelStudio.Formats.Tests.Conversion.Yolo;
+
+/// <summary>How the YOLO writer creates label files: CreateNew in the staging folder, batches to the writer thread.</summary>
+public class YoloWriterTests
+{
+    private const string Config = """
+        <View><Image name="image" value="$image"/>
+        <RectangleLabels name="label" toName="image"><Label value="Box"/></RectangleLabels></View>
+        """;
+
+    [Test]
+    public void WriteLabelFile_NewFile_HoldsTheContent()
+    {
+        using var work = new TempDirectory();
+        var path = Path.Combine(work.Path, "a.txt");
+
+        YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(path, "0 0.5 0.5 0.1 0.1\n"u8.ToArray(), Replace: false));
+
+        File.ReadAllText(path).Should().Be("0 0.5 0.5 0.1 0.1\n");
+    }
+
+    [Test]
+    public void WriteLabelFile_ReplaceOfALongerFile_LeavesOnlyTheNewContent()
+    {
+        using var work = new TempDirectory();
+        var path = Path.Combine(work.Path, "a.txt");
+        File.WriteAllText(path, "0 0.1 0.1 0.1 0.1\n0 0.2 0.2 0.2 0.2\n");
+
+        YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(path, "0 0.5 0.5 0.1 0.1\n"u8.ToArray(), Replace: true));
+
+        File.ReadAllText(path).Should().Be("0 0.5 0.5 0.1 0.1\n", "an overwrite must not keep the tail of the earlier, longer file");
+    }
+
+    [Test]
+    public void WriteLabelFile_ExistingFileNotAnnouncedAsReplace_IsStillReplaced()
+    {
+        // On a case-insensitive file system "A.txt" and "a.txt" are one file although the stems differ: CreateNew
+        // fails there, and the writer must fall back to an overwrite, as File.WriteAllBytes did.
+        using var work = new TempDirectory();
+        var path = Path.Combine(work.Path, "a.txt");
+        File.WriteAllText(path, "old content that is longer\n");
+
+        YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(path, [], Replace: false));
+
+        new FileInfo(path).Length.Should().Be(0);
+    }
+
+    [Test]
+    public void WriteLabelFile_MissingFolder_Throws()
+    {
+        using var work = new TempDirectory();
+
+        var act = () => YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(Path.Combine(work.Path, "nope", "a.txt"), [1], Replace: false));
+
+        act.Should().Throw<IOException>("a failed write must fail the export, which then leaves no output");
+    }
+
+    [Test]
+    public async Task RunAsync_SameImageAcrossBatches_LaterTaskWins()
+    {
+        // 300 images (more than one batch of 256 files to the writer thread), then task 300 labels img0 again:
+        // the official converter writes one file per image stem, the later item replacing the earlier file.
+        // Box (10, 20, 30x40) % -> centre (25, 40) -> "0 0.25 0.4 0.3 0.4"; box (0, 0, 50x50) -> "0 0.25 0.25 0.5 0.5".
+        using var work = new TempDirectory();
+        var tasks = Enumerable.Range(0, 300).Select(i => Task(i, $"/data/upload/1/img{i}.jpg", 10, 20, 30, 40))
+            .Append(Task(300, "/data/upload/1/img0.jpg", 0, 0, 50, 50));
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("[" + string.Join(",", tasks) + "]"));
+        var output = Path.Combine(work.Path, "out");
+
+        var report = await new ExportRunner().RunAsync(input, ExportFormat.Yolo, output, new ExportRunOptions { Config = LabelConfig.Parse(Config) });
+
+        Directory.GetFiles(Path.Combine(output, "labels")).Should().HaveCount(300);
+        (await File.ReadAllTextAsync(Path.Combine(output, "labels", "img0.txt"))).Should().Be("0 0.25 0.25 0.5 0.5\n");
+        (await File.ReadAllTextAsync(Path.Combine(output, "labels", "img299.txt"))).Should().Be("0 0.25 0.4 0.3 0.4\n");
+        report.Issues.Should().ContainSingle(i => i.Reason == "label-file-overwritten").Which.TaskId.Should().Be(300);
+    }
+
+    private static string Task(int id, string image, int x, int y, int width, int height) => $$$"""
+        {"id":{{{id}}},"data":{"image":"{{{image}}}"},"annotations":[{"id":{{{1000 + id}}},"completed_by":1,"result":[
+          {"id":"r","type":"rectanglelabels","from_name":"label","to_name":"image","original_width":640,"original_height":480,
+           "value":{"x":{{{x}}},"y":{{{y}}},"width":{{{width}}},"height":{{{height}}},"rotation":0,"rectanglelabels":["Box"]}}]}]}
+        """;
+}
