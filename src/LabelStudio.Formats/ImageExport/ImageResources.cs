@@ -89,12 +89,12 @@ internal sealed class ImageResources
         }
         catch (MediaException ex)
         {
-            Report(taskIndex, task, "media-not-available", $"The image could not be copied ({ex.Reason}): {ex.Message} The reference and the regions' original_width/height are used instead.");
+            Report(taskIndex, task, "media-not-available", $"The image could not be copied ({ex.Reason}): {ex.Message} Where the format keeps the item without its image (COCO, VOC; YOLO for local files), the reference and the regions' original_width/height are used instead.");
             return null;
         }
         catch (IOException ex)
         {
-            Report(taskIndex, task, "media-not-available", $"The image '{MediaReference.Redact(reference)}' could not be copied: {ex.Message} The reference and the regions' original_width/height are used instead.");
+            Report(taskIndex, task, "media-not-available", $"The image '{MediaReference.Redact(reference)}' could not be copied: {ex.Message} Where the format keeps the item without its image (COCO, VOC; YOLO for local files), the reference and the regions' original_width/height are used instead.");
             return null;
         }
         finally
