@@ -102,7 +102,9 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken) =>
         _parallelism > 1 ? ReadParallelAsync(cancellationToken) : ReadSequentialAsync(cancellationToken);
 
-    public IEnumerable<T> ReadAll() => _parallelism > 1 ? ReadParallel() : ReadSequential();
+    // A synchronous read blocks its thread on work queued to the thread pool; from a pool thread (a server's request,
+    // a Task.Run) that invites starvation, so there it reads on the caller's thread.
+    public IEnumerable<T> ReadAll() => _parallelism > 1 && !Thread.CurrentThread.IsThreadPoolThread ? ReadParallel() : ReadSequential();
 
     public void Dispose()
     {

@@ -16,7 +16,9 @@ public sealed class LabelStudioJsonReaderOptions
     /// How many threads may deserialize tasks at once. Default: <see cref="Environment.ProcessorCount"/>. With more than
     /// one, the stream is read and split into tasks on one thread while batches of tasks are deserialized on the thread
     /// pool; tasks are still yielded one at a time, in file order, and an error is raised after every task before it
-    /// has been yielded, as with 1, which reads everything on the caller's thread.
+    /// has been yielded, as with 1, which reads everything on the caller's thread. The synchronous
+    /// <see cref="LabelStudioJson.ReadTasks"/> called from a thread-pool thread always reads on that thread (blocking a
+    /// pool thread on pool work invites starvation).
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }

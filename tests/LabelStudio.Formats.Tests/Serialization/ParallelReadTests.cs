@@ -54,6 +54,20 @@ public class ParallelReadTests
         tasks.Select(t => t.Id).Should().Equal(Enumerable.Range(1, TaskCount).Select(i => (long?)i));
     }
 
+    [Test]
+    public async Task ReadTasks_SynchronousFromAThreadPoolThread_ReadsOnThatThread()
+    {
+        // Blocking a pool thread on pool work invites starvation: from a pool thread the synchronous read stays on it,
+        // so every read of the stream happens on the calling thread (with the pipeline they happen on the framing task's).
+        var stream = new TrickleStream(Encoding.UTF8.GetBytes(Export(TaskCount)), 65_536);
+
+        var (caller, ids) = await System.Threading.Tasks.Task.Run(() =>
+            (Environment.CurrentManagedThreadId, LabelStudioJson.ReadTasks(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = 4 }).Select(t => t.Id).ToList()));
+
+        ids.Should().Equal(Enumerable.Range(1, TaskCount).Select(i => (long?)i));
+        stream.ReadThreads.Should().NotBeEmpty().And.OnlyContain(thread => thread == caller);
+    }
+
     [TestCase(1)]
     [TestCase(4)]
     public async Task ReadTasksAsync_WrongTypeDeepInTheFile_YieldsEveryTaskBeforeThenTheErrorAtItsPlace(int parallelism)

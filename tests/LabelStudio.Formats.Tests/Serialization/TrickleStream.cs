@@ -13,6 +13,9 @@ internal sealed class TrickleStream(byte[] data, int chunk) : Stream
 
     public int ReadsInProgress => Volatile.Read(ref _inProgress);
 
+    /// <summary>The managed thread id of every read, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> ReadThreads { get; } = new();
+
     /// <summary>Reads starting at or past this offset throw an <see cref="IOException"/>.</summary>
     public int FailAfterBytes { get; init; } = int.MaxValue;
 
@@ -29,6 +32,7 @@ internal sealed class TrickleStream(byte[] data, int chunk) : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         Interlocked.Increment(ref _inProgress);
+        ReadThreads.Enqueue(Environment.CurrentManagedThreadId);
         try
         {
             if (_position >= FailAfterBytes)
