@@ -10,7 +10,7 @@ namespace LabelStudio.Client.Paging;
 /// order, or a plain array; bounded memory; tasks deserialized in parallel, yielded in order), naming the request in
 /// every error on top of the task index and the byte offset in the answer.
 /// </summary>
-internal sealed class TaskStreamReader : IDisposable
+internal sealed class TaskStreamReader
 {
     private readonly TaskListReader _reader;
     private readonly string _source;
@@ -61,10 +61,5 @@ internal sealed class TaskStreamReader : IDisposable
                 yield return task;
             }
         }
-    }
-
-    public void Dispose()
-    {
-        // The stream belongs to the caller; the reader's buffers are released when its enumeration ends.
     }
 }

@@ -64,7 +64,7 @@ public class TasksClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var reader = new TaskStreamReader(stream, Source(path));
+            var reader = new TaskStreamReader(stream, Source(path));
             var items = new List<LabelStudioTask>();
             await foreach (var task in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -249,7 +249,7 @@ public class TasksClient
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
-                    using var reader = new TaskStreamReader(stream, Source(path));
+                    var reader = new TaskStreamReader(stream, Source(path));
                     await foreach (var task in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                     {
                         yield return task;

@@ -1041,13 +1041,9 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
             return item;
         }
 
+        // An element's own error has already been thrown by Take; only the framing's error is left to surface.
         public void ThrowIfFailed()
         {
-            if (_error is not null)
-            {
-                throw _error;
-            }
-
             if (TerminalError is not null)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(TerminalError);
