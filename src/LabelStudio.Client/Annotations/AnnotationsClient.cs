@@ -135,6 +135,8 @@ public class AnnotationsClient
     /// <param name="annotationIds">The annotations (at least one).</param>
     /// <param name="cancellationToken">Cancels between and during batches; batches already sent stay deleted.</param>
     /// <returns>The number of annotations the server reports deleted.</returns>
+    /// <exception cref="LabelStudioBulkDeleteException">A batch failed (its cause is the inner exception); the exception
+    /// says how many annotations the earlier batches deleted and which ids the failed batch held.</exception>
     [Operation("api_annotations_bulk_delete_create")]
     public virtual async Task<long> DeleteBulkAsync(long projectId, IEnumerable<long> annotationIds, CancellationToken cancellationToken = default)
     {
@@ -146,12 +148,23 @@ public class AnnotationsClient
         }
 
         long deleted = 0;
+        var batchIndex = 0;
         foreach (var batch in ids.Chunk(BulkDeleteBatchSize))
         {
             var body = new JsonObject { ["ids"] = new JsonArray([.. batch.Select(i => (JsonNode)i)]), ["project"] = projectId };
             using var request = new HttpRequestMessage(HttpMethod.Post, Path("api/annotations/bulk-delete/")) { Content = ModelBodies.Json(body) };
             request.Options.Set(RequestReplay.IdempotentKey, true);
-            deleted += await ModelBodies.SendAsync(_http, request, ReadDeletedCount, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                deleted += await ModelBodies.SendAsync(_http, request, ReadDeletedCount, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is LabelStudioApiException or TimeoutException or HttpRequestException or JsonException)
+            {
+                var first = (long)batchIndex * BulkDeleteBatchSize;
+                throw new LabelStudioBulkDeleteException("annotation", batchIndex, first, first + batch.Length - 1, deleted, ex);
+            }
+
+            batchIndex++;
         }
 
         return deleted;

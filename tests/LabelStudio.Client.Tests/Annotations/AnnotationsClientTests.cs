@@ -156,6 +156,48 @@ public class AnnotationsClientTests
     }
 
     [Test]
+    public async Task DeleteBulkAsync_SecondBatchRejected_ExceptionSaysWhatWasDeleted()
+    {
+        var calls = 0;
+        var handler = new RecordingHandler().On(HttpMethod.Post, "/api/annotations/bulk-delete/", (request, ct) =>
+        {
+            // The first batch deletes 98 of its 100 ids (two were already gone), the second is refused (400: not retried).
+            return Task.FromResult(++calls == 1
+                ? Responses.Json("{\"deleted_count\": 98}")
+                : Responses.Json("{\"detail\": \"Project mismatch\"}", HttpStatusCode.BadRequest));
+        });
+        using var test = new TestClient(handler);
+
+        var thrown = await FluentActions.Awaiting(() => test.Client.Annotations.DeleteBulkAsync(1, Enumerable.Range(1, 250).Select(i => (long)i)))
+            .Should().ThrowAsync<LabelStudioBulkDeleteException>();
+
+        // Batches are ids 0-99, 100-199, 200-249 of the list; the second failed, the third was never sent.
+        var error = thrown.Which;
+        error.BatchIndex.Should().Be(1);
+        error.FirstItemIndex.Should().Be(100);
+        error.LastItemIndex.Should().Be(199);
+        error.ItemsDeleted.Should().Be(98);
+        error.InnerException.Should().BeOfType<LabelStudioValidationException>("a 400 answer is a validation error");
+        error.Message.Should().Contain("batch 1").And.Contain("deleted 98 annotation(s)").And.Contain("Project mismatch");
+        handler.All.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task DeleteBulkAsync_FirstBatchRejected_NothingDeleted()
+    {
+        var handler = new RecordingHandler().On(HttpMethod.Post, "/api/annotations/bulk-delete/", () => Responses.Json("{\"detail\": \"no\"}", HttpStatusCode.Forbidden));
+        using var test = new TestClient(handler);
+
+        var thrown = await FluentActions.Awaiting(() => test.Client.Annotations.DeleteBulkAsync(1, [5, 6]))
+            .Should().ThrowAsync<LabelStudioBulkDeleteException>();
+
+        thrown.Which.ItemsDeleted.Should().Be(0);
+        thrown.Which.BatchIndex.Should().Be(0);
+        thrown.Which.LastItemIndex.Should().Be(1);
+        thrown.Which.Message.Should().Contain("nothing had been deleted before it");
+    }
+
+    [Test]
     public void DeleteBulkAsync_NoIds_Rejected()
     {
         using var test = new TestClient(new RecordingHandler());
