@@ -26,7 +26,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
 
     public override LabelStudioTask Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTask(ref reader, options, null);
 
-    public static LabelStudioTask ReadTask(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
+    public static LabelStudioTask ReadTask(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, SkippedTaskMembers skipped = SkippedTaskMembers.None)
     {
         ValueReading.ExpectObject(ref reader);
         var task = new LabelStudioTask();
@@ -35,7 +35,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         var member = default(ReadOnlySpan<byte>);
         try
         {
-            ReadMembers(ref reader, options, pool, task, ref present, ref extra, ref member);
+            ReadMembers(ref reader, options, pool, skipped, task, ref present, ref extra, ref member);
         }
         catch (JsonException ex) when (ex is not JsonMemberException && !member.IsEmpty)
         {
@@ -48,7 +48,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         return task;
     }
 
-    private static void ReadMembers(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, LabelStudioTask task, ref ulong present, ref Dictionary<string, JsonElement>? extra, scoped ref ReadOnlySpan<byte> member)
+    private static void ReadMembers(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, SkippedTaskMembers skipped, LabelStudioTask task, ref ulong present, ref Dictionary<string, JsonElement>? extra, scoped ref ReadOnlySpan<byte> member)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -86,6 +86,13 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
             }
             else if (reader.ValueTextEquals("predictions"u8))
             {
+                if ((skipped & SkippedTaskMembers.Predictions) != 0)
+                {
+                    // The tokenizer still checks the value is well-formed JSON; nothing is built.
+                    reader.Skip();
+                    continue;
+                }
+
                 reader.Read();
                 ExpectArray(ref reader, "predictions");
                 task.Predictions = PredictionListConverter.ReadPredictions(ref reader, options, pool);
@@ -93,6 +100,12 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
             }
             else if (reader.ValueTextEquals("drafts"u8))
             {
+                if ((skipped & SkippedTaskMembers.Drafts) != 0)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
                 reader.Read();
                 ExpectArray(ref reader, "drafts");
                 task.Drafts = ValueReading.ReadList(ref reader, LabelStudioJson.TypeInfo<Draft>());
