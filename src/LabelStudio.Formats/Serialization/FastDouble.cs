@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LabelStudio.Formats.Serialization;
@@ -31,6 +32,7 @@ internal static class FastDouble
     }
 
     /// <summary>Parses a JSON number already validated by the tokenizer; false when the fast path does not apply.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LabelStudio.Formats.Serialization;
@@ -17,6 +18,7 @@ internal sealed class JsonStringPool
     private readonly string?[] _values = new string?[Slots];
 
     /// <summary>The string of the current <see cref="JsonTokenType.String"/> token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxBytes)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
+using System.Runtime.CompilerServices;
 
 namespace LabelStudio.Formats.Serialization;
 
@@ -11,6 +12,7 @@ internal sealed class PercentPointConverter : JsonConverter<PercentPoint>
 
     public override void Write(Utf8JsonWriter writer, PercentPoint value, JsonSerializerOptions options) => WritePoint(writer, value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PercentPoint ReadPoint(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)

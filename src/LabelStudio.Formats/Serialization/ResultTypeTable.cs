@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LabelStudio.Formats.Models;
+using System.Runtime.CompilerServices;
 
 namespace LabelStudio.Formats.Serialization;
 
@@ -41,6 +42,7 @@ internal static class ResultTypeTable
     ];
 
     /// <summary>Reads a <c>type</c> string token, reusing the known instances.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ResultType Read(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)

@@ -20,6 +20,7 @@ internal static class StructuralScan
     /// The length of the object starting at <paramref name="span"/>[0] (which is <c>{</c>); 0 when it does not end within
     /// the span; -1 when it nests deeper than <paramref name="maxDepth"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindObjectEnd(ReadOnlySpan<byte> span, int maxDepth)
     {
         ref var start = ref MemoryMarshal.GetReference(span);
