@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -27,13 +28,7 @@ internal sealed class JsonStringPool
         }
 
         var bytes = reader.ValueSpan;
-        var hash = (uint)bytes.Length * 0x9E3779B1u;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var slot = (int)((hash ^ (hash >> 15)) & (Slots - 1));
+        var slot = Slot(bytes);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key))
         {
             return _values[slot]!;
@@ -44,5 +39,31 @@ internal sealed class JsonStringPool
         _keys[slot] = bytes.ToArray();
         _values[slot] = text;
         return text;
+    }
+
+    // The length and the first and last (up to) eight bytes, mixed: a few loads instead of a loop over every byte. Two
+    // names that differ only in their middle share a slot and evict each other, which costs a transcode, never a wrong
+    // string (the key is compared in full).
+    private static int Slot(ReadOnlySpan<byte> bytes)
+    {
+        ulong head, tail;
+        if (bytes.Length >= 8)
+        {
+            head = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            tail = BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
+        }
+        else
+        {
+            head = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                head = (head << 8) | bytes[i];
+            }
+
+            tail = 0;
+        }
+
+        var hash = ((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)bytes.Length;
+        return (int)((hash ^ (hash >> 29)) >> 32) & (Slots - 1);
     }
 }

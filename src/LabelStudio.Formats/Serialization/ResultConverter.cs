@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
-using System.Runtime.CompilerServices;
 
 namespace LabelStudio.Formats.Serialization;
 

@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using LabelStudio.Formats.Models;
-using System.Runtime.CompilerServices;
 
 namespace LabelStudio.Formats.Serialization;
 

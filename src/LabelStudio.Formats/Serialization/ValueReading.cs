@@ -1,9 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LabelStudio.Formats.Models;
-using System.Runtime.CompilerServices;
 
 namespace LabelStudio.Formats.Serialization;
 
@@ -14,8 +14,12 @@ internal static class ValueReading
     /// The current property name's unescaped UTF-8 bytes, for the converters' member switch (on the length, then the
     /// bytes): the token's own bytes in the common case; an escaped or split name is decoded (rare, so it may allocate).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped || reader.HasValueSequence ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        reader.ValueIsEscaped || reader.HasValueSequence ? UnescapedPropertyName(ref reader) : reader.ValueSpan;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static byte[] UnescapedPropertyName(ref Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
 
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
