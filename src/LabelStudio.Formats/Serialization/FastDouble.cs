@@ -48,24 +48,30 @@ internal static class FastDouble
         ulong digits = 0;
         var count = 0;
         var fraction = -1;
+        // Eight digits in one step where a run of digits starts (the integer part, the fraction): most coordinates have a
+        // dozen. Tried once per run, not after every digit; at most 19 digits in all.
+        var tryEight = true;
         for (; i < text.Length; i++)
         {
-            // Eight digits in one step when they are there (most coordinates have a dozen); at most 19 digits in all.
-            while (count <= 11 && i + 8 <= text.Length && TryReadEightDigits(text[i..], out var eight))
+            if (tryEight)
             {
-                digits = (digits * 100_000_000) + eight;
-                count += 8;
-                if (fraction >= 0)
+                tryEight = false;
+                while (count <= 11 && i + 8 <= text.Length && TryReadEightDigits(text[i..], out var eight))
                 {
-                    fraction += 8;
+                    digits = (digits * 100_000_000) + eight;
+                    count += 8;
+                    if (fraction >= 0)
+                    {
+                        fraction += 8;
+                    }
+
+                    i += 8;
                 }
 
-                i += 8;
-            }
-
-            if (i == text.Length)
-            {
-                break;
+                if (i == text.Length)
+                {
+                    break;
+                }
             }
 
             var c = text[i];
@@ -87,6 +93,7 @@ internal static class FastDouble
             else if (c == (byte)'.' && fraction < 0)
             {
                 fraction = 0;
+                tryEight = true;
             }
             else
             {

@@ -12,7 +12,7 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class JsonStringPool
 {
-    private const int Slots = 256;
+    private const int Slots = 512;
     private const int MaxBytes = 64;
 
     private readonly byte[]?[] _keys = new byte[Slots][];
@@ -27,6 +27,8 @@ internal sealed class JsonStringPool
             return reader.GetString()!;
         }
 
+        // Two ways per set: the few dozen strings of an export would often share a slot in a direct-mapped table, and two
+        // frequent ones sharing it would evict each other on every use.
         var bytes = reader.ValueSpan;
         var slot = Slot(bytes);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key))
@@ -34,10 +36,17 @@ internal sealed class JsonStringPool
             return _values[slot]!;
         }
 
+        var other = slot ^ 1;
+        if (_keys[other] is { } otherKey && bytes.SequenceEqual(otherKey))
+        {
+            return _values[other]!;
+        }
+
         // GetString validates the UTF-8; only validated text enters the pool.
         var text = reader.GetString()!;
-        _keys[slot] = bytes.ToArray();
-        _values[slot] = text;
+        var target = _keys[slot] is null || _keys[other] is not null ? slot : other;
+        _keys[target] = bytes.ToArray();
+        _values[target] = text;
         return text;
     }
 
