@@ -33,7 +33,9 @@ internal static class ReadRun
         long results = 0;
         await using (var stream = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
-            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism }).ConfigureAwait(false))
+            // LABELSTUDIO_BENCH_SKIP=1 reads as the export runner does for the converters: predictions and drafts skipped.
+            var skipped = Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_SKIP") == "1" ? SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts : SkippedTaskMembers.None;
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, SkippedTaskMembers = skipped }).ConfigureAwait(false))
             {
                 foreach (var annotation in task.Annotations)
                 {

@@ -31,7 +31,8 @@ public sealed class ExportRunner
     public Task<ConversionReport> RunAsync(Stream input, ExportFormat format, string outputDirectory, ExportRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return RunCoreAsync(ct => LabelStudioJson.ReadTasksAsync(input, cancellationToken: ct), format, outputDirectory, options, cancellationToken);
+        var readerOptions = new LabelStudioJsonReaderOptions { SkippedTaskMembers = _registry.TryGet(format, out var reading) ? SkippableMembers(reading) : SkippedTaskMembers.None };
+        return RunCoreAsync(ct => LabelStudioJson.ReadTasksAsync(input, readerOptions, ct), format, outputDirectory, options, cancellationToken);
     }
 
     /// <summary>
@@ -128,4 +129,17 @@ public sealed class ExportRunner
             File.Move(file, Path.Combine(output, Path.GetRelativePath(staging, file)), overwrite: true);
         }
     }
+
+    // The task members an exporter provably never reads (none of these exporters, nor the item pipeline they share,
+    // looks at predictions or drafts): they are then only checked for well-formed JSON, not built. JSON writes the tasks
+    // back whole, and an exporter from outside this package may read anything, so both get every member.
+    private static SkippedTaskMembers SkippableMembers(IExporter exporter) => exporter switch
+    {
+        Csv.CsvExporter or JsonMin.JsonMinExporter or Conll.Conll2003Exporter or Asr.AsrManifestExporter
+            or Coco.CocoExporter or Coco.CocoWithImagesExporter or Yolo.YoloExporter or Yolo.YoloWithImagesExporter
+            or Yolo.YoloObbExporter or Yolo.YoloObbWithImagesExporter or Voc.VocExporter
+            or Brush.BrushToPngExporter or Brush.BrushToNumpyExporter or Brush.BrushToCocoExporter
+            => SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts,
+        _ => SkippedTaskMembers.None,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
@@ -17,6 +18,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
 
     public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAnnotation(ref reader, options, null);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Annotation ReadAnnotation(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
@@ -25,139 +27,142 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
         Dictionary<string, JsonElement>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                value.Id = ValueReading.ReadNullableInt64(ref reader);
-                present |= 1UL << 0;
-            }
-            else if (reader.ValueTextEquals("result"u8))
-            {
-                // The official converter treats "result": null as empty; keep the null for the round trip.
-                var results = ValueReading.ReadResults(ref reader, options, pool);
-                if (results is null)
-                {
-                    present |= ResultWasNullBit;
-                }
-                else
-                {
-                    value.Results = results;
-                }
+                case 2 when propertyName.SequenceEqual("id"u8):
+                    value.Id = ValueReading.ReadNullableInt64(ref reader);
+                    present |= 1UL << 0;
+                    break;
 
-                present |= Annotation.ResultsBit;
-            }
-            else if (reader.ValueTextEquals("completed_by"u8))
-            {
-                value.CompletedBy = ValueReading.ReadNode(ref reader, options);
-                present |= 1UL << 2;
-            }
-            else if (reader.ValueTextEquals("was_cancelled"u8))
-            {
-                value.WasCancelled = ValueReading.ReadNullableBoolean(ref reader);
-                present |= 1UL << 3;
-            }
-            else if (reader.ValueTextEquals("ground_truth"u8))
-            {
-                value.GroundTruth = ValueReading.ReadNullableBoolean(ref reader);
-                present |= 1UL << 4;
-            }
-            else if (reader.ValueTextEquals("created_at"u8))
-            {
-                value.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                present |= 1UL << 5;
-            }
-            else if (reader.ValueTextEquals("updated_at"u8))
-            {
-                value.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                present |= 1UL << 6;
-            }
-            else if (reader.ValueTextEquals("draft_created_at"u8))
-            {
-                value.DraftCreatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                present |= 1UL << 7;
-            }
-            else if (reader.ValueTextEquals("lead_time"u8))
-            {
-                value.LeadTime = ValueReading.ReadNullableDouble(ref reader);
-                present |= 1UL << 8;
-            }
-            else if (reader.ValueTextEquals("prediction"u8))
-            {
-                value.Prediction = ValueReading.ReadNode(ref reader, options);
-                present |= 1UL << 9;
-            }
-            else if (reader.ValueTextEquals("result_count"u8))
-            {
-                value.ResultCount = ValueReading.ReadNullableInt32(ref reader);
-                present |= 1UL << 10;
-            }
-            else if (reader.ValueTextEquals("unique_id"u8))
-            {
-                value.UniqueId = ValueReading.ReadNullableString(ref reader);
-                present |= 1UL << 11;
-            }
-            else if (reader.ValueTextEquals("import_id"u8))
-            {
-                value.ImportId = ValueReading.ReadNullableInt64(ref reader);
-                present |= 1UL << 12;
-            }
-            else if (reader.ValueTextEquals("last_action"u8))
-            {
-                value.LastAction = ValueReading.ReadNullableString(ref reader, pool);
-                present |= 1UL << 13;
-            }
-            else if (reader.ValueTextEquals("bulk_created"u8))
-            {
-                value.BulkCreated = ValueReading.ReadNullableBoolean(ref reader);
-                present |= 1UL << 14;
-            }
-            else if (reader.ValueTextEquals("task"u8))
-            {
-                value.Task = ValueReading.ReadNullableInt64(ref reader);
-                present |= 1UL << 15;
-            }
-            else if (reader.ValueTextEquals("project"u8))
-            {
-                value.Project = ValueReading.ReadNullableInt64(ref reader);
-                present |= 1UL << 16;
-            }
-            else if (reader.ValueTextEquals("updated_by"u8))
-            {
-                value.UpdatedBy = ValueReading.ReadNode(ref reader, options);
-                present |= 1UL << 17;
-            }
-            else if (reader.ValueTextEquals("parent_prediction"u8))
-            {
-                value.ParentPrediction = ValueReading.ReadNullableInt64(ref reader);
-                present |= 1UL << 18;
-            }
-            else if (reader.ValueTextEquals("parent_annotation"u8))
-            {
-                value.ParentAnnotation = ValueReading.ReadNullableInt64(ref reader);
-                present |= 1UL << 19;
-            }
-            else if (reader.ValueTextEquals("last_created_by"u8))
-            {
-                value.LastCreatedBy = ValueReading.ReadNode(ref reader, options);
-                present |= 1UL << 20;
-            }
-            else if (reader.ValueTextEquals("created_username"u8))
-            {
-                value.CreatedUsername = ValueReading.ReadNullableString(ref reader, pool);
-                present |= 1UL << 21;
-            }
-            else if (reader.ValueTextEquals("created_ago"u8))
-            {
-                value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
-                present |= 1UL << 22;
-            }
-            else if (reader.ValueTextEquals("state"u8))
-            {
-                value.State = ValueReading.ReadNullableString(ref reader, pool);
-                present |= 1UL << 23;
-            }
-            else
-            {
-                ValueReading.AddExtension(ref reader, ref extra);
+                case 6 when propertyName.SequenceEqual("result"u8):
+                    // The official converter treats "result": null as empty; keep the null for the round trip.
+                    var results = ValueReading.ReadResults(ref reader, options, pool);
+                    if (results is null)
+                    {
+                        present |= ResultWasNullBit;
+                    }
+                    else
+                    {
+                        value.Results = results;
+                    }
+
+                    present |= Annotation.ResultsBit;
+                    break;
+
+                case 12 when propertyName.SequenceEqual("completed_by"u8):
+                    value.CompletedBy = ValueReading.ReadNode(ref reader, options);
+                    present |= 1UL << 2;
+                    break;
+
+                case 13 when propertyName.SequenceEqual("was_cancelled"u8):
+                    value.WasCancelled = ValueReading.ReadNullableBoolean(ref reader);
+                    present |= 1UL << 3;
+                    break;
+
+                case 12 when propertyName.SequenceEqual("ground_truth"u8):
+                    value.GroundTruth = ValueReading.ReadNullableBoolean(ref reader);
+                    present |= 1UL << 4;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("created_at"u8):
+                    value.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                    present |= 1UL << 5;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("updated_at"u8):
+                    value.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                    present |= 1UL << 6;
+                    break;
+
+                case 16 when propertyName.SequenceEqual("draft_created_at"u8):
+                    value.DraftCreatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                    present |= 1UL << 7;
+                    break;
+
+                case 9 when propertyName.SequenceEqual("lead_time"u8):
+                    value.LeadTime = ValueReading.ReadNullableDouble(ref reader);
+                    present |= 1UL << 8;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("prediction"u8):
+                    value.Prediction = ValueReading.ReadNode(ref reader, options);
+                    present |= 1UL << 9;
+                    break;
+
+                case 12 when propertyName.SequenceEqual("result_count"u8):
+                    value.ResultCount = ValueReading.ReadNullableInt32(ref reader);
+                    present |= 1UL << 10;
+                    break;
+
+                case 9 when propertyName.SequenceEqual("unique_id"u8):
+                    value.UniqueId = ValueReading.ReadNullableString(ref reader);
+                    present |= 1UL << 11;
+                    break;
+
+                case 9 when propertyName.SequenceEqual("import_id"u8):
+                    value.ImportId = ValueReading.ReadNullableInt64(ref reader);
+                    present |= 1UL << 12;
+                    break;
+
+                case 11 when propertyName.SequenceEqual("last_action"u8):
+                    value.LastAction = ValueReading.ReadNullableString(ref reader, pool);
+                    present |= 1UL << 13;
+                    break;
+
+                case 12 when propertyName.SequenceEqual("bulk_created"u8):
+                    value.BulkCreated = ValueReading.ReadNullableBoolean(ref reader);
+                    present |= 1UL << 14;
+                    break;
+
+                case 4 when propertyName.SequenceEqual("task"u8):
+                    value.Task = ValueReading.ReadNullableInt64(ref reader);
+                    present |= 1UL << 15;
+                    break;
+
+                case 7 when propertyName.SequenceEqual("project"u8):
+                    value.Project = ValueReading.ReadNullableInt64(ref reader);
+                    present |= 1UL << 16;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("updated_by"u8):
+                    value.UpdatedBy = ValueReading.ReadNode(ref reader, options);
+                    present |= 1UL << 17;
+                    break;
+
+                case 17 when propertyName.SequenceEqual("parent_prediction"u8):
+                    value.ParentPrediction = ValueReading.ReadNullableInt64(ref reader);
+                    present |= 1UL << 18;
+                    break;
+
+                case 17 when propertyName.SequenceEqual("parent_annotation"u8):
+                    value.ParentAnnotation = ValueReading.ReadNullableInt64(ref reader);
+                    present |= 1UL << 19;
+                    break;
+
+                case 15 when propertyName.SequenceEqual("last_created_by"u8):
+                    value.LastCreatedBy = ValueReading.ReadNode(ref reader, options);
+                    present |= 1UL << 20;
+                    break;
+
+                case 16 when propertyName.SequenceEqual("created_username"u8):
+                    value.CreatedUsername = ValueReading.ReadNullableString(ref reader, pool);
+                    present |= 1UL << 21;
+                    break;
+
+                case 11 when propertyName.SequenceEqual("created_ago"u8):
+                    value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
+                    present |= 1UL << 22;
+                    break;
+
+                case 5 when propertyName.SequenceEqual("state"u8):
+                    value.State = ValueReading.ReadNullableString(ref reader, pool);
+                    present |= 1UL << 23;
+                    break;
+
+                default:
+                    ValueReading.AddExtension(ref reader, ref extra);
+                    break;
             }
         }
 

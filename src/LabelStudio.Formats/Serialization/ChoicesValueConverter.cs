@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
@@ -13,6 +14,7 @@ internal sealed class ChoicesValueConverter : JsonConverter<ChoicesValue>
 
     public override ChoicesValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ChoicesValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
@@ -21,15 +23,18 @@ internal sealed class ChoicesValueConverter : JsonConverter<ChoicesValue>
         Dictionary<string, JsonElement>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("choices"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                // null would not survive (the property is never null), so it is not a shape this type holds.
-                value.Choices = ValueReading.ReadStrings(ref reader, pool) ?? throw new JsonException("Expected an array of choices, found null.");
-                present |= ChoicesBit;
-            }
-            else
-            {
-                ValueReading.AddExtension(ref reader, ref extra);
+                case 7 when propertyName.SequenceEqual("choices"u8):
+                    // null would not survive (the property is never null), so it is not a shape this type holds.
+                    value.Choices = ValueReading.ReadStrings(ref reader, pool) ?? throw new JsonException("Expected an array of choices, found null.");
+                    present |= ChoicesBit;
+                    break;
+
+                default:
+                    ValueReading.AddExtension(ref reader, ref extra);
+                    break;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json;
@@ -38,6 +39,10 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private readonly ElementReader? _elementReader;
     private readonly int _parallelism;
     private readonly TaskListEnvelopeState? _envelope;
+
+    // The string pools of the parallel read, one per batch being deserialized and handed from batch to batch: a fresh
+    // pool per batch (a few dozen tasks) would transcode and allocate every label and name again.
+    private readonly ConcurrentBag<JsonStringPool> _batchPools = [];
     private bool _inEnvelopeArray;
     private int _envelopeMembers;
     private bool _envelopeComma;
@@ -830,7 +835,23 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     // Deserializes every framed element of a batch (on a pool thread); a failure is kept at its element.
     private void Materialize(Batch batch)
     {
-        var pool = new JsonStringPool();
+        if (!_batchPools.TryTake(out var pool))
+        {
+            pool = new JsonStringPool();
+        }
+
+        try
+        {
+            MaterializeWith(batch, pool);
+        }
+        finally
+        {
+            _batchPools.Add(pool);
+        }
+    }
+
+    private void MaterializeWith(Batch batch, JsonStringPool pool)
+    {
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch.IsReady(i))

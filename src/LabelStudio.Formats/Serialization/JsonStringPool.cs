@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LabelStudio.Formats.Serialization;
@@ -10,13 +12,14 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class JsonStringPool
 {
-    private const int Slots = 256;
+    private const int Slots = 512;
     private const int MaxBytes = 64;
 
     private readonly byte[]?[] _keys = new byte[Slots][];
     private readonly string?[] _values = new string?[Slots];
 
     /// <summary>The string of the current <see cref="JsonTokenType.String"/> token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxBytes)
@@ -24,23 +27,52 @@ internal sealed class JsonStringPool
             return reader.GetString()!;
         }
 
+        // Two ways per set: the few dozen strings of an export would often share a slot in a direct-mapped table, and two
+        // frequent ones sharing it would evict each other on every use.
         var bytes = reader.ValueSpan;
-        var hash = (uint)bytes.Length * 0x9E3779B1u;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var slot = (int)((hash ^ (hash >> 15)) & (Slots - 1));
+        var slot = Slot(bytes);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key))
         {
             return _values[slot]!;
         }
 
+        var other = slot ^ 1;
+        if (_keys[other] is { } otherKey && bytes.SequenceEqual(otherKey))
+        {
+            return _values[other]!;
+        }
+
         // GetString validates the UTF-8; only validated text enters the pool.
         var text = reader.GetString()!;
-        _keys[slot] = bytes.ToArray();
-        _values[slot] = text;
+        var target = _keys[slot] is null || _keys[other] is not null ? slot : other;
+        _keys[target] = bytes.ToArray();
+        _values[target] = text;
         return text;
+    }
+
+    // The length and the first and last (up to) eight bytes, mixed: a few loads instead of a loop over every byte. Two
+    // names that differ only in their middle share a slot and evict each other, which costs a transcode, never a wrong
+    // string (the key is compared in full).
+    private static int Slot(ReadOnlySpan<byte> bytes)
+    {
+        ulong head, tail;
+        if (bytes.Length >= 8)
+        {
+            head = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            tail = BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
+        }
+        else
+        {
+            head = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                head = (head << 8) | bytes[i];
+            }
+
+            tail = 0;
+        }
+
+        var hash = ((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)bytes.Length;
+        return (int)((hash ^ (hash >> 29)) >> 32) & (Slots - 1);
     }
 }

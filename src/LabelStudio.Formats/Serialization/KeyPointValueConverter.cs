@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
@@ -13,6 +14,7 @@ internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
 
     public override KeyPointValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static KeyPointValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
@@ -21,27 +23,30 @@ internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
         Dictionary<string, JsonElement>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("x"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                value.X = ValueReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("y"u8))
-            {
-                value.Y = ValueReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("width"u8))
-            {
-                value.Width = ValueReading.ReadNullableDouble(ref reader);
-                present |= WidthBit;
-            }
-            else if (reader.ValueTextEquals("keypointlabels"u8))
-            {
-                value.KeyPointLabels = ValueReading.ReadStrings(ref reader, pool);
-                present |= LabelsBit;
-            }
-            else
-            {
-                ValueReading.AddExtension(ref reader, ref extra);
+                case 1 when propertyName.SequenceEqual("x"u8):
+                    value.X = ValueReading.ReadDouble(ref reader);
+                    break;
+
+                case 1 when propertyName.SequenceEqual("y"u8):
+                    value.Y = ValueReading.ReadDouble(ref reader);
+                    break;
+
+                case 5 when propertyName.SequenceEqual("width"u8):
+                    value.Width = ValueReading.ReadNullableDouble(ref reader);
+                    present |= WidthBit;
+                    break;
+
+                case 14 when propertyName.SequenceEqual("keypointlabels"u8):
+                    value.KeyPointLabels = ValueReading.ReadStrings(ref reader, pool);
+                    present |= LabelsBit;
+                    break;
+
+                default:
+                    ValueReading.AddExtension(ref reader, ref extra);
+                    break;
             }
         }
 

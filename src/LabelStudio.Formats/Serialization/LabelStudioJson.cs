@@ -207,11 +207,17 @@ public static class LabelStudioJson
     // and labels every task repeats.
     private static JsonArrayStreamReader<LabelStudioTask> CreateTaskReader(Stream stream, LabelStudioJsonReaderOptions? options)
     {
-        return new(stream, TaskTypeInfo, options ?? DefaultReaderOptions, allowSingleObject: true, "task", static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool));
+        options ??= DefaultReaderOptions;
+        return new(stream, TaskTypeInfo, options, allowSingleObject: true, "task", TaskElementReader(options.SkippedTaskMembers));
     }
 
     internal static JsonArrayStreamReader<LabelStudioTask> CreateTaskListReader(Stream stream, LabelStudioJsonReaderOptions options, TaskListEnvelopeState envelope) =>
-        new(stream, TaskTypeInfo, options, allowSingleObject: false, "task", static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool), envelope);
+        new(stream, TaskTypeInfo, options, allowSingleObject: false, "task", TaskElementReader(options.SkippedTaskMembers), envelope);
+
+    private static JsonArrayStreamReader<LabelStudioTask>.ElementReader TaskElementReader(SkippedTaskMembers skipped) =>
+        skipped == SkippedTaskMembers.None
+            ? static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool)
+            : (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool, skipped);
 
     private static JsonArrayStreamReader<T> CreateReader<T>(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions? options, bool allowSingleObject, string itemName)
         where T : class =>

@@ -21,4 +21,7 @@ public sealed class LabelStudioJsonReaderOptions
     /// pool thread on pool work invites starvation).
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Task members read for well-formedness only, not materialized (the export runner's knob).</summary>
+    internal SkippedTaskMembers SkippedTaskMembers { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
@@ -11,6 +12,7 @@ internal sealed class PercentPointConverter : JsonConverter<PercentPoint>
 
     public override void Write(Utf8JsonWriter writer, PercentPoint value, JsonSerializerOptions options) => WritePoint(writer, value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PercentPoint ReadPoint(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
@@ -13,6 +14,7 @@ internal sealed class PolygonValueConverter : JsonConverter<PolygonValue>
 
     public override PolygonValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PolygonValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
@@ -21,36 +23,39 @@ internal sealed class PolygonValueConverter : JsonConverter<PolygonValue>
         Dictionary<string, JsonElement>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("points"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartArray)
-                {
-                    throw new JsonException($"Expected an array of [x, y] points, found {reader.TokenType}.");
-                }
+                case 6 when propertyName.SequenceEqual("points"u8):
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        throw new JsonException($"Expected an array of [x, y] points, found {reader.TokenType}.");
+                    }
 
-                var points = new List<PercentPoint>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    points.Add(PercentPointConverter.ReadPoint(ref reader));
-                }
+                    var points = new List<PercentPoint>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        points.Add(PercentPointConverter.ReadPoint(ref reader));
+                    }
 
-                value.Points = points;
-                present |= PointsBit;
-            }
-            else if (reader.ValueTextEquals("closed"u8))
-            {
-                value.Closed = ValueReading.ReadNullableBoolean(ref reader);
-                present |= ClosedBit;
-            }
-            else if (reader.ValueTextEquals("polygonlabels"u8))
-            {
-                value.PolygonLabels = ValueReading.ReadStrings(ref reader, pool);
-                present |= LabelsBit;
-            }
-            else
-            {
-                ValueReading.AddExtension(ref reader, ref extra);
+                    value.Points = points;
+                    present |= PointsBit;
+                    break;
+
+                case 6 when propertyName.SequenceEqual("closed"u8):
+                    value.Closed = ValueReading.ReadNullableBoolean(ref reader);
+                    present |= ClosedBit;
+                    break;
+
+                case 13 when propertyName.SequenceEqual("polygonlabels"u8):
+                    value.PolygonLabels = ValueReading.ReadStrings(ref reader, pool);
+                    present |= LabelsBit;
+                    break;
+
+                default:
+                    ValueReading.AddExtension(ref reader, ref extra);
+                    break;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabelStudio.Formats.Models;
@@ -17,6 +18,7 @@ internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
 
     public override RectangleValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, null);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RectangleValue ReadValue(ref Utf8JsonReader reader, JsonStringPool? pool)
     {
         ValueReading.ExpectObject(ref reader);
@@ -25,35 +27,38 @@ internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
         Dictionary<string, JsonElement>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("x"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                value.X = ValueReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("y"u8))
-            {
-                value.Y = ValueReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("width"u8))
-            {
-                value.Width = ValueReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("height"u8))
-            {
-                value.Height = ValueReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("rotation"u8))
-            {
-                value.Rotation = ValueReading.ReadNullableDouble(ref reader);
-                present |= RotationBit;
-            }
-            else if (reader.ValueTextEquals("rectanglelabels"u8))
-            {
-                value.RectangleLabels = ValueReading.ReadStrings(ref reader, pool);
-                present |= LabelsBit;
-            }
-            else
-            {
-                ValueReading.AddExtension(ref reader, ref extra);
+                case 1 when propertyName.SequenceEqual("x"u8):
+                    value.X = ValueReading.ReadDouble(ref reader);
+                    break;
+
+                case 1 when propertyName.SequenceEqual("y"u8):
+                    value.Y = ValueReading.ReadDouble(ref reader);
+                    break;
+
+                case 5 when propertyName.SequenceEqual("width"u8):
+                    value.Width = ValueReading.ReadDouble(ref reader);
+                    break;
+
+                case 6 when propertyName.SequenceEqual("height"u8):
+                    value.Height = ValueReading.ReadDouble(ref reader);
+                    break;
+
+                case 8 when propertyName.SequenceEqual("rotation"u8):
+                    value.Rotation = ValueReading.ReadNullableDouble(ref reader);
+                    present |= RotationBit;
+                    break;
+
+                case 15 when propertyName.SequenceEqual("rectanglelabels"u8):
+                    value.RectangleLabels = ValueReading.ReadStrings(ref reader, pool);
+                    present |= LabelsBit;
+                    break;
+
+                default:
+                    ValueReading.AddExtension(ref reader, ref extra);
+                    break;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -21,6 +22,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
 
     public override Result Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadResult(ref reader, options, null);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Result ReadResult(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -49,136 +51,139 @@ internal sealed class ResultConverter : JsonConverter<Result>
                 break;
             }
 
-            if (reader.ValueTextEquals("id"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                reader.Read();
-                id = ReadString(ref reader);
-                present |= IdBit;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    type = ResultTypeTable.Read(ref reader);
-                    present |= TypeBit;
-                }
-                else
-                {
-                    // A non-string type is not ours to interpret: keep it verbatim.
-                    (extra ??= new(StringComparer.Ordinal))["type"] = JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                present |= ValueBit;
-                if ((present & TypeBit) != 0)
-                {
-                    value = ReadValue(ref reader, type, options, pool);
-                }
-                else
-                {
-                    pendingValue = reader;
-                    valueBeforeType = true;
-                    reader.Skip();
-                }
-            }
-            else if (reader.ValueTextEquals("from_name"u8))
-            {
-                reader.Read();
-                fromName = ReadString(ref reader, pool);
-                present |= FromNameBit;
-            }
-            else if (reader.ValueTextEquals("to_name"u8))
-            {
-                reader.Read();
-                toName = ReadString(ref reader, pool);
-                present |= ToNameBit;
-            }
-            else if (reader.ValueTextEquals("original_width"u8))
-            {
-                reader.Read();
-                originalWidth = ReadInt32(ref reader);
-                present |= OriginalWidthBit;
-            }
-            else if (reader.ValueTextEquals("original_height"u8))
-            {
-                reader.Read();
-                originalHeight = ReadInt32(ref reader);
-                present |= OriginalHeightBit;
-            }
-            else if (reader.ValueTextEquals("image_rotation"u8))
-            {
-                reader.Read();
-                imageRotation = ReadDouble(ref reader);
-                present |= ImageRotationBit;
-            }
-            else if (reader.ValueTextEquals("origin"u8))
-            {
-                reader.Read();
-                origin = ReadString(ref reader, pool);
-                present |= OriginBit;
-            }
-            else if (reader.ValueTextEquals("score"u8))
-            {
-                reader.Read();
-                score = ReadDouble(ref reader);
-                present |= ScoreBit;
-            }
-            else if (reader.ValueTextEquals("parentID"u8))
-            {
-                reader.Read();
-                parentId = ReadString(ref reader);
-                present |= ParentIdBit;
-            }
-            else if (reader.ValueTextEquals("readonly"u8))
-            {
-                reader.Read();
-                readOnly = ReadBoolean(ref reader);
-                present |= ReadOnlyBit;
-            }
-            else if (reader.ValueTextEquals("hidden"u8))
-            {
-                reader.Read();
-                hidden = ReadBoolean(ref reader);
-                present |= HiddenBit;
-            }
-            else if (reader.ValueTextEquals("meta"u8))
-            {
-                reader.Read();
-                meta = reader.TokenType == JsonTokenType.Null ? null : JsonNode.Parse(ref reader);
-                present |= MetaBit;
-            }
-            else if (reader.ValueTextEquals("from_id"u8))
-            {
-                reader.Read();
-                fromId = ReadString(ref reader);
-                present |= FromIdBit;
-            }
-            else if (reader.ValueTextEquals("to_id"u8))
-            {
-                reader.Read();
-                toId = ReadString(ref reader);
-                present |= ToIdBit;
-            }
-            else if (reader.ValueTextEquals("direction"u8))
-            {
-                reader.Read();
-                direction = ReadString(ref reader);
-                present |= DirectionBit;
-            }
-            else if (reader.ValueTextEquals("labels"u8))
-            {
-                reader.Read();
-                labels = ReadStringList(ref reader, pool);
-                present |= LabelsBit;
-            }
-            else
-            {
-                var name = reader.GetString()!;
-                reader.Read();
-                (extra ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+                case 2 when propertyName.SequenceEqual("id"u8):
+                    reader.Read();
+                    id = ReadString(ref reader);
+                    present |= IdBit;
+                    break;
+
+                case 4 when propertyName.SequenceEqual("type"u8):
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        type = ResultTypeTable.Read(ref reader);
+                        present |= TypeBit;
+                    }
+                    else
+                    {
+                        // A non-string type is not ours to interpret: keep it verbatim.
+                        (extra ??= new(StringComparer.Ordinal))["type"] = JsonElement.ParseValue(ref reader);
+                    }
+                    break;
+
+                case 5 when propertyName.SequenceEqual("value"u8):
+                    reader.Read();
+                    present |= ValueBit;
+                    if ((present & TypeBit) != 0)
+                    {
+                        value = ReadValue(ref reader, type, options, pool);
+                    }
+                    else
+                    {
+                        pendingValue = reader;
+                        valueBeforeType = true;
+                        reader.Skip();
+                    }
+                    break;
+
+                case 9 when propertyName.SequenceEqual("from_name"u8):
+                    reader.Read();
+                    fromName = ReadString(ref reader, pool);
+                    present |= FromNameBit;
+                    break;
+
+                case 7 when propertyName.SequenceEqual("to_name"u8):
+                    reader.Read();
+                    toName = ReadString(ref reader, pool);
+                    present |= ToNameBit;
+                    break;
+
+                case 14 when propertyName.SequenceEqual("original_width"u8):
+                    reader.Read();
+                    originalWidth = ReadInt32(ref reader);
+                    present |= OriginalWidthBit;
+                    break;
+
+                case 15 when propertyName.SequenceEqual("original_height"u8):
+                    reader.Read();
+                    originalHeight = ReadInt32(ref reader);
+                    present |= OriginalHeightBit;
+                    break;
+
+                case 14 when propertyName.SequenceEqual("image_rotation"u8):
+                    reader.Read();
+                    imageRotation = ReadDouble(ref reader);
+                    present |= ImageRotationBit;
+                    break;
+
+                case 6 when propertyName.SequenceEqual("origin"u8):
+                    reader.Read();
+                    origin = ReadString(ref reader, pool);
+                    present |= OriginBit;
+                    break;
+
+                case 5 when propertyName.SequenceEqual("score"u8):
+                    reader.Read();
+                    score = ReadDouble(ref reader);
+                    present |= ScoreBit;
+                    break;
+
+                case 8 when propertyName.SequenceEqual("parentID"u8):
+                    reader.Read();
+                    parentId = ReadString(ref reader);
+                    present |= ParentIdBit;
+                    break;
+
+                case 8 when propertyName.SequenceEqual("readonly"u8):
+                    reader.Read();
+                    readOnly = ReadBoolean(ref reader);
+                    present |= ReadOnlyBit;
+                    break;
+
+                case 6 when propertyName.SequenceEqual("hidden"u8):
+                    reader.Read();
+                    hidden = ReadBoolean(ref reader);
+                    present |= HiddenBit;
+                    break;
+
+                case 4 when propertyName.SequenceEqual("meta"u8):
+                    reader.Read();
+                    meta = reader.TokenType == JsonTokenType.Null ? null : JsonNode.Parse(ref reader);
+                    present |= MetaBit;
+                    break;
+
+                case 7 when propertyName.SequenceEqual("from_id"u8):
+                    reader.Read();
+                    fromId = ReadString(ref reader);
+                    present |= FromIdBit;
+                    break;
+
+                case 5 when propertyName.SequenceEqual("to_id"u8):
+                    reader.Read();
+                    toId = ReadString(ref reader);
+                    present |= ToIdBit;
+                    break;
+
+                case 9 when propertyName.SequenceEqual("direction"u8):
+                    reader.Read();
+                    direction = ReadString(ref reader);
+                    present |= DirectionBit;
+                    break;
+
+                case 6 when propertyName.SequenceEqual("labels"u8):
+                    reader.Read();
+                    labels = ReadStringList(ref reader, pool);
+                    present |= LabelsBit;
+                    break;
+
+                default:
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extra ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+                    break;
             }
         }
 
@@ -304,6 +309,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ResultValue? ReadValue(ref Utf8JsonReader reader, ResultType type, JsonSerializerOptions options, JsonStringPool? pool)
     {
         if (reader.TokenType == JsonTokenType.Null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using LabelStudio.Formats.Models;
@@ -41,6 +42,7 @@ internal static class ResultTypeTable
     ];
 
     /// <summary>Reads a <c>type</c> string token, reusing the known instances.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ResultType Read(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)

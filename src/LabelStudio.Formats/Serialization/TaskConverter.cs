@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,7 +27,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
 
     public override LabelStudioTask Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTask(ref reader, options, null);
 
-    public static LabelStudioTask ReadTask(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
+    public static LabelStudioTask ReadTask(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, SkippedTaskMembers skipped = SkippedTaskMembers.None)
     {
         ValueReading.ExpectObject(ref reader);
         var task = new LabelStudioTask();
@@ -35,7 +36,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         var member = default(ReadOnlySpan<byte>);
         try
         {
-            ReadMembers(ref reader, options, pool, task, ref present, ref extra, ref member);
+            ReadMembers(ref reader, options, pool, skipped, task, ref present, ref extra, ref member);
         }
         catch (JsonException ex) when (ex is not JsonMemberException && !member.IsEmpty)
         {
@@ -48,139 +49,158 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         return task;
     }
 
-    private static void ReadMembers(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, LabelStudioTask task, ref ulong present, ref Dictionary<string, JsonElement>? extra, scoped ref ReadOnlySpan<byte> member)
+    // The export readers' hot methods are compiled optimized at their first call: a converter reads a file once per
+    // process, and the tiered JIT's unoptimized first versions ran for the first few thousand tasks on every reading thread.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadMembers(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, SkippedTaskMembers skipped, LabelStudioTask task, ref ulong present, ref Dictionary<string, JsonElement>? extra, scoped ref ReadOnlySpan<byte> member)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             member = reader.HasValueSequence || reader.ValueIsEscaped ? "?"u8 : reader.ValueSpan;
-            if (reader.ValueTextEquals("id"u8))
+            var propertyName = ValueReading.PropertyName(ref reader);
+            switch (propertyName.Length)
             {
-                task.Id = ValueReading.ReadNullableInt64(ref reader);
-                present |= IdBit;
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                task.Data = ReadObject(ref reader, "data");
-                present |= DataBit;
-            }
-            else if (reader.ValueTextEquals("meta"u8))
-            {
-                reader.Read();
-                task.Meta = reader.TokenType == JsonTokenType.Null ? null : ReadObjectValue(ref reader, "meta");
-                present |= MetaBit;
-            }
-            else if (reader.ValueTextEquals("annotations"u8))
-            {
-                reader.Read();
-                ExpectArray(ref reader, "annotations");
-                var annotations = new List<Annotation>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    annotations.Add(reader.TokenType == JsonTokenType.StartObject
-                        ? AnnotationConverter.ReadAnnotation(ref reader, options, pool)
-                        : throw new JsonException($"Expected an annotation object, found {reader.TokenType}."));
-                }
+                case 2 when propertyName.SequenceEqual("id"u8):
+                    task.Id = ValueReading.ReadNullableInt64(ref reader);
+                    present |= IdBit;
+                    break;
 
-                task.Annotations = annotations;
-                present |= AnnotationsBit;
-            }
-            else if (reader.ValueTextEquals("predictions"u8))
-            {
-                reader.Read();
-                ExpectArray(ref reader, "predictions");
-                task.Predictions = PredictionListConverter.ReadPredictions(ref reader, options, pool);
-                present |= PredictionsBit;
-            }
-            else if (reader.ValueTextEquals("drafts"u8))
-            {
-                reader.Read();
-                ExpectArray(ref reader, "drafts");
-                task.Drafts = ValueReading.ReadList(ref reader, LabelStudioJson.TypeInfo<Draft>());
-                present |= DraftsBit;
-            }
-            else if (reader.ValueTextEquals("created_at"u8))
-            {
-                task.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                present |= CreatedAtBit;
-            }
-            else if (reader.ValueTextEquals("updated_at"u8))
-            {
-                task.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                present |= UpdatedAtBit;
-            }
-            else if (reader.ValueTextEquals("inner_id"u8))
-            {
-                task.InnerId = ValueReading.ReadNullableInt64(ref reader);
-                present |= InnerIdBit;
-            }
-            else if (reader.ValueTextEquals("total_annotations"u8))
-            {
-                task.TotalAnnotations = ValueReading.ReadNullableInt32(ref reader);
-                present |= TotalAnnotationsBit;
-            }
-            else if (reader.ValueTextEquals("cancelled_annotations"u8))
-            {
-                task.CancelledAnnotations = ValueReading.ReadNullableInt32(ref reader);
-                present |= CancelledAnnotationsBit;
-            }
-            else if (reader.ValueTextEquals("total_predictions"u8))
-            {
-                task.TotalPredictions = ValueReading.ReadNullableInt32(ref reader);
-                present |= TotalPredictionsBit;
-            }
-            else if (reader.ValueTextEquals("comment_count"u8))
-            {
-                task.CommentCount = ValueReading.ReadNullableInt32(ref reader);
-                present |= CommentCountBit;
-            }
-            else if (reader.ValueTextEquals("unresolved_comment_count"u8))
-            {
-                task.UnresolvedCommentCount = ValueReading.ReadNullableInt32(ref reader);
-                present |= UnresolvedCommentCountBit;
-            }
-            else if (reader.ValueTextEquals("last_comment_updated_at"u8))
-            {
-                task.LastCommentUpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                present |= LastCommentUpdatedAtBit;
-            }
-            else if (reader.ValueTextEquals("project"u8))
-            {
-                task.Project = ValueReading.ReadNullableInt64(ref reader);
-                present |= ProjectBit;
-            }
-            else if (reader.ValueTextEquals("updated_by"u8))
-            {
-                task.UpdatedBy = ValueReading.ReadNode(ref reader, options);
-                present |= UpdatedByBit;
-            }
-            else if (reader.ValueTextEquals("file_upload"u8))
-            {
-                task.FileUpload = ValueReading.ReadNode(ref reader, options);
-                present |= FileUploadBit;
-            }
-            else if (reader.ValueTextEquals("comment_authors"u8))
-            {
-                task.CommentAuthors = ValueReading.ReadNode(ref reader, options);
-                present |= CommentAuthorsBit;
-            }
-            else if (reader.ValueTextEquals("agreement"u8))
-            {
-                task.Agreement = ValueReading.ReadNullableDouble(ref reader);
-                present |= AgreementBit;
-            }
-            else if (reader.ValueTextEquals("is_labeled"u8))
-            {
-                task.IsLabeled = ValueReading.ReadNullableBoolean(ref reader);
-                present |= IsLabeledBit;
-            }
-            else if (reader.ValueTextEquals("overlap"u8))
-            {
-                task.Overlap = ValueReading.ReadNullableInt32(ref reader);
-                present |= OverlapBit;
-            }
-            else
-            {
-                ValueReading.AddExtension(ref reader, ref extra);
+                case 4 when propertyName.SequenceEqual("data"u8):
+                    task.Data = ReadObject(ref reader, "data");
+                    present |= DataBit;
+                    break;
+
+                case 4 when propertyName.SequenceEqual("meta"u8):
+                    reader.Read();
+                    task.Meta = reader.TokenType == JsonTokenType.Null ? null : ReadObjectValue(ref reader, "meta");
+                    present |= MetaBit;
+                    break;
+
+                case 11 when propertyName.SequenceEqual("annotations"u8):
+                    reader.Read();
+                    ExpectArray(ref reader, "annotations");
+                    var annotations = new List<Annotation>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        annotations.Add(reader.TokenType == JsonTokenType.StartObject
+                            ? AnnotationConverter.ReadAnnotation(ref reader, options, pool)
+                            : throw new JsonException($"Expected an annotation object, found {reader.TokenType}."));
+                    }
+
+                    task.Annotations = annotations;
+                    present |= AnnotationsBit;
+                    break;
+
+                case 11 when propertyName.SequenceEqual("predictions"u8):
+                    if ((skipped & SkippedTaskMembers.Predictions) != 0)
+                    {
+                        // The tokenizer still checks the value is well-formed JSON; nothing is built.
+                        reader.Skip();
+                        continue;
+                    }
+
+                    reader.Read();
+                    ExpectArray(ref reader, "predictions");
+                    task.Predictions = PredictionListConverter.ReadPredictions(ref reader, options, pool);
+                    present |= PredictionsBit;
+                    break;
+
+                case 6 when propertyName.SequenceEqual("drafts"u8):
+                    if ((skipped & SkippedTaskMembers.Drafts) != 0)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    reader.Read();
+                    ExpectArray(ref reader, "drafts");
+                    task.Drafts = ValueReading.ReadList(ref reader, LabelStudioJson.TypeInfo<Draft>());
+                    present |= DraftsBit;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("created_at"u8):
+                    task.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                    present |= CreatedAtBit;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("updated_at"u8):
+                    task.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                    present |= UpdatedAtBit;
+                    break;
+
+                case 8 when propertyName.SequenceEqual("inner_id"u8):
+                    task.InnerId = ValueReading.ReadNullableInt64(ref reader);
+                    present |= InnerIdBit;
+                    break;
+
+                case 17 when propertyName.SequenceEqual("total_annotations"u8):
+                    task.TotalAnnotations = ValueReading.ReadNullableInt32(ref reader);
+                    present |= TotalAnnotationsBit;
+                    break;
+
+                case 21 when propertyName.SequenceEqual("cancelled_annotations"u8):
+                    task.CancelledAnnotations = ValueReading.ReadNullableInt32(ref reader);
+                    present |= CancelledAnnotationsBit;
+                    break;
+
+                case 17 when propertyName.SequenceEqual("total_predictions"u8):
+                    task.TotalPredictions = ValueReading.ReadNullableInt32(ref reader);
+                    present |= TotalPredictionsBit;
+                    break;
+
+                case 13 when propertyName.SequenceEqual("comment_count"u8):
+                    task.CommentCount = ValueReading.ReadNullableInt32(ref reader);
+                    present |= CommentCountBit;
+                    break;
+
+                case 24 when propertyName.SequenceEqual("unresolved_comment_count"u8):
+                    task.UnresolvedCommentCount = ValueReading.ReadNullableInt32(ref reader);
+                    present |= UnresolvedCommentCountBit;
+                    break;
+
+                case 23 when propertyName.SequenceEqual("last_comment_updated_at"u8):
+                    task.LastCommentUpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
+                    present |= LastCommentUpdatedAtBit;
+                    break;
+
+                case 7 when propertyName.SequenceEqual("project"u8):
+                    task.Project = ValueReading.ReadNullableInt64(ref reader);
+                    present |= ProjectBit;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("updated_by"u8):
+                    task.UpdatedBy = ValueReading.ReadNode(ref reader, options);
+                    present |= UpdatedByBit;
+                    break;
+
+                case 11 when propertyName.SequenceEqual("file_upload"u8):
+                    task.FileUpload = ValueReading.ReadNode(ref reader, options);
+                    present |= FileUploadBit;
+                    break;
+
+                case 15 when propertyName.SequenceEqual("comment_authors"u8):
+                    task.CommentAuthors = ValueReading.ReadNode(ref reader, options);
+                    present |= CommentAuthorsBit;
+                    break;
+
+                case 9 when propertyName.SequenceEqual("agreement"u8):
+                    task.Agreement = ValueReading.ReadNullableDouble(ref reader);
+                    present |= AgreementBit;
+                    break;
+
+                case 10 when propertyName.SequenceEqual("is_labeled"u8):
+                    task.IsLabeled = ValueReading.ReadNullableBoolean(ref reader);
+                    present |= IsLabeledBit;
+                    break;
+
+                case 7 when propertyName.SequenceEqual("overlap"u8):
+                    task.Overlap = ValueReading.ReadNullableInt32(ref reader);
+                    present |= OverlapBit;
+                    break;
+
+                default:
+                    ValueReading.AddExtension(ref reader, ref extra);
+                    break;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -9,6 +10,17 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Token helpers shared by the hand-written converters of the most common result values.</summary>
 internal static class ValueReading
 {
+    /// <summary>
+    /// The current property name's unescaped UTF-8 bytes, for the converters' member switch (on the length, then the
+    /// bytes): the token's own bytes in the common case; an escaped or split name is decoded (rare, so it may allocate).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? UnescapedPropertyName(ref reader) : reader.ValueSpan;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static byte[] UnescapedPropertyName(ref Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -51,6 +63,7 @@ internal static class ValueReading
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string>? ReadStrings(ref Utf8JsonReader reader, JsonStringPool? pool = null)
     {
         reader.Read();
@@ -199,6 +212,7 @@ internal static class ValueReading
         return reader.TokenType == JsonTokenType.Null ? null : TimestampConverter.Instance.Read(ref reader, typeof(Timestamp), options);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Result>? ReadResults(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool = null)
     {
         reader.Read();

@@ -8,7 +8,7 @@ using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Tests.Conversion;
 
-public class ExportRunnerTests
+public partial class ExportRunnerTests
 {
     private string _work = null!;
 

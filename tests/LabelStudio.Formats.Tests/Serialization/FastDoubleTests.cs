@@ -23,6 +23,9 @@ public sealed class FastDoubleTests
     [TestCase("0.000000000000000001")]
     [TestCase("1920")]
     [TestCase("268.9206")]
+    [TestCase("12345678.87654321")]
+    [TestCase("-1234567890123.5")]
+    [TestCase("0.00000001")]
     public void TryParse_PlainDecimal_EqualsTheGeneralParser(string text)
     {
         FastDouble.TryParse(Encoding.ASCII.GetBytes(text), out var value).Should().BeTrue();
@@ -36,6 +39,8 @@ public sealed class FastDoubleTests
     [TestCase("1e5")]
     [TestCase("1.5E-3")]
     [TestCase("26.827389647638003123")]
+    [TestCase("12345678901234567890")]
+    [TestCase("1234567890.1234567890")]
     [TestCase("")]
     [TestCase("-")]
     public void TryParse_OutsideTheExactRange_Declines(string text) =>

@@ -265,6 +265,43 @@ public class LabelStudioJsonReaderTests(int parallelism)
         act.Should().Throw<LabelStudioJsonException>().Which.ByteOffset.Should().BeInRange(12, 32);
     }
 
+    [Test]
+    public async Task ReadTasksAsync_EscapedMemberNames_MatchTheMembersTheySpell()
+    {
+        // "\u0069d" is "id", "annot\u0061tions" is "annotations", "\u0078" is "x": JSON names compare unescaped.
+        // "i\u0064x" is "idx", no task member: it stays an extension under its unescaped name.
+        var tasks = await ReadAllAsync("""
+            [{"\u0069d":5,"annot\u0061tions":[{"\u0072esult":[{"id":"r","type":"rectanglelabels","from_name":"l","to_name":"i",
+              "value":{"\u0078":1.5,"y":2,"width":3,"height":4,"rectanglelabels":["A"]}}]}],"i\u0064x":true}]
+            """);
+
+        var task = tasks.Should().ContainSingle().Subject;
+        task.Id.Should().Be(5);
+        var result = task.Annotations.Should().ContainSingle().Subject.Results.Should().ContainSingle().Subject;
+        result.Value.Should().BeOfType<RectangleValue>().Which.X.Should().Be(1.5);
+        task.AdditionalProperties.Should().ContainKey("idx").WhoseValue.GetBoolean().Should().BeTrue();
+    }
+
+    [Test]
+    public async Task ReadTasksAsync_SkippedPredictionsAndDrafts_LeavesThemOutAndReadsTheRest()
+    {
+        var json = """[{"id":1,"predictions":[{"id":2,"result":[{"id":"p","type":"choices","value":{"choices":["B"]}}]}],"drafts":[{"id":3,"result":[]}],"annotations":[{"id":4,"result":[]}],"total_predictions":1}]""";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var options = new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, SkippedTaskMembers = SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts };
+        var tasks = new List<LabelStudioTask>();
+        await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, options))
+        {
+            tasks.Add(task);
+        }
+
+        var read = tasks.Should().ContainSingle().Subject;
+        read.Predictions.Should().BeEmpty();
+        read.Drafts.Should().BeEmpty();
+        read.Annotations.Should().ContainSingle().Which.Id.Should().Be(4);
+        read.TotalPredictions.Should().Be(1);
+        read.AdditionalProperties.Should().BeNull("a skipped member is not kept as an extension either");
+    }
+
     private LabelStudioJsonReaderOptions Options => new() { MaxDegreeOfParallelism = parallelism };
 
     private Task<List<LabelStudioTask>> ReadAllAsync(string json) => ReadAllAsync(Encoding.UTF8.GetBytes(json));
