@@ -427,8 +427,7 @@ internal sealed class YoloWriter
 
         await File.WriteAllTextAsync(Path.Combine(_context.OutputDirectory, "classes.txt"), classes.ToString(), cancellationToken).ConfigureAwait(false);
 
-        var notes = new StringWriter(CultureInfo.InvariantCulture);
-        var json = new UjsonWriter(notes);
+        var json = new UjsonWriter(new System.Buffers.ArrayBufferWriter<byte>(1 << 12));
         json.StartObject();
         json.Name("categories");
         json.StartArray();
@@ -460,7 +459,7 @@ internal sealed class YoloWriter
         json.Property("contributor", "Label Studio");
         json.EndObject();
         json.EndObject();
-        await File.WriteAllTextAsync(Path.Combine(_context.OutputDirectory, "notes.json"), notes.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Path.Combine(_context.OutputDirectory, "notes.json"), json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
     private void Drop(ImageItem item, Result region, string reason, string message) =>
