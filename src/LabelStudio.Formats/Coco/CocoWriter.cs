@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
@@ -534,7 +533,7 @@ internal sealed class CocoWriter
     {
         var resultPath = Path.Combine(_context.OutputDirectory, "result.json");
         await using var result = NewFile(resultPath);
-        var json = new UjsonWriter(new ArrayBufferWriter<byte>(1 << 12));
+        var json = new UjsonWriter(new Utf8Buffer(1 << 12));
         json.StartObject();
         json.Name("images");
         json.StartArray();
@@ -675,7 +674,7 @@ internal sealed class CocoWriter
 
         private static UjsonWriter NewPart()
         {
-            var writer = new UjsonWriter(new ArrayBufferWriter<byte>(1 << 16), 1);
+            var writer = new UjsonWriter(new Utf8Buffer(1 << 16), 1);
             writer.BeginSplicedArray();
             return writer;
         }
@@ -686,7 +685,7 @@ internal sealed class CocoWriter
     {
         private const int FlushAt = 1 << 16;
 
-        private readonly ArrayBufferWriter<byte> _buffer = new(FlushAt * 2);
+        private readonly Utf8Buffer _buffer = new(FlushAt * 2);
         private bool _first = true;
 
         public void Write(ReadOnlySpan<byte> bytes, List<Slot> slots, Piece piece, long imageId, ref long annotationCount, CategoryTable categories)

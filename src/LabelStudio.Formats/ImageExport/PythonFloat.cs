@@ -47,7 +47,7 @@ internal static class PythonFloat
     }
 
     /// <summary>Writes <see cref="Format"/>'s text as UTF-8 (ASCII), formatting straight into the destination in the common case.</summary>
-    public static void Write(System.Buffers.IBufferWriter<byte> writer, double value)
+    public static void Write(Utf8Buffer writer, double value)
     {
         var span = writer.GetSpan(MaxFastLength);
         if (TryFormatFast(value, span, out var length))

@@ -9,9 +9,9 @@ namespace LabelStudio.Formats.ImageExport;
 /// <c>/</c> escaped as <c>\/</c>, non-ASCII kept, floats in Python's shortest form with <c>.0</c> for integral
 /// values. Only the shapes the image exporters need; the caller keeps the structure valid. Writes UTF-8 straight
 /// into a byte buffer (numbers are formatted in place), so the caller can flush it, or cut it into pieces by
-/// <see cref="ArrayBufferWriter{T}.WrittenCount"/> offsets.
+/// <see cref="Utf8Buffer.WrittenCount"/> offsets.
 /// </summary>
-internal sealed class UjsonWriter(ArrayBufferWriter<byte> output, int baseDepth = 0)
+internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
 {
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         "\"\\/\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
@@ -22,7 +22,7 @@ internal sealed class UjsonWriter(ArrayBufferWriter<byte> output, int baseDepth 
     private int _depth = baseDepth;
     private bool _afterName;
 
-    public ArrayBufferWriter<byte> Output => output;
+    public Utf8Buffer Output => output;
 
     public void StartObject() => Open((byte)'{');
 
@@ -80,7 +80,7 @@ internal sealed class UjsonWriter(ArrayBufferWriter<byte> output, int baseDepth 
     }
 
     /// <summary>
-    /// Stands for a value another party writes later at this offset (<see cref="ArrayBufferWriter{T}.WrittenCount"/>
+    /// Stands for a value another party writes later at this offset (<see cref="Utf8Buffer.WrittenCount"/>
     /// after the call): the layout goes on as if a value had been written.
     /// </summary>
     public void Placeholder() => BeforeValue();
@@ -159,39 +159,36 @@ internal sealed class UjsonWriter(ArrayBufferWriter<byte> output, int baseDepth 
 
         if (_open > 0)
         {
-            if (_hasItems[_open - 1])
+            // The comma, the newline and the indentation in one reservation.
+            var comma = _hasItems[_open - 1] ? 1 : 0;
+            var indent = _depth * 2;
+            var span = output.GetSpan(comma + 1 + indent);
+            if (comma == 1)
             {
-                Put((byte)',');
+                span[0] = (byte)',';
             }
 
+            span[comma] = (byte)'\n';
+            span.Slice(comma + 1, indent).Fill((byte)' ');
+            output.Advance(comma + 1 + indent);
             _hasItems[_open - 1] = true;
-            Put((byte)'\n');
-            Indent();
         }
     }
 
-    private void Put(byte value)
-    {
-        output.GetSpan(1)[0] = value;
-        output.Advance(1);
-    }
+    private void Put(byte value) => output.Put(value);
 
-    private void Indent()
-    {
-        var span = output.GetSpan(_depth * 2);
-        span[..(_depth * 2)].Fill((byte)' ');
-        output.Advance(_depth * 2);
-    }
+    private void Indent() => output.Fill((byte)' ', _depth * 2);
 
     private void WriteString(string value)
     {
         // Most names and labels need no escaping: encode them as they are.
         if (value.AsSpan().IndexOfAny(NeedsEscape) < 0)
         {
-            Put((byte)'"');
-            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
-            output.Advance(Encoding.UTF8.GetBytes(value, span));
-            Put((byte)'"');
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
+            span[0] = (byte)'"';
+            var length = Encoding.UTF8.GetBytes(value, span[1..]);
+            span[length + 1] = (byte)'"';
+            output.Advance(length + 2);
             return;
         }
 

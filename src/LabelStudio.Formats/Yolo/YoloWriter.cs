@@ -327,7 +327,7 @@ internal sealed class YoloWriter
     /// <summary>Writes the ids of labels the config does not know, appending them to the classes in order.</summary>
     private byte[] FillClassIds(byte[] content, List<ClassSlot> slots)
     {
-        var filled = new ArrayBufferWriter<byte>(content.Length + (slots.Count * 4));
+        var filled = new Utf8Buffer(content.Length + (slots.Count * 4));
         var at = 0;
         foreach (var slot in slots)
         {
@@ -362,7 +362,7 @@ internal sealed class YoloWriter
         return _categories.AppendsUnknown;
     }
 
-    private int Lines(ImageItem item, ArrayBufferWriter<byte> text, ConversionReport report, ref List<ClassSlot>? slots)
+    private int Lines(ImageItem item, Utf8Buffer text, ConversionReport report, ref List<ClassSlot>? slots)
     {
         var lines = 0;
         foreach (var region in item.Regions)
@@ -433,7 +433,7 @@ internal sealed class YoloWriter
         return lines;
     }
 
-    private static bool ObbLine(ImageItem item, Result region, RectangleValue box, int? id, ArrayBufferWriter<byte> text, ConversionReport report)
+    private static bool ObbLine(ImageItem item, Result region, RectangleValue box, int? id, Utf8Buffer text, ConversionReport report)
     {
         if (region.OriginalWidth is not { } width || region.OriginalHeight is not { } height || width <= 0 || height <= 0)
         {
@@ -461,7 +461,7 @@ internal sealed class YoloWriter
         return true;
     }
 
-    private int PoseLines(ImageItem item, ArrayBufferWriter<byte> text, ConversionReport report)
+    private int PoseLines(ImageItem item, Utf8Buffer text, ConversionReport report)
     {
         var lines = 0;
         var keyPoints = item.Regions.Where(r => r.Value is KeyPointValue).ToList();
@@ -547,7 +547,7 @@ internal sealed class YoloWriter
 
         await File.WriteAllTextAsync(Path.Combine(_context.OutputDirectory, "classes.txt"), classes.ToString(), cancellationToken).ConfigureAwait(false);
 
-        var json = new UjsonWriter(new ArrayBufferWriter<byte>(1 << 12));
+        var json = new UjsonWriter(new Utf8Buffer(1 << 12));
         json.StartObject();
         json.Name("categories");
         json.StartArray();
@@ -610,7 +610,7 @@ internal sealed class YoloWriter
         return full.StartsWith(Path.GetFullPath(_labelsDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    private static void WriteBox(ArrayBufferWriter<byte> text, int? id, double a, double b, double c, double d)
+    private static void WriteBox(Utf8Buffer text, int? id, double a, double b, double c, double d)
     {
         WriteId(text, id);
         Put(text, (byte)' ');
@@ -624,7 +624,7 @@ internal sealed class YoloWriter
     }
 
     // A null id is a hole the consumer fills (FillClassIds).
-    private static void WriteId(ArrayBufferWriter<byte> text, int? id)
+    private static void WriteId(Utf8Buffer text, int? id)
     {
         if (id is { } value)
         {
@@ -632,17 +632,13 @@ internal sealed class YoloWriter
         }
     }
 
-    private static void WriteInt(ArrayBufferWriter<byte> text, int value)
+    private static void WriteInt(Utf8Buffer text, int value)
     {
         value.TryFormat(text.GetSpan(11), out var length, default, CultureInfo.InvariantCulture);
         text.Advance(length);
     }
 
-    private static void Put(ArrayBufferWriter<byte> text, byte value)
-    {
-        text.GetSpan(1)[0] = value;
-        text.Advance(1);
-    }
+    private static void Put(Utf8Buffer text, byte value) => text.Put(value);
 
     /// <summary>Keypoint labels with a model_index, in model_index order: the slots of a pose line.</summary>
     internal static IReadOnlyList<string> KeyPointOrder(LabelConfig config) =>
@@ -673,7 +669,7 @@ internal sealed class YoloWriter
     /// <summary>The rendering state of one chunk of tasks (pooled).</summary>
     private sealed class YoloChunk
     {
-        public ArrayBufferWriter<byte> Text { get; } = new(1 << 12);
+        public Utf8Buffer Text { get; } = new(1 << 12);
 
         public List<RenderedItem> Items { get; } = [];
 
