@@ -95,7 +95,7 @@ internal static class OrderedParallelMap
                     continue;
                 }
 
-                inFlight.Enqueue(RunChunk(pending, first, rentState, map, stop.Token));
+                inFlight.Enqueue(RunChunk(pending, first, rentState, map, cancellationToken, stop.Token));
                 first += pending.Count;
                 pending = new List<TSource>(chunkSize);
 
@@ -122,7 +122,7 @@ internal static class OrderedParallelMap
             // The end of the source, or its failure: everything read before it is still mapped and delivered first.
             if (pending.Count > 0)
             {
-                inFlight.Enqueue(RunChunk(pending, first, rentState, map, stop.Token));
+                inFlight.Enqueue(RunChunk(pending, first, rentState, map, cancellationToken, stop.Token));
             }
 
             while (inFlight.Count > 0)
@@ -186,7 +186,8 @@ internal static class OrderedParallelMap
         long first,
         Func<TState> rentState,
         Func<TSource, long, TState, CancellationToken, ValueTask<TResult>> map,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken,
+        CancellationToken stop) =>
         Task.Run(async () =>
         {
             // Never faults: a failure is kept with the results before it, for the consumer to rethrow in order.
@@ -198,7 +199,10 @@ internal static class OrderedParallelMap
                 state = rentState();
                 for (; count < items.Count; count++)
                 {
+                    // The caller's token first, so a cancellation surfaces with the token the caller gave; the
+                    // stage's own token only stops work nobody will consume (its exception is never rethrown).
                     cancellationToken.ThrowIfCancellationRequested();
+                    stop.ThrowIfCancellationRequested();
                     results[count] = await map(items[count], first + count, state, cancellationToken).ConfigureAwait(false);
                 }
 

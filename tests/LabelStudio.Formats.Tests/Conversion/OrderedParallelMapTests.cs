@@ -100,7 +100,7 @@ public class OrderedParallelMapTests
             }
         };
 
-        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.CancellationToken.Should().Be(cancellation.Token, "the caller's token, not the stage's own");
 
         // The window holds 3 chunks of 7: after cancelling, at most the chunks already in flight (and the one being read) complete.
         Volatile.Read(ref mapped).Should().BeLessThan(50 + (4 * Small.ChunkSize));
