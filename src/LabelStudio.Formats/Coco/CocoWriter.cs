@@ -95,9 +95,11 @@ internal sealed class CocoWriter
         var options = _resources.Download ? new OrderedMapOptions { Sequential = true } : null;
         var rendered = OrderedParallelMap.MapAsync(
             _context.Tasks,
-            () => pool.TryTake(out var chunk) ? chunk.Reset() : new CocoChunk(),
+            () => pool.TryTake(out var chunk) ? chunk : new CocoChunk(),
             RenderTaskAsync,
-            pool.Add,
+
+            // Emptied on return, not on reuse: a pooled chunk must not keep its tasks alive (they would reach gen 2).
+            chunk => pool.Add(chunk.Reset()),
             options,
             cancellationToken);
         long index = 0;

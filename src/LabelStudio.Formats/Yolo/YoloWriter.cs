@@ -176,9 +176,11 @@ internal sealed class YoloWriter
         var options = _resources.Download ? new OrderedMapOptions { Sequential = true } : null;
         var rendered = OrderedParallelMap.MapAsync(
             _context.Tasks,
-            () => pool.TryTake(out var chunk) ? chunk.Reset() : new YoloChunk(),
+            () => pool.TryTake(out var chunk) ? chunk : new YoloChunk(),
             RenderTaskAsync,
-            pool.Add,
+
+            // Emptied on return, not on reuse: a pooled chunk must not keep its tasks alive (they would reach gen 2).
+            chunk => pool.Add(chunk.Reset()),
             options,
             cancellationToken);
         long index = 0;
