@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Geometry;
@@ -26,6 +27,7 @@ internal sealed class CocoWriter
     private readonly int? _keyPointCategoryId;
     private readonly string _dataKey;
     private readonly ImageResources _resources;
+    private readonly FrozenDictionary<string, int> _knownCategories;
     private long _imageCount;
     private long _annotationCount;
 
@@ -49,6 +51,8 @@ internal sealed class CocoWriter
             _keyPointLabels = [];
             _keyPointSlots = [];
         }
+
+        _knownCategories = _categories.Snapshot();
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -58,39 +62,14 @@ internal sealed class CocoWriter
         var annotationsPath = Path.Combine(_context.OutputDirectory, ".annotations.part");
         try
         {
-            await using (var imagesFile = NewWriter(imagesPath))
-            await using (var annotationsFile = NewWriter(annotationsPath))
+            var imagesFile = NewFile(imagesPath);
+            await using (imagesFile.ConfigureAwait(false))
             {
-                var images = new UjsonWriter(imagesFile, 1);
-                images.BeginSplicedArray();
-                var annotations = new UjsonWriter(annotationsFile, 1);
-                annotations.BeginSplicedArray();
-                long index = 0;
-                await foreach (var task in _context.Tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+                var annotationsFile = NewFile(annotationsPath);
+                await using (annotationsFile.ConfigureAwait(false))
                 {
-                    _context.Report.TaskRead();
-                    var written = false;
-                    var items = ImageExport.Annotations.ItemsOf(task, index, _config, _context.Report);
-                    var reference = items.Count > 0 ? ImageExport.Annotations.ImageReference(task, _dataKey) : null;
-                    var image = reference is null ? null : await _resources.ResolveAsync(reference, index, task, cancellationToken).ConfigureAwait(false);
-                    foreach (var item in items)
-                    {
-                        written |= WriteItem(item, images, annotations, image);
-                    }
-
-                    if (written)
-                    {
-                        _context.Report.TaskWritten();
-                    }
-
-                    index++;
-                    if ((index & 1023) == 0)
-                    {
-                        _context.Progress?.Report(index);
-                    }
+                    await WritePartsAsync(new PartOutput(imagesFile), new PartOutput(annotationsFile), cancellationToken).ConfigureAwait(false);
                 }
-
-                _context.Progress?.Report(index);
             }
 
             await WriteResultAsync(imagesPath, annotationsPath, cancellationToken).ConfigureAwait(false);
@@ -102,37 +81,116 @@ internal sealed class CocoWriter
         }
     }
 
-    private static StreamWriter NewWriter(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous), new UTF8Encoding(false));
+    /// <summary>
+    /// Tasks are rendered on the thread pool, chunk by chunk, into UTF-8 pieces with holes for what depends on the
+    /// order (image and annotation ids, the comma before each object, ids of labels the config does not know); here
+    /// the pieces are joined in task order, the holes filled, and each task's issues replayed at its place.
+    /// </summary>
+    private async Task WritePartsAsync(PartOutput images, PartOutput annotations, CancellationToken cancellationToken)
+    {
+        var report = _context.Report;
+        var pool = new ConcurrentBag<CocoChunk>();
 
-    private bool WriteItem(ImageItem item, UjsonWriter images, UjsonWriter annotations, ImageResource? image)
+        // Copying images keeps a cache and writes files: that work stays on this thread, in task order.
+        var options = _resources.Download ? new OrderedMapOptions { Sequential = true } : null;
+        var rendered = OrderedParallelMap.MapAsync(
+            _context.Tasks,
+            () => pool.TryTake(out var chunk) ? chunk : new CocoChunk(),
+            RenderTaskAsync,
+
+            // Emptied on return, not on reuse: a pooled chunk must not keep its tasks alive (they would reach gen 2).
+            chunk => pool.Add(chunk.Reset()),
+            options,
+            cancellationToken);
+        long index = 0;
+        await foreach (var task in rendered.ConfigureAwait(false))
+        {
+            report.TaskRead();
+            task.Report.ReplayInto(report);
+            var chunk = task.Chunk;
+            for (var i = task.ItemStart; i < task.ItemEnd; i++)
+            {
+                var item = chunk.Items[i];
+                images.Write(chunk.Images.Output.WrittenSpan, chunk.ImageSlots, item.Images, _imageCount, ref _annotationCount, _categories);
+                annotations.Write(chunk.Annotations.Output.WrittenSpan, chunk.AnnotationSlots, item.Annotations, _imageCount, ref _annotationCount, _categories);
+                if (item.CountsImage)
+                {
+                    _imageCount++;
+                }
+            }
+
+            await images.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+            await annotations.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+            index++;
+            if ((index & 1023) == 0)
+            {
+                _context.Progress?.Report(index);
+            }
+        }
+
+        _context.Progress?.Report(index);
+        await images.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await annotations.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<RenderedTask> RenderTaskAsync(LabelStudioTask task, long index, CocoChunk chunk, CancellationToken cancellationToken)
+    {
+        var recorder = chunk.Recorder;
+        var report = recorder.Report;
+        var mark = recorder.Mark();
+        var itemStart = chunk.Items.Count;
+        var written = false;
+        var items = ImageExport.Annotations.ItemsOf(task, index, _config, report);
+        var reference = items.Count > 0 ? ImageExport.Annotations.ImageReference(task, _dataKey) : null;
+        var image = reference is null ? null : await _resources.ResolveAsync(reference, index, task, report, cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            written |= RenderItem(item, chunk, image, report);
+        }
+
+        if (written)
+        {
+            report.TaskWritten();
+        }
+
+        return new RenderedTask(chunk, itemStart, chunk.Items.Count, recorder.Since(mark));
+    }
+
+    private static FileStream NewFile(string path) =>
+        new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+
+    private bool RenderItem(ImageItem item, CocoChunk chunk, ImageResource? image, ConversionReport report)
     {
         var reference = ImageExport.Annotations.ImageReference(item.Task, _dataKey);
         if (reference is null)
         {
-            _context.Report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
+            report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
             return false;
         }
 
+        var images = chunk.Images;
+        var annotations = chunk.Annotations;
+        var imagesStart = (chunk.ImageSlots.Count, images.Output.WrittenCount);
+        var annotationsStart = (chunk.AnnotationSlots.Count, annotations.Output.WrittenCount);
+
         // An image file that could be read decides file_name and the image size (formats reference §5.6, §7).
         var fileName = image?.RelativePath ?? ImagePaths.Resolve(reference);
-        var imageId = _imageCount;
         double? width = image is { Width: { } fileWidth, Height: not null } ? fileWidth : null;
         double? height = width is null ? null : image!.Height;
         if (!item.HasOutput)
         {
-            WriteImage(images, imageId, fileName, width, height);
-            _imageCount++;
+            WriteImage(chunk, fileName, width, height);
+            chunk.AddItem(imagesStart, annotationsStart, countsImage: true);
             return true;
         }
 
         if (width is not null)
         {
-            WriteImage(images, imageId, fileName, width, height);
+            WriteImage(chunk, fileName, width, height);
         }
 
         var keyPoints = new List<Result>();
-        var before = _annotationCount;
+        var written = 0;
         foreach (var region in item.Regions)
         {
             if (region.Value is KeyPointValue)
@@ -144,13 +202,13 @@ internal sealed class CocoWriter
             var labels = region.GetLabels();
             if (region.Value is not (RectangleValue or PolygonValue))
             {
-                Drop(item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle, polygon or keypoint; COCO has no place for it.");
+                Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle, polygon or keypoint; COCO has no place for it.");
                 continue;
             }
 
             if (labels.Count == 0)
             {
-                Drop(item, region, "no-labels", "The region has no label.");
+                Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
             }
 
@@ -158,23 +216,34 @@ internal sealed class CocoWriter
             {
                 if (region.OriginalWidth is not { } w || region.OriginalHeight is not { } h)
                 {
-                    Drop(item, region, "missing-image-size", "The region has no original_width/original_height and the image size is not known yet.");
+                    Drop(report, item, region, "missing-image-size", "The region has no original_width/original_height and the image size is not known yet.");
                     continue;
                 }
 
                 (width, height) = (w, h);
-                WriteImage(images, imageId, fileName, w, h);
+                WriteImage(chunk, fileName, w, h);
             }
 
-            if (!_categories.TryGetId(labels[0], out var categoryId))
+            // A label the config knows has a fixed id; an unknown one gets the next id where the ordered consumer
+            // meets it (the official table appends it then, even when the region is dropped below).
+            int? categoryId = null;
+            if (_knownCategories.TryGetValue(labels[0], out var knownId))
             {
-                Drop(item, region, "label-not-in-classes", $"Label '{labels[0]}' is not a class of this export.");
+                categoryId = knownId;
+            }
+            else if (!_categories.AppendsUnknown)
+            {
+                Drop(report, item, region, "label-not-in-classes", $"Label '{labels[0]}' is not a class of this export.");
                 continue;
+            }
+            else
+            {
+                chunk.AnnotationSlots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.RegisterCategory, labels[0]));
             }
 
             if (labels.Count > 1)
             {
-                _context.Report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.Warning, "extra-labels-ignored", $"COCO keeps the first label of a region; '{string.Join("', '", labels.Skip(1))}' not exported.", item.TaskIndex, item.Task, item.Annotation, region));
+                report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.Warning, "extra-labels-ignored", $"COCO keeps the first label of a region; '{string.Join("', '", labels.Skip(1))}' not exported.", item.TaskIndex, item.Task, item.Annotation, region));
             }
 
             if (region.Value is RectangleValue box)
@@ -192,15 +261,12 @@ internal sealed class CocoWriter
                 else
                 {
                     // The official converter stops with KeyError here; we drop the region and say so.
-                    Drop(item, region, "missing-image-size", "The rectangle has no original_width/original_height (set UseImageSizeForUnsizedRegions to use the image's size).");
+                    Drop(report, item, region, "missing-image-size", "The rectangle has no original_width/original_height (set UseImageSizeForUnsizedRegions to use the image's size).");
                     continue;
                 }
 
                 var bbox = RectangleBounds(box, regionWidth, regionHeight);
-                annotations.StartObject();
-                annotations.Property("id", _annotationCount++);
-                annotations.Property("image_id", imageId);
-                annotations.Property("category_id", categoryId);
+                StartAnnotation(chunk, categoryId, labels[0]);
                 annotations.Name("segmentation");
                 annotations.StartArray();
                 annotations.EndArray();
@@ -209,12 +275,13 @@ internal sealed class CocoWriter
                 annotations.Property("iscrowd", 0);
                 annotations.Property("area", bbox.Width * bbox.Height);
                 annotations.EndObject();
+                written++;
             }
             else if (region.Value is PolygonValue polygon)
             {
                 if (polygon.Points.Count == 0)
                 {
-                    Drop(item, region, "empty-polygon", "The polygon has no points.");
+                    Drop(report, item, region, "empty-polygon", "The polygon has no points.");
                     continue;
                 }
 
@@ -243,10 +310,7 @@ internal sealed class CocoWriter
                     sum2 += y * coordinates[2 * previous];
                 }
 
-                annotations.StartObject();
-                annotations.Property("id", _annotationCount++);
-                annotations.Property("image_id", imageId);
-                annotations.Property("category_id", categoryId);
+                StartAnnotation(chunk, categoryId, labels[0]);
                 annotations.Name("segmentation");
                 annotations.StartArray();
                 annotations.StartArray();
@@ -262,34 +326,57 @@ internal sealed class CocoWriter
                 annotations.Property("iscrowd", 0);
                 annotations.Property("area", 0.5 * Math.Abs(sum1 - sum2));
                 annotations.EndObject();
+                written++;
             }
         }
 
         if (keyPoints.Count > 0)
         {
-            WriteKeyPoints(item, keyPoints, images, annotations, imageId, fileName, ref width, ref height);
+            written += WriteKeyPoints(item, keyPoints, chunk, fileName, ref width, ref height, report);
         }
 
-        if (width is not null)
-        {
-            _imageCount++;
-        }
-
-        _context.Report.ItemsAdded(_annotationCount - before);
+        chunk.AddItem(imagesStart, annotationsStart, countsImage: width is not null);
+        report.ItemsAdded(written);
         return width is not null;
     }
 
-    private void WriteKeyPoints(ImageItem item, List<Result> keyPoints, UjsonWriter images, UjsonWriter annotations, long imageId, string fileName, ref double? width, ref double? height)
+    /// <summary>Opens an annotation object with holes for its id and image id (and an unknown label's category id).</summary>
+    private static void StartAnnotation(CocoChunk chunk, int? categoryId, string label)
+    {
+        var annotations = chunk.Annotations;
+        var slots = chunk.AnnotationSlots;
+        slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.Comma, null));
+        annotations.ForgetItems();
+        annotations.StartObject();
+        annotations.Name("id");
+        annotations.Placeholder();
+        slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.AnnotationId, null));
+        annotations.Name("image_id");
+        annotations.Placeholder();
+        slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.ImageId, null));
+        annotations.Name("category_id");
+        if (categoryId is { } id)
+        {
+            annotations.Int(id);
+        }
+        else
+        {
+            annotations.Placeholder();
+            slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.CategoryId, label));
+        }
+    }
+
+    private int WriteKeyPoints(ImageItem item, List<Result> keyPoints, CocoChunk chunk, string fileName, ref double? width, ref double? height, ConversionReport report)
     {
         if (_keyPointSlots.Count == 0 || _keyPointCategoryId is not { } categoryId)
         {
             // The official converter raises ValueError here and the whole export fails.
             foreach (var region in keyPoints)
             {
-                Drop(item, region, "keypoint-without-model-index", "No keypoint label of the config has a model_index, so COCO keypoints have no slots.");
+                Drop(report, item, region, "keypoint-without-model-index", "No keypoint label of the config has a model_index, so COCO keypoints have no slots.");
             }
 
-            return;
+            return 0;
         }
 
         var values = new long[_keyPointSlots.Count * 3];
@@ -298,21 +385,21 @@ internal sealed class CocoWriter
             var point = (KeyPointValue)region.Value!;
             if (region.OriginalWidth is not { } w || region.OriginalHeight is not { } h)
             {
-                Drop(item, region, "missing-image-size", "The keypoint has no original_width/original_height.");
+                Drop(report, item, region, "missing-image-size", "The keypoint has no original_width/original_height.");
                 continue;
             }
 
             var label = region.GetLabels().FirstOrDefault(l => _keyPointSlots.Contains(l));
             if (label is null)
             {
-                Drop(item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config.");
+                Drop(report, item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config.");
                 continue;
             }
 
             if (width is null || height is null)
             {
                 (width, height) = (w, h);
-                WriteImage(images, imageId, fileName, w, h);
+                WriteImage(chunk, fileName, w, h);
             }
 
             // A second keypoint with the same label replaces the first, as in the official converter.
@@ -340,13 +427,11 @@ internal sealed class CocoWriter
 
         if (visible == 0)
         {
-            return;
+            return 0;
         }
 
-        annotations.StartObject();
-        annotations.Property("id", _annotationCount++);
-        annotations.Property("image_id", imageId);
-        annotations.Property("category_id", categoryId);
+        var annotations = chunk.Annotations;
+        StartAnnotation(chunk, categoryId, DefaultCategory);
         annotations.Name("keypoints");
         annotations.StartArray();
         foreach (var v in values)
@@ -365,6 +450,7 @@ internal sealed class CocoWriter
         annotations.EndArray();
         annotations.Property("iscrowd", 0);
         annotations.EndObject();
+        return 1;
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)
@@ -399,14 +485,20 @@ internal sealed class CocoWriter
         return new AxisAlignedBox(percent.X * width / 100, percent.Y * height / 100, percent.Width * width / 100, percent.Height * height / 100);
     }
 
-    private static void WriteImage(UjsonWriter images, long id, string fileName, double? width, double? height)
+    /// <summary>Writes an image object with holes for the comma before it and its id.</summary>
+    private static void WriteImage(CocoChunk chunk, string fileName, double? width, double? height)
     {
+        var images = chunk.Images;
+        chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.Comma, null));
+        images.ForgetItems();
         images.StartObject();
         images.Name("width");
         WriteSize(images, width);
         images.Name("height");
         WriteSize(images, height);
-        images.Property("id", id);
+        images.Name("id");
+        images.Placeholder();
+        chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.ImageId, null));
         images.Property("file_name", fileName);
         images.EndObject();
     }
@@ -442,8 +534,8 @@ internal sealed class CocoWriter
     private async Task WriteResultAsync(string imagesPath, string annotationsPath, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(_context.OutputDirectory, "result.json");
-        await using var result = NewWriter(resultPath);
-        var json = new UjsonWriter(result);
+        await using var result = NewFile(resultPath);
+        var json = new UjsonWriter(new Utf8Buffer(1 << 12));
         json.StartObject();
         json.Name("images");
         json.StartArray();
@@ -498,25 +590,160 @@ internal sealed class CocoWriter
         json.Property("date_created", now.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
         json.EndObject();
         json.EndObject();
-        await result.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await result.WriteAsync(json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task SpliceAsync(UjsonWriter json, string partPath, StreamWriter destination, CancellationToken cancellationToken)
+    private static async Task SpliceAsync(UjsonWriter json, string partPath, FileStream destination, CancellationToken cancellationToken)
     {
         if (new FileInfo(partPath).Length == 0)
         {
             return;
         }
 
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await destination.WriteAsync(json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        json.Output.ResetWrittenCount();
         await using (var part = new FileStream(partPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
-            await part.CopyToAsync(destination.BaseStream, cancellationToken).ConfigureAwait(false);
+            await part.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
         }
 
         json.MarkHasItems();
     }
 
-    private void Drop(ImageItem item, Result region, string reason, string message) =>
-        _context.Report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message) =>
+        report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+
+    /// <summary>What a hole in a rendered piece stands for.</summary>
+    private enum SlotKind : byte
+    {
+        /// <summary>A comma, unless the object is the first of its part file.</summary>
+        Comma,
+
+        /// <summary>The id of the item's image.</summary>
+        ImageId,
+
+        /// <summary>The next annotation id.</summary>
+        AnnotationId,
+
+        /// <summary>The id of a label the config does not know (appended on first sight).</summary>
+        CategoryId,
+
+        /// <summary>Nothing written: a label the config does not know was met, so it is appended now.</summary>
+        RegisterCategory,
+    }
+
+    /// <summary>A hole at <paramref name="Offset"/> of a chunk's rendered bytes.</summary>
+    private readonly record struct Slot(int Offset, SlotKind Kind, string? Label);
+
+    /// <summary>An item's piece of one part: its slots and bytes in the chunk's buffers.</summary>
+    private readonly record struct Piece(int SlotStart, int SlotEnd, int ByteStart, int ByteEnd);
+
+    private readonly record struct ItemPieces(Piece Images, Piece Annotations, bool CountsImage);
+
+    private readonly record struct RenderedTask(CocoChunk Chunk, int ItemStart, int ItemEnd, ReportSlice Report);
+
+    /// <summary>The rendering state of one chunk of tasks (pooled): both parts' bytes and holes, and the report record.</summary>
+    private sealed class CocoChunk
+    {
+        public UjsonWriter Images { get; } = NewPart();
+
+        public UjsonWriter Annotations { get; } = NewPart();
+
+        public List<Slot> ImageSlots { get; } = [];
+
+        public List<Slot> AnnotationSlots { get; } = [];
+
+        public List<ItemPieces> Items { get; } = [];
+
+        public ReportRecorder Recorder { get; private set; } = new();
+
+        public CocoChunk Reset()
+        {
+            Images.Output.ResetWrittenCount();
+            Annotations.Output.ResetWrittenCount();
+            ImageSlots.Clear();
+            AnnotationSlots.Clear();
+            Items.Clear();
+            Recorder = new ReportRecorder();
+            return this;
+        }
+
+        public void AddItem((int Slots, int Bytes) images, (int Slots, int Bytes) annotations, bool countsImage) =>
+            Items.Add(new ItemPieces(
+                new Piece(images.Slots, ImageSlots.Count, images.Bytes, Images.Output.WrittenCount),
+                new Piece(annotations.Slots, AnnotationSlots.Count, annotations.Bytes, Annotations.Output.WrittenCount),
+                countsImage));
+
+        private static UjsonWriter NewPart()
+        {
+            var writer = new UjsonWriter(new Utf8Buffer(1 << 16), 1);
+            writer.BeginSplicedArray();
+            return writer;
+        }
+    }
+
+    /// <summary>One part file being joined from rendered pieces, in task order.</summary>
+    private sealed class PartOutput(FileStream file)
+    {
+        private const int FlushAt = 1 << 16;
+
+        private readonly Utf8Buffer _buffer = new(FlushAt * 2);
+        private bool _first = true;
+
+        public void Write(ReadOnlySpan<byte> bytes, List<Slot> slots, Piece piece, long imageId, ref long annotationCount, CategoryTable categories)
+        {
+            var at = piece.ByteStart;
+            for (var i = piece.SlotStart; i < piece.SlotEnd; i++)
+            {
+                var slot = slots[i];
+                _buffer.Write(bytes[at..slot.Offset]);
+                at = slot.Offset;
+                switch (slot.Kind)
+                {
+                    case SlotKind.Comma:
+                        if (!_first)
+                        {
+                            _buffer.GetSpan(1)[0] = (byte)',';
+                            _buffer.Advance(1);
+                        }
+
+                        _first = false;
+                        break;
+                    case SlotKind.ImageId:
+                        WriteInt(imageId);
+                        break;
+                    case SlotKind.AnnotationId:
+                        WriteInt(annotationCount++);
+                        break;
+                    case SlotKind.CategoryId:
+                    case SlotKind.RegisterCategory:
+                        // Appending tables always give an id; only they leave category holes.
+                        categories.TryGetId(slot.Label!, out var categoryId);
+                        if (slot.Kind == SlotKind.CategoryId)
+                        {
+                            WriteInt(categoryId);
+                        }
+
+                        break;
+                }
+            }
+
+            _buffer.Write(bytes[at..piece.ByteEnd]);
+        }
+
+        public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>
+            _buffer.WrittenCount >= FlushAt ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+
+        public async ValueTask FlushAsync(CancellationToken cancellationToken)
+        {
+            await file.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            _buffer.ResetWrittenCount();
+        }
+
+        private void WriteInt(long value)
+        {
+            value.TryFormat(_buffer.GetSpan(20), out var length, default, CultureInfo.InvariantCulture);
+            _buffer.Advance(length);
+        }
+    }
 }

@@ -121,6 +121,33 @@ public sealed class ConversionReport
         }
     }
 
+    /// <summary>How many individual issues are kept so far.</summary>
+    internal int RecordedIssueCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _issues.Count;
+            }
+        }
+    }
+
+    /// <summary>Adds the kept issues <paramref name="start"/> to <paramref name="end"/> (exclusive) to <paramref name="target"/>, in order.</summary>
+    internal void ReplayIssuesInto(ConversionReport target, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            ConversionIssue issue;
+            lock (_gate)
+            {
+                issue = _issues[i];
+            }
+
+            target.Add(issue);
+        }
+    }
+
     /// <summary>One line per reason, for a CLI summary: <c>dropped 3 region(s): missing-image-size</c>.</summary>
     public IEnumerable<string> Summarize()
     {

@@ -25,6 +25,7 @@ namespace LabelStudio.Formats.Csv;
 public sealed class CsvExporter : IExporter
 {
     private const string ScratchName = ".rows.tmp";
+    private const int ProgressEvery = 256;
 
     // Column kinds in the scratch file: a data key (renamed _data_<key> when it collides) or any other column.
     private const byte DataColumn = 0, OtherColumn = 1;
@@ -74,21 +75,79 @@ public sealed class CsvExporter : IExporter
 
     private static async Task SpillRowsAsync(ExportContext context, ExportSchema schema, string scratch, ColumnTable columns, CancellationToken cancellationToken)
     {
-        var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
+        // Rows are formatted on the thread pool, chunk by chunk (the column table is shared and thread-safe; column
+        // ids are only keys, the header is sorted by name, so their numbering does not change the output), and
+        // spilled here in task order, with each task's issues replayed at its place.
+        var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await using (stream.ConfigureAwait(false))
         {
-            using var row = new RowBuilder(columns);
-            await foreach (var item in ExportItemReader.ReadTypedAsync(context, schema, cancellationToken).ConfigureAwait(false))
+            var pool = new System.Collections.Concurrent.ConcurrentBag<RowBuilder>();
+            try
             {
-                row.Add(item);
-                if (row.Length >= 1 << 16)
+                var rows = OrderedParallelMap.MapAsync(
+                    context.Tasks,
+                    () => new RowChunk(pool.TryTake(out var builder) ? builder : new RowBuilder(columns)),
+                    (task, index, chunk, _) => new ValueTask<SpilledTask>(chunk.Add(task, index, schema)),
+                    chunk => pool.Add(chunk.Rows),
+                    null,
+                    cancellationToken);
+                long count = 0;
+                await foreach (var row in rows.ConfigureAwait(false))
                 {
-                    await stream.WriteAsync(row.Written, cancellationToken).ConfigureAwait(false);
-                    row.Reset();
+                    context.Report.TaskRead();
+                    if (count++ % ProgressEvery == 0)
+                    {
+                        context.Progress?.Report(count);
+                    }
+
+                    row.Report.ReplayInto(context.Report);
+                    if (row.Length > 0)
+                    {
+                        await stream.WriteAsync(row.Rows.Written.Slice(row.Start, row.Length), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                context.Progress?.Report(count);
+            }
+            finally
+            {
+                foreach (var builder in pool)
+                {
+                    builder.Dispose();
                 }
             }
+        }
+    }
 
-            await stream.WriteAsync(row.Written, cancellationToken).ConfigureAwait(false);
+    /// <summary>One task's rows in its chunk's buffer, and what its reading reported.</summary>
+    private readonly record struct SpilledTask(RowBuilder Rows, int Start, int Length, ReportSlice Report);
+
+    /// <summary>The work state of one chunk of tasks: a row builder (pooled) and the chunk's report record.</summary>
+    private sealed class RowChunk
+    {
+        private readonly ReportRecorder _recorder = new();
+        private readonly List<TypedExportItem> _items = [];
+
+        public RowChunk(RowBuilder rows)
+        {
+            rows.Reset();
+            Rows = rows;
+        }
+
+        public RowBuilder Rows { get; }
+
+        public SpilledTask Add(LabelStudioTask task, long index, ExportSchema schema)
+        {
+            var mark = _recorder.Mark();
+            var start = Rows.Length;
+            _items.Clear();
+            ExportItemReader.TypedItems(task, index, schema, _recorder.Report, _items);
+            foreach (var item in _items)
+            {
+                Rows.Add(item);
+            }
+
+            return new SpilledTask(Rows, start, Rows.Length - start, _recorder.Since(mark));
         }
     }
 
@@ -177,26 +236,42 @@ public sealed class CsvExporter : IExporter
         output.Write(quote);
     }
 
-    /// <summary>Column names seen so far, numbered in first-seen order per kind.</summary>
+    /// <summary>Column names seen so far, numbered in first-seen order per kind; safe to use from several threads.</summary>
     private sealed class ColumnTable
     {
-        private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
         private readonly List<string>[] _names = [[], []];
-        private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _outputNames = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
 
         public int Id(byte kind, string name)
         {
-            if (!_ids[kind].TryGetValue(name, out var id))
+            // Names repeat on every row: the lock-free lookup is the common path.
+            if (_ids[kind].TryGetValue(name, out var id))
             {
-                id = _names[kind].Count;
-                _ids[kind][name] = id;
-                _names[kind].Add(name);
+                return id;
             }
 
-            return id;
+            lock (_gate)
+            {
+                if (!_ids[kind].TryGetValue(name, out id))
+                {
+                    id = _names[kind].Count;
+                    _names[kind].Add(name);
+                    _ids[kind][name] = id;
+                }
+
+                return id;
+            }
         }
 
-        public void OutputName(string name) => _outputNames.Add(name);
+        public void OutputName(string name)
+        {
+            if (!_outputNames.ContainsKey(name))
+            {
+                _outputNames.TryAdd(name, true);
+            }
+        }
 
         // The sorted header and, per kind and id, the header slot of the column.
         public (string[] Names, int[][] SlotOf) Layout()
@@ -207,7 +282,7 @@ public sealed class CsvExporter : IExporter
             var dataNames = new string[data.Count];
             for (var i = 0; i < data.Count; i++)
             {
-                dataNames[i] = _outputNames.Contains(data[i]) ? "_data_" + data[i] : data[i];
+                dataNames[i] = _outputNames.ContainsKey(data[i]) ? "_data_" + data[i] : data[i];
                 header.Add(dataNames[i]);
             }
 

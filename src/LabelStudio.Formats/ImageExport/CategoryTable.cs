@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using LabelStudio.Config;
 
@@ -87,6 +88,12 @@ internal sealed class CategoryTable
         Add(id, name);
         return true;
     }
+
+    /// <summary>
+    /// The names and ids known now, frozen: for work on other threads, which may read it while the table appends
+    /// unknown labels (their ids depend on the order labels are met, so only the ordered consumer may add them).
+    /// </summary>
+    public FrozenDictionary<string, int> Snapshot() => _ids.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The highest id, or -1 when there are none.</summary>
     public int MaxId => _list.Count == 0 ? -1 : _list.Max(c => c.Id);

@@ -40,11 +40,19 @@ internal sealed class ImageResources
     public bool Download { get; }
 
     /// <summary>The image behind <paramref name="reference"/>, or null when it cannot be had (reported once per reference).</summary>
-    public async Task<ImageResource?> ResolveAsync(string reference, long taskIndex, LabelStudioTask task, CancellationToken cancellationToken)
+    public Task<ImageResource?> ResolveAsync(string reference, long taskIndex, LabelStudioTask task, CancellationToken cancellationToken) =>
+        ResolveAsync(reference, taskIndex, task, _context.Report, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync(string, long, LabelStudioTask, CancellationToken)"/>, reporting into
+    /// <paramref name="report"/> (a chunk's record, replayed in order later). Without downloading this keeps no
+    /// state, so it may run on several threads at once; with downloading it must run on one thread at a time.
+    /// </summary>
+    public async Task<ImageResource?> ResolveAsync(string reference, long taskIndex, LabelStudioTask task, ConversionReport report, CancellationToken cancellationToken)
     {
         if (!Download)
         {
-            return await ReadInPlaceAsync(reference, taskIndex, task, cancellationToken).ConfigureAwait(false);
+            return await ReadInPlaceAsync(reference, taskIndex, task, report, cancellationToken).ConfigureAwait(false);
         }
 
         if (_resolved.TryGetValue(reference, out var known))
@@ -52,12 +60,12 @@ internal sealed class ImageResources
             return known;
         }
 
-        var resource = await CopyAsync(reference, taskIndex, task, cancellationToken).ConfigureAwait(false);
+        var resource = await CopyAsync(reference, taskIndex, task, report, cancellationToken).ConfigureAwait(false);
         _resolved[reference] = resource;
         return resource;
     }
 
-    private async Task<ImageResource?> CopyAsync(string reference, long taskIndex, LabelStudioTask task, CancellationToken cancellationToken)
+    private async Task<ImageResource?> CopyAsync(string reference, long taskIndex, LabelStudioTask task, ConversionReport report, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_imagesDirectory);
         string? target = null;
@@ -70,7 +78,7 @@ internal sealed class ImageResources
                 target = Path.Combine(_imagesDirectory, fileName);
                 if (!Path.GetFullPath(target).StartsWith(Path.GetFullPath(_imagesDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 {
-                    Report(taskIndex, task, "unsafe-file-name", $"The image '{MediaReference.Redact(reference)}' would be copied outside images/; it is not copied.");
+                    Report(report, taskIndex, task, "unsafe-file-name", $"The image '{MediaReference.Redact(reference)}' would be copied outside images/; it is not copied.");
                     target = null;
                     return null;
                 }
@@ -82,19 +90,19 @@ internal sealed class ImageResources
                 }
 
                 var relative = "images/" + fileName;
-                var (header, bands) = await ReadHeaderAsync(target, reference, taskIndex, task, cancellationToken).ConfigureAwait(false);
+                var (header, bands) = await ReadHeaderAsync(target, reference, taskIndex, task, report, cancellationToken).ConfigureAwait(false);
                 target = null;
                 return new ImageResource(relative, header?.Width, header?.Height, bands);
             }
         }
         catch (MediaException ex)
         {
-            Report(taskIndex, task, "media-not-available", $"The image could not be copied ({ex.Reason}): {ex.Message} Where the format keeps the item without its image (COCO, VOC; YOLO for local files), the reference and the regions' original_width/height are used instead.");
+            Report(report, taskIndex, task, "media-not-available", $"The image could not be copied ({ex.Reason}): {ex.Message} Where the format keeps the item without its image (COCO, VOC; YOLO for local files), the reference and the regions' original_width/height are used instead.");
             return null;
         }
         catch (IOException ex)
         {
-            Report(taskIndex, task, "media-not-available", $"The image '{MediaReference.Redact(reference)}' could not be copied: {ex.Message} Where the format keeps the item without its image (COCO, VOC; YOLO for local files), the reference and the regions' original_width/height are used instead.");
+            Report(report, taskIndex, task, "media-not-available", $"The image '{MediaReference.Redact(reference)}' could not be copied: {ex.Message} Where the format keeps the item without its image (COCO, VOC; YOLO for local files), the reference and the regions' original_width/height are used instead.");
             return null;
         }
         finally
@@ -107,7 +115,7 @@ internal sealed class ImageResources
         }
     }
 
-    private async Task<ImageResource?> ReadInPlaceAsync(string reference, long taskIndex, LabelStudioTask task, CancellationToken cancellationToken)
+    private async Task<ImageResource?> ReadInPlaceAsync(string reference, long taskIndex, LabelStudioTask task, ConversionReport report, CancellationToken cancellationToken)
     {
         if (_context.Media is not LocalMediaSource local)
         {
@@ -121,7 +129,7 @@ internal sealed class ImageResources
         }
         catch (MediaException ex)
         {
-            Report(taskIndex, task, "media-not-available", $"The image is not read: {ex.Message}");
+            Report(report, taskIndex, task, "media-not-available", $"The image is not read: {ex.Message}");
             return null;
         }
 
@@ -130,12 +138,12 @@ internal sealed class ImageResources
             return null;
         }
 
-        var (header, bands) = await ReadHeaderAsync(path, reference, taskIndex, task, cancellationToken).ConfigureAwait(false);
+        var (header, bands) = await ReadHeaderAsync(path, reference, taskIndex, task, report, cancellationToken).ConfigureAwait(false);
         var relative = Path.GetRelativePath(_context.OutputDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
         return new ImageResource(relative, header?.Width, header?.Height, bands);
     }
 
-    private async Task<(ImageHeaderInfo? Header, int? Bands)> ReadHeaderAsync(string path, string reference, long taskIndex, LabelStudioTask task, CancellationToken cancellationToken)
+    private static async Task<(ImageHeaderInfo? Header, int? Bands)> ReadHeaderAsync(string path, string reference, long taskIndex, LabelStudioTask task, ConversionReport report, CancellationToken cancellationToken)
     {
         try
         {
@@ -150,7 +158,7 @@ internal sealed class ImageResources
         }
         catch (Exception ex) when (ex is MediaException or IOException or UnauthorizedAccessException)
         {
-            Report(taskIndex, task, "image-size-unreadable", $"The size of '{MediaReference.Redact(reference)}' could not be read ({ex.Message}); the regions' original_width/height are used.");
+            Report(report, taskIndex, task, "image-size-unreadable", $"The size of '{MediaReference.Redact(reference)}' could not be read ({ex.Message}); the regions' original_width/height are used.");
             return (null, null);
         }
     }
@@ -177,8 +185,8 @@ internal sealed class ImageResources
         return ImagePaths.HashPrefix(reference) + "__" + baseName;
     }
 
-    private void Report(long taskIndex, LabelStudioTask task, string reason, string message) =>
-        _context.Report.Add(new ConversionIssue(ConversionIssueKind.Warning, reason, message) { TaskIndex = taskIndex, TaskId = task.Id });
+    private static void Report(ConversionReport report, long taskIndex, LabelStudioTask task, string reason, string message) =>
+        report.Add(new ConversionIssue(ConversionIssueKind.Warning, reason, message) { TaskIndex = taskIndex, TaskId = task.Id });
 }
 
 /// <summary>An image file of the export: its path relative to the output folder and what its header says.</summary>

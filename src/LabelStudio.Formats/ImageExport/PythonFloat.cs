@@ -46,6 +46,46 @@ internal static class PythonFloat
         }
     }
 
+    /// <summary>Writes <see cref="Format"/>'s text as UTF-8 (ASCII), formatting straight into the destination in the common case.</summary>
+    public static void Write(Utf8Buffer writer, double value)
+    {
+        var span = writer.GetSpan(MaxFastLength);
+        if (TryFormatFast(value, span, out var length))
+        {
+            writer.Advance(length);
+            return;
+        }
+
+        var text = FormatSlow(value);
+        span = writer.GetSpan(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            span[i] = (byte)text[i];
+        }
+
+        writer.Advance(text.Length);
+    }
+
+    /// <summary>The UTF-8 twin of the char fast path below.</summary>
+    private static bool TryFormatFast(double value, Span<byte> buffer, out int length)
+    {
+        if (!double.IsFinite(value) || value == 0 || Math.Abs(value) >= 1e16
+            || !value.TryFormat(buffer[..^2], out length, "R", CultureInfo.InvariantCulture)
+            || buffer[..length].IndexOfAny((byte)'E', (byte)'e') >= 0)
+        {
+            length = 0;
+            return false;
+        }
+
+        if (!buffer[..length].Contains((byte)'.'))
+        {
+            buffer[length++] = (byte)'.';
+            buffer[length++] = (byte)'0';
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Fast path: below 1e16 (where Python switches to an exponent) .NET's shortest round-trip text is Python's
     /// whenever it has no exponent (both switch to one below 1e-4); an integral value only needs ".0". Exponent

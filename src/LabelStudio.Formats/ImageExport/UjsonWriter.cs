@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -6,34 +7,36 @@ namespace LabelStudio.Formats.ImageExport;
 /// <summary>
 /// Writes JSON laid out as ujson's <c>dump(indent=2)</c> does for the official converter: one value per line,
 /// <c>/</c> escaped as <c>\/</c>, non-ASCII kept, floats in Python's shortest form with <c>.0</c> for integral
-/// values. Only the shapes the image exporters need; the caller keeps the structure valid.
+/// values. Only the shapes the image exporters need; the caller keeps the structure valid. Writes UTF-8 straight
+/// into a byte buffer (numbers are formatted in place), so the caller can flush it, or cut it into pieces by
+/// <see cref="Utf8Buffer.WrittenCount"/> offsets.
 /// </summary>
-internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
+internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
 {
-    private const string Spaces = "                                                                ";
-
-    private static readonly System.Buffers.SearchValues<char> NeedsEscape = System.Buffers.SearchValues.Create(
+    private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         "\"\\/\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
-    private readonly Stack<bool> _hasItems = new();
+    // Per open container: whether it holds an item yet (the next one needs a comma).
+    private bool[] _hasItems = new bool[16];
+    private int _open;
     private int _depth = baseDepth;
     private bool _afterName;
 
-    public TextWriter Writer => writer;
+    public Utf8Buffer Output => output;
 
-    public void StartObject() => Open('{');
+    public void StartObject() => Open((byte)'{');
 
-    public void EndObject() => Close('}');
+    public void EndObject() => Close((byte)'}');
 
-    public void StartArray() => Open('[');
+    public void StartArray() => Open((byte)'[');
 
-    public void EndArray() => Close(']');
+    public void EndArray() => Close((byte)']');
 
     public void Name(string name)
     {
         BeforeValue();
         WriteString(name);
-        writer.Write(": ");
+        output.Write(": "u8);
         _afterName = true;
     }
 
@@ -42,7 +45,7 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
         BeforeValue();
         if (value is null)
         {
-            writer.Write("null");
+            output.Write("null"u8);
         }
         else
         {
@@ -53,22 +56,34 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
     public void Int(long value)
     {
         BeforeValue();
-        Span<char> digits = stackalloc char[20];
-        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        writer.Write(digits[..length]);
+        var span = output.GetSpan(20);
+        value.TryFormat(span, out var length, default, CultureInfo.InvariantCulture);
+        output.Advance(length);
     }
 
     public void NullableInt(long? value)
     {
+        if (value is { } v)
+        {
+            Int(v);
+            return;
+        }
+
         BeforeValue();
-        writer.Write(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null");
+        output.Write("null"u8);
     }
 
     public void Float(double value)
     {
         BeforeValue();
-        PythonFloat.Write(writer, value);
+        PythonFloat.Write(output, value);
     }
+
+    /// <summary>
+    /// Stands for a value another party writes later at this offset (<see cref="Utf8Buffer.WrittenCount"/>
+    /// after the call): the layout goes on as if a value had been written.
+    /// </summary>
+    public void Placeholder() => BeforeValue();
 
     public void Property(string name, string? value)
     {
@@ -91,35 +106,47 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
     /// <summary>Acts as if an array had been opened here, for items written to a temporary file and spliced in later.</summary>
     public void BeginSplicedArray()
     {
-        _hasItems.Push(false);
+        Push();
         _depth++;
     }
 
     /// <summary>Marks the current container as holding items written elsewhere (a spliced temporary file).</summary>
-    public void MarkHasItems()
+    public void MarkHasItems() => _hasItems[_open - 1] = true;
+
+    /// <summary>
+    /// Marks the current container as empty, so the next item is written without its leading comma: for items
+    /// rendered apart and joined later by a party that knows which one comes first.
+    /// </summary>
+    public void ForgetItems() => _hasItems[_open - 1] = false;
+
+    private void Push()
     {
-        _hasItems.Pop();
-        _hasItems.Push(true);
+        if (_open == _hasItems.Length)
+        {
+            Array.Resize(ref _hasItems, _open * 2);
+        }
+
+        _hasItems[_open++] = false;
     }
 
-    private void Open(char bracket)
+    private void Open(byte bracket)
     {
         BeforeValue();
-        writer.Write(bracket);
-        _hasItems.Push(false);
+        Put(bracket);
+        Push();
         _depth++;
     }
 
-    private void Close(char bracket)
+    private void Close(byte bracket)
     {
         _depth--;
-        if (_hasItems.Pop())
+        if (_hasItems[--_open])
         {
-            writer.Write('\n');
+            Put((byte)'\n');
             Indent();
         }
 
-        writer.Write(bracket);
+        Put(bracket);
     }
 
     private void BeforeValue()
@@ -130,42 +157,38 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
             return;
         }
 
-        if (_hasItems.Count > 0)
+        if (_open > 0)
         {
-            if (_hasItems.Peek())
+            // The comma, the newline and the indentation in one reservation.
+            var comma = _hasItems[_open - 1] ? 1 : 0;
+            var indent = _depth * 2;
+            var span = output.GetSpan(comma + 1 + indent);
+            if (comma == 1)
             {
-                writer.Write(',');
+                span[0] = (byte)',';
             }
 
-            _hasItems.Pop();
-            _hasItems.Push(true);
-            writer.Write('\n');
-            Indent();
+            span[comma] = (byte)'\n';
+            span.Slice(comma + 1, indent).Fill((byte)' ');
+            output.Advance(comma + 1 + indent);
+            _hasItems[_open - 1] = true;
         }
     }
 
-    private void Indent()
-    {
-        if (_depth * 2 <= Spaces.Length)
-        {
-            writer.Write(Spaces.AsSpan(0, _depth * 2));
-            return;
-        }
+    private void Put(byte value) => output.Put(value);
 
-        for (var i = 0; i < _depth; i++)
-        {
-            writer.Write("  ");
-        }
-    }
+    private void Indent() => output.Fill((byte)' ', _depth * 2);
 
     private void WriteString(string value)
     {
-        // Most names and labels need no escaping: write them as they are.
+        // Most names and labels need no escaping: encode them as they are.
         if (value.AsSpan().IndexOfAny(NeedsEscape) < 0)
         {
-            writer.Write('"');
-            writer.Write(value);
-            writer.Write('"');
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
+            span[0] = (byte)'"';
+            var length = Encoding.UTF8.GetBytes(value, span[1..]);
+            span[length + 1] = (byte)'"';
+            output.Advance(length + 2);
             return;
         }
 
@@ -198,6 +221,8 @@ internal sealed class UjsonWriter(TextWriter writer, int baseDepth = 0)
         }
 
         builder.Append('"');
-        writer.Write(builder.ToString());
+        var text = builder.ToString();
+        var bytes = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        output.Advance(Encoding.UTF8.GetBytes(text, bytes));
     }
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -14,7 +17,7 @@ namespace LabelStudio.Formats.Yolo;
 /// <summary>The YOLO family writer (formats reference §5.8): detection/segmentation, pose layout and OBB.</summary>
 internal sealed class YoloWriter
 {
-    private static readonly System.Buffers.SearchValues<char> UnusualStemChars = System.Buffers.SearchValues.Create(['/', '\\', '\0', ':']);
+    private static readonly SearchValues<char> UnusualStemChars = SearchValues.Create(['/', '\\', '\0', ':']);
 
     private readonly ExportContext _context;
     private readonly LabelConfig _config;
@@ -26,6 +29,7 @@ internal sealed class YoloWriter
     private readonly string _labelsDirectory;
     private readonly string _dataKey;
     private readonly ImageResources _resources;
+    private readonly FrozenDictionary<string, int> _knownCategories;
 
     // Files travel to the writer thread in batches: one hand-off per file woke the writer (and the thread pool's
     // spinning workers) ~100 000 times, which showed up as seconds of scheduler time in the kernel.
@@ -53,6 +57,7 @@ internal sealed class YoloWriter
         _dataKey = Annotations.ImageDataKey(_config);
         var format = (obb ? "YOLO_OBB" : "YOLO") + (withImages ? "_WITH_IMAGES" : string.Empty);
         _resources = new ImageResources(context, format, withImages || _options.DownloadResources);
+        _knownCategories = _categories.Snapshot();
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -157,17 +162,36 @@ internal sealed class YoloWriter
         }
     }
 
+    /// <summary>
+    /// Tasks are rendered on the thread pool, chunk by chunk (label file names and lines as UTF-8 bytes, with holes
+    /// for the ids of labels the config does not know); here, in task order, each item's issues are replayed, the
+    /// holes filled, overwrites of an earlier label file detected, and the files queued for the writer thread.
+    /// </summary>
     private async Task ReadTasksAsync(CancellationToken cancellationToken)
     {
         var report = _context.Report;
+        var pool = new ConcurrentBag<YoloChunk>();
+
+        // Copying images keeps a cache and writes files: that work stays on this thread, in task order.
+        var options = _resources.Download ? new OrderedMapOptions { Sequential = true } : null;
+        var rendered = OrderedParallelMap.MapAsync(
+            _context.Tasks,
+            () => pool.TryTake(out var chunk) ? chunk : new YoloChunk(),
+            RenderTaskAsync,
+
+            // Emptied on return, not on reuse: a pooled chunk must not keep its tasks alive (they would reach gen 2).
+            chunk => pool.Add(chunk.Reset()),
+            options,
+            cancellationToken);
         long index = 0;
-        await foreach (var task in _context.Tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var task in rendered.ConfigureAwait(false))
         {
             report.TaskRead();
+            task.Report.ReplayInto(report);
             var written = false;
-            foreach (var item in Annotations.ItemsOf(task, index, _config, report))
+            for (var i = task.ItemStart; i < task.ItemEnd; i++)
             {
-                written |= await WriteItemAsync(item, cancellationToken).ConfigureAwait(false);
+                written |= await QueueItemAsync(task.Chunk.Items[i], cancellationToken).ConfigureAwait(false);
             }
 
             if (written)
@@ -185,19 +209,38 @@ internal sealed class YoloWriter
         _context.Progress?.Report(index);
     }
 
-    private async Task<bool> WriteItemAsync(ImageItem item, CancellationToken cancellationToken)
+    private async ValueTask<RenderedTask> RenderTaskAsync(LabelStudioTask task, long index, YoloChunk chunk, CancellationToken cancellationToken)
     {
+        var recorder = chunk.Recorder;
+        var mark = recorder.Mark();
+        var items = Annotations.ItemsOf(task, index, _config, recorder.Report);
+        var taskReport = recorder.Since(mark);
+        var itemStart = chunk.Items.Count;
+        foreach (var item in items)
+        {
+            var itemMark = recorder.Mark();
+            var rendered = await RenderItemAsync(item, chunk, recorder.Report, cancellationToken).ConfigureAwait(false);
+            chunk.Items.Add(rendered with { Report = recorder.Since(itemMark) });
+        }
+
+        return new RenderedTask(chunk, itemStart, chunk.Items.Count, taskReport);
+    }
+
+    /// <summary>The order-independent part of an item: its label file's name and content, or why it has none.</summary>
+    private async ValueTask<RenderedItem> RenderItemAsync(ImageItem item, YoloChunk chunk, ConversionReport report, CancellationToken cancellationToken)
+    {
+        var skipped = new RenderedItem(item, default, null, null, null, null, 0);
         var reference = Annotations.ImageReference(item.Task, _dataKey);
         if (reference is null)
         {
-            _context.Report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
-            return false;
+            report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
+            return skipped;
         }
 
         var stem = ImagePaths.LabelStem(reference);
         if (_resources.Download)
         {
-            if (await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, cancellationToken).ConfigureAwait(false) is { } image)
+            if (await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, report, cancellationToken).ConfigureAwait(false) is { } image)
             {
                 // Label files are named after the copied image (images/<md5[:8]>__<name>), as the official converter does.
                 stem = ImagePaths.TruncateStem(ImagePaths.Stem(image.FileName));
@@ -206,24 +249,46 @@ internal sealed class YoloWriter
             {
                 // The official converter skips an item whose cloud image cannot be fetched (FIT-2611): a label file
                 // without its image is useless for training. A missing local file keeps its label file, as there.
-                _context.Report.Add(Annotations.Issue(
+                report.Add(Annotations.Issue(
                     item.Annotation is null ? ConversionIssueKind.DroppedTask : ConversionIssueKind.DroppedAnnotation,
                     "image-not-fetched",
                     $"The cloud image '{MediaReference.Redact(reference)}' could not be copied into images/, so no label file is written for it (as the official converter).",
                     item.TaskIndex,
                     item.Task,
                     item.Annotation));
-                return false;
+                return skipped;
             }
         }
 
         var path = Path.Combine(_labelsDirectory, stem + ".txt");
         if (!IsInside(stem, path))
         {
-            _context.Report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "unsafe-file-name", $"The image name '{stem}' would write outside the output folder.", item.TaskIndex, item.Task, item.Annotation));
+            report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "unsafe-file-name", $"The image name '{stem}' would write outside the output folder.", item.TaskIndex, item.Task, item.Annotation));
+            return skipped;
+        }
+
+        if (!item.HasOutput)
+        {
+            return new RenderedItem(item, default, stem, path, [], null, 0);
+        }
+
+        var text = chunk.Text;
+        text.ResetWrittenCount();
+        List<ClassSlot>? slots = null;
+        var lines = _pose ? PoseLines(item, text, report) : Lines(item, text, report, ref slots);
+        return new RenderedItem(item, default, stem, path, text.WrittenSpan.ToArray(), slots, lines);
+    }
+
+    /// <summary>Fills an item's holes, detects an overwrite and queues its label file; false when it has none.</summary>
+    private async ValueTask<bool> QueueItemAsync(RenderedItem rendered, CancellationToken cancellationToken)
+    {
+        rendered.Report.ReplayInto(_context.Report);
+        if (rendered.Stem is not { } stem || rendered.Path is not { } path || rendered.Content is not { } content)
+        {
             return false;
         }
 
+        var item = rendered.Item;
         if (!item.HasOutput)
         {
             if (!_written.ContainsKey(stem))
@@ -235,15 +300,9 @@ internal sealed class YoloWriter
             return true;
         }
 
-        var lines = _pose ? PoseLines(item) : Lines(item);
-        var text = new StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
+        if (rendered.Slots is { } slots)
         {
-            text.Append(lines[i]);
-            if (!_pose || i < lines.Count - 1)
-            {
-                text.Append('\n');
-            }
+            content = FillClassIds(content, slots);
         }
 
         var replace = _written.TryGetValue(stem, out var before);
@@ -261,62 +320,114 @@ internal sealed class YoloWriter
             });
         }
 
-        await QueueFileAsync(path, Encoding.UTF8.GetBytes(text.ToString()), replace, cancellationToken).ConfigureAwait(false);
-        _written[stem] = (item.TaskIndex, lines.Count);
-        _context.Report.ItemsAdded(lines.Count);
+        await QueueFileAsync(path, content, replace, cancellationToken).ConfigureAwait(false);
+        _written[stem] = (item.TaskIndex, rendered.Lines);
+        _context.Report.ItemsAdded(rendered.Lines);
         return true;
     }
 
-    private List<string> Lines(ImageItem item)
+    /// <summary>Writes the ids of labels the config does not know, appending them to the classes in order.</summary>
+    private byte[] FillClassIds(byte[] content, List<ClassSlot> slots)
     {
-        var lines = new List<string>();
+        var filled = new Utf8Buffer(content.Length + (slots.Count * 4));
+        var at = 0;
+        foreach (var slot in slots)
+        {
+            filled.Write(content.AsSpan(at, slot.Offset - at));
+            at = slot.Offset;
+
+            // Only appending tables leave holes, and they always give an id.
+            _categories.TryGetId(slot.Label, out var id);
+            if (slot.WritesId)
+            {
+                WriteInt(filled, id);
+            }
+        }
+
+        filled.Write(content.AsSpan(at));
+        return filled.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The class id of <paramref name="label"/> where it is fixed (known to the config, or the table never appends);
+    /// null when the ordered consumer must give it (an unknown label of an appending table).
+    /// </summary>
+    private bool TryGetFixedId(string label, out int? id)
+    {
+        if (_knownCategories.TryGetValue(label, out var known))
+        {
+            id = known;
+            return true;
+        }
+
+        id = null;
+        return _categories.AppendsUnknown;
+    }
+
+    private int Lines(ImageItem item, Utf8Buffer text, ConversionReport report, ref List<ClassSlot>? slots)
+    {
+        var lines = 0;
         foreach (var region in item.Regions)
         {
             var labels = region.GetLabels();
             if (region.Value is not (RectangleValue or PolygonValue))
             {
-                Drop(item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle or polygon; YOLO has no place for it.");
+                Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle or polygon; YOLO has no place for it.");
                 continue;
             }
 
             if (labels.Count == 0)
             {
-                Drop(item, region, "no-labels", "The region has no label.");
+                Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
             }
 
             foreach (var label in labels)
             {
-                if (!_categories.TryGetId(label, out var id))
+                if (!TryGetFixedId(label, out var id))
                 {
-                    Drop(item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                    Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
                     continue;
                 }
 
+                var lineStart = text.WrittenCount;
+                var written = false;
                 if (region.Value is RectangleValue box)
                 {
                     if (_obb)
                     {
-                        if (ObbLine(item, region, box, id) is { } line)
-                        {
-                            lines.Add(line);
-                        }
+                        written = ObbLine(item, region, box, id, text, report);
                     }
                     else
                     {
-                        lines.Add(Join(id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100));
+                        WriteBox(text, id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
+                        written = true;
                     }
                 }
                 else if (region.Value is PolygonValue polygon)
                 {
-                    var builder = new StringBuilder(id.ToString(CultureInfo.InvariantCulture));
+                    WriteId(text, id);
                     foreach (var point in polygon.Points)
                     {
-                        PythonFloat.Append(builder.Append(' '), point.X / 100);
-                        PythonFloat.Append(builder.Append(' '), point.Y / 100);
+                        Put(text, (byte)' ');
+                        PythonFloat.Write(text, point.X / 100);
+                        Put(text, (byte)' ');
+                        PythonFloat.Write(text, point.Y / 100);
                     }
 
-                    lines.Add(builder.ToString());
+                    written = true;
+                }
+
+                if (written)
+                {
+                    Put(text, (byte)'\n');
+                    lines++;
+                }
+
+                if (id is null)
+                {
+                    // The official table appends the label when it is looked up, whether or not the line is written.
+                    (slots ??= []).Add(new ClassSlot(lineStart, label, written));
                 }
             }
         }
@@ -324,35 +435,37 @@ internal sealed class YoloWriter
         return lines;
     }
 
-    private string? ObbLine(ImageItem item, Result region, RectangleValue box, int id)
+    private static bool ObbLine(ImageItem item, Result region, RectangleValue box, int? id, Utf8Buffer text, ConversionReport report)
     {
         if (region.OriginalWidth is not { } width || region.OriginalHeight is not { } height || width <= 0 || height <= 0)
         {
-            Drop(item, region, "missing-image-size", "YOLO_OBB needs original_width and original_height on the rectangle.");
-            return null;
+            Drop(report, item, region, "missing-image-size", "YOLO_OBB needs original_width and original_height on the rectangle.");
+            return false;
         }
 
         if (box.Rotation is not { } rotation)
         {
-            Drop(item, region, "missing-rotation", "YOLO_OBB drops rectangles without a 'rotation' key, as the official converter does.");
-            return null;
+            Drop(report, item, region, "missing-rotation", "YOLO_OBB drops rectangles without a 'rotation' key, as the official converter does.");
+            return false;
         }
 
         var size = new ImageSize(width, height);
         var corners = new RotatedBox(box.X, box.Y, box.Width, box.Height, rotation).PercentToPixels(size).GetCorners();
-        var builder = new StringBuilder(id.ToString(CultureInfo.InvariantCulture));
+        WriteId(text, id);
         foreach (var corner in corners)
         {
-            PythonFloat.Append(builder.Append(' '), corner.X / width);
-            PythonFloat.Append(builder.Append(' '), corner.Y / height);
+            Put(text, (byte)' ');
+            PythonFloat.Write(text, corner.X / width);
+            Put(text, (byte)' ');
+            PythonFloat.Write(text, corner.Y / height);
         }
 
-        return builder.ToString();
+        return true;
     }
 
-    private List<string> PoseLines(ImageItem item)
+    private int PoseLines(ImageItem item, Utf8Buffer text, ConversionReport report)
     {
-        var lines = new List<string>();
+        var lines = 0;
         var keyPoints = item.Regions.Where(r => r.Value is KeyPointValue).ToList();
         foreach (var region in item.Regions)
         {
@@ -360,11 +473,11 @@ internal sealed class YoloWriter
             {
                 if (region.ParentId is null || !item.Regions.Any(r => r.Value is RectangleValue && r.Id == region.ParentId))
                 {
-                    Drop(item, region, "keypoint-without-parent", "In the YOLO pose layout a keypoint is written with its parent rectangle (parentID); this one has none.");
+                    Drop(report, item, region, "keypoint-without-parent", "In the YOLO pose layout a keypoint is written with its parent rectangle (parentID); this one has none.");
                 }
                 else if (!point.KeyPointLabels?.Any(_keyPointLabels.Contains) ?? true)
                 {
-                    Drop(item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config, so it has no slot in the pose line.");
+                    Drop(report, item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config, so it has no slot in the pose line.");
                 }
 
                 continue;
@@ -372,42 +485,51 @@ internal sealed class YoloWriter
 
             if (region.Value is not RectangleValue box)
             {
-                Drop(item, region, "unsupported-region-type", $"The YOLO pose layout writes rectangles with their keypoints; a '{region.Type}' result has no place.");
+                Drop(report, item, region, "unsupported-region-type", $"The YOLO pose layout writes rectangles with their keypoints; a '{region.Type}' result has no place.");
                 continue;
             }
 
             var labels = region.GetLabels();
             if (labels.Count == 0)
             {
-                Drop(item, region, "no-labels", "The region has no label.");
+                Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
             }
 
             foreach (var label in labels)
             {
-                if (!_categories.TryGetId(label, out var id))
+                // The pose table never appends: every id is fixed.
+                if (!_knownCategories.TryGetValue(label, out var id))
                 {
-                    Drop(item, region, "label-not-in-classes", $"Label '{label}' is not a RectangleLabels class of the config.");
+                    Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a RectangleLabels class of the config.");
                     continue;
                 }
 
-                var builder = AppendBox(new StringBuilder(256), id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
+                // Lines are joined with newlines, without one after the last.
+                if (lines > 0)
+                {
+                    Put(text, (byte)'\n');
+                }
+
+                WriteBox(text, id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
                 foreach (var keyPointLabel in _keyPointLabels)
                 {
                     var match = keyPoints.FirstOrDefault(k => k.ParentId == region.Id && k.GetLabels().Contains(keyPointLabel));
                     if (match?.Value is KeyPointValue kp)
                     {
-                        PythonFloat.Append(builder.Append(' '), kp.X / 100);
-                        PythonFloat.Append(builder.Append(' '), kp.Y / 100);
-                        builder.Append(" 2");
+                        Put(text, (byte)' ');
+                        PythonFloat.Write(text, kp.X / 100);
+                        Put(text, (byte)' ');
+                        PythonFloat.Write(text, kp.Y / 100);
+                        text.Write(" 2"u8);
                     }
                     else
                     {
-                        builder.Append(" 0.0 0.0 0");
+                        text.Write(" 0.0 0.0 0"u8);
                     }
                 }
 
-                lines.Add(builder.ToString());
+                lines++;
             }
         }
 
@@ -427,8 +549,7 @@ internal sealed class YoloWriter
 
         await File.WriteAllTextAsync(Path.Combine(_context.OutputDirectory, "classes.txt"), classes.ToString(), cancellationToken).ConfigureAwait(false);
 
-        var notes = new StringWriter(CultureInfo.InvariantCulture);
-        var json = new UjsonWriter(notes);
+        var json = new UjsonWriter(new Utf8Buffer(1 << 12));
         json.StartObject();
         json.Name("categories");
         json.StartArray();
@@ -460,11 +581,11 @@ internal sealed class YoloWriter
         json.Property("contributor", "Label Studio");
         json.EndObject();
         json.EndObject();
-        await File.WriteAllTextAsync(Path.Combine(_context.OutputDirectory, "notes.json"), notes.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Path.Combine(_context.OutputDirectory, "notes.json"), json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
-    private void Drop(ImageItem item, Result region, string reason, string message) =>
-        _context.Report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message) =>
+        report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
 
     private static bool IsCloudStorage(string reference)
     {
@@ -491,17 +612,35 @@ internal sealed class YoloWriter
         return full.StartsWith(Path.GetFullPath(_labelsDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    private static string Join(int id, double a, double b, double c, double d) => AppendBox(new StringBuilder(96), id, a, b, c, d).ToString();
-
-    private static StringBuilder AppendBox(StringBuilder builder, int id, double a, double b, double c, double d)
+    private static void WriteBox(Utf8Buffer text, int? id, double a, double b, double c, double d)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"{id}");
-        PythonFloat.Append(builder.Append(' '), a);
-        PythonFloat.Append(builder.Append(' '), b);
-        PythonFloat.Append(builder.Append(' '), c);
-        PythonFloat.Append(builder.Append(' '), d);
-        return builder;
+        WriteId(text, id);
+        Put(text, (byte)' ');
+        PythonFloat.Write(text, a);
+        Put(text, (byte)' ');
+        PythonFloat.Write(text, b);
+        Put(text, (byte)' ');
+        PythonFloat.Write(text, c);
+        Put(text, (byte)' ');
+        PythonFloat.Write(text, d);
     }
+
+    // A null id is a hole the consumer fills (FillClassIds).
+    private static void WriteId(Utf8Buffer text, int? id)
+    {
+        if (id is { } value)
+        {
+            WriteInt(text, value);
+        }
+    }
+
+    private static void WriteInt(Utf8Buffer text, int value)
+    {
+        value.TryFormat(text.GetSpan(11), out var length, default, CultureInfo.InvariantCulture);
+        text.Advance(length);
+    }
+
+    private static void Put(Utf8Buffer text, byte value) => text.Put(value);
 
     /// <summary>Keypoint labels with a model_index, in model_index order: the slots of a pose line.</summary>
     internal static IReadOnlyList<string> KeyPointOrder(LabelConfig config) =>
@@ -517,4 +656,32 @@ internal sealed class YoloWriter
 
     /// <summary>A label file to create: <paramref name="Replace"/> when an earlier item already wrote the same path.</summary>
     internal readonly record struct LabelFile(string Path, byte[] Content, bool Replace);
+
+    /// <summary>A hole for an unknown label's class id at <paramref name="Offset"/> (nothing written when the line was dropped).</summary>
+    private readonly record struct ClassSlot(int Offset, string Label, bool WritesId);
+
+    /// <summary>
+    /// One item rendered off the consumer's thread: no <paramref name="Content"/> when it gets no label file (the
+    /// report says why), an empty one for an item without output.
+    /// </summary>
+    private sealed record RenderedItem(ImageItem Item, ReportSlice Report, string? Stem, string? Path, byte[]? Content, List<ClassSlot>? Slots, int Lines);
+
+    private readonly record struct RenderedTask(YoloChunk Chunk, int ItemStart, int ItemEnd, ReportSlice Report);
+
+    /// <summary>The rendering state of one chunk of tasks (pooled).</summary>
+    private sealed class YoloChunk
+    {
+        public Utf8Buffer Text { get; } = new(1 << 12);
+
+        public List<RenderedItem> Items { get; } = [];
+
+        public ReportRecorder Recorder { get; private set; } = new();
+
+        public YoloChunk Reset()
+        {
+            Items.Clear();
+            Recorder = new ReportRecorder();
+            return this;
+        }
+    }
 }
