@@ -75,32 +75,35 @@ internal static class OrderedParallelMap
             var pending = new List<TSource>(chunkSize);
             long first = 0;
             ExceptionDispatchInfo? sourceError = null;
-            while (true)
+            var ended = false;
+            while (!ended || inFlight.Count > 0)
             {
-                var (read, error) = await TryMoveNextAsync(enumerator).ConfigureAwait(false);
-                if (error is not null)
+                if (!ended)
                 {
+                    var (read, error) = await TryMoveNextAsync(enumerator).ConfigureAwait(false);
                     sourceError = error;
-                    break;
+                    ended = error is not null || !read;
+                    if (!ended)
+                    {
+                        pending.Add(enumerator.Current);
+                    }
+
+                    // A full chunk goes to the pool; so does the rest at the end of the source, or at its failure:
+                    // everything read before a failure is still mapped and delivered first.
+                    if (pending.Count == chunkSize || (ended && pending.Count > 0))
+                    {
+                        inFlight.Enqueue(RunChunk(pending, first, rentState, map, cancellationToken, stop.Token));
+                        first += pending.Count;
+                        pending = new List<TSource>(chunkSize);
+                    }
+                    else if (!ended)
+                    {
+                        continue;
+                    }
                 }
 
-                if (!read)
-                {
-                    break;
-                }
-
-                pending.Add(enumerator.Current);
-                if (pending.Count < chunkSize)
-                {
-                    continue;
-                }
-
-                inFlight.Enqueue(RunChunk(pending, first, rentState, map, cancellationToken, stop.Token));
-                first += pending.Count;
-                pending = new List<TSource>(chunkSize);
-
-                // Deliver what is done; wait for the oldest chunk only when the window is full.
-                while (inFlight.Count > 0 && (inFlight.Count >= maxInFlight || inFlight.Peek().IsCompleted))
+                // Deliver what is done; wait for the oldest chunk only when the window is full or the source has ended.
+                while (inFlight.Count > 0 && (ended || inFlight.Count >= maxInFlight || inFlight.Peek().IsCompleted))
                 {
                     var chunk = await inFlight.Dequeue().ConfigureAwait(false);
                     try
@@ -117,30 +120,6 @@ internal static class OrderedParallelMap
 
                     chunk.Error?.Throw();
                 }
-            }
-
-            // The end of the source, or its failure: everything read before it is still mapped and delivered first.
-            if (pending.Count > 0)
-            {
-                inFlight.Enqueue(RunChunk(pending, first, rentState, map, cancellationToken, stop.Token));
-            }
-
-            while (inFlight.Count > 0)
-            {
-                var chunk = await inFlight.Dequeue().ConfigureAwait(false);
-                try
-                {
-                    for (var i = 0; i < chunk.Count; i++)
-                    {
-                        yield return chunk.Results[i];
-                    }
-                }
-                finally
-                {
-                    Return(returnState, chunk.State);
-                }
-
-                chunk.Error?.Throw();
             }
 
             sourceError?.Throw();
