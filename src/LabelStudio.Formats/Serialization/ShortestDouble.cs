@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LabelStudio.Formats.Serialization;
 
@@ -35,7 +37,7 @@ internal static class ShortestDouble
     // millisecond, see the tests) instead of a 10 KB literal table.
     private static readonly ulong[] Pow10Table = BuildPow10Table();
 
-    private static readonly ulong[] PowersOfTen =
+    private static ReadOnlySpan<ulong> PowersOfTen =>
     [
         1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL,
         10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
@@ -257,7 +259,11 @@ internal static class ShortestDouble
 
         // dd.ddd: write all digits one place right, then move the integer digits back over the gap.
         WriteDigits(significand, count, utf8.Slice(1, count));
-        utf8.Slice(1, integerDigits).CopyTo(utf8);
+        for (var i = 0; i < integerDigits; i++)
+        {
+            utf8[i] = utf8[i + 1];
+        }
+
         utf8[integerDigits] = (byte)'.';
         return count + 1;
     }
@@ -269,25 +275,53 @@ internal static class ShortestDouble
         return count;
     }
 
-    // Writes the count digits of value right-aligned in digits[..count], two at a time.
+    // Writes the count digits of value into digits (exactly count bytes long, sliced by the callers): eight at a time
+    // while they do not fit 32 bits, then two at a time from the pair table. Unchecked writes, as the callers' slices
+    // have already checked the range; this loop is the formatter's hottest after the scaling.
     private static void WriteDigits(ulong value, int count, Span<byte> digits)
     {
-        var pairs = DigitPairs;
+        Debug.Assert(digits.Length == count && count <= MaxDigits, "callers pass an exact slice");
+        ref var start = ref MemoryMarshal.GetReference(digits);
         var position = count;
+        while (position > 8)
+        {
+            var quotient = value / 100_000_000;
+            position -= 8;
+            WriteEight((uint)(value - (quotient * 100_000_000)), ref Unsafe.Add(ref start, position));
+            value = quotient;
+        }
+
+        var rest = (uint)value;
         while (position >= 2)
         {
-            var (quotient, remainder) = Math.DivRem(value, 100);
+            var quotient = rest / 100;
             position -= 2;
-            digits[position] = pairs[(int)remainder * 2];
-            digits[position + 1] = pairs[((int)remainder * 2) + 1];
-            value = quotient;
+            WritePair(rest - (quotient * 100), ref Unsafe.Add(ref start, position));
+            rest = quotient;
         }
 
         if (position == 1)
         {
-            digits[0] = (byte)('0' + value);
+            start = (byte)('0' + rest);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteEight(uint value, ref byte destination)
+    {
+        var high = value / 10_000;
+        var low = value - (high * 10_000);
+        var highPair = high / 100;
+        var lowPair = low / 100;
+        WritePair(highPair, ref destination);
+        WritePair(high - (highPair * 100), ref Unsafe.Add(ref destination, 2));
+        WritePair(lowPair, ref Unsafe.Add(ref destination, 4));
+        WritePair(low - (lowPair * 100), ref Unsafe.Add(ref destination, 6));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair(uint pair, ref byte destination) =>
+        Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (nint)(pair * 2))));
 
     private static int CountDigits(ulong value)
     {
