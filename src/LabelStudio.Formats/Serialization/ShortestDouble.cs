@@ -11,7 +11,10 @@ namespace LabelStudio.Formats.Serialization;
 /// strings that parse back to the same double it picks the one closest to the exact binary value (the even one on a
 /// tie), which is what <c>double.ToString("R", CultureInfo.InvariantCulture)</c> and CPython's <c>repr</c> choose.
 /// Exporters write millions of computed coordinates; .NET's general formatter (Grisu3 with a Dragon4 fallback, then a
-/// general layout pass through a char buffer) costs several times this.
+/// general layout pass through a char buffer) costs about three times this.
+/// One known difference: for 2^-25 and 2^-958 .NET's text (2.980232238769531E-08, 4.104536801298376E-289) parses back
+/// to a neighbouring double (it takes the gap below a power of two as wide as the gap above, but it is half as wide);
+/// here, as in CPython, they print as 2.9802322387695312E-08 and 4.1045368012983762E-289.
 /// </summary>
 internal static class ShortestDouble
 {
@@ -33,8 +36,8 @@ internal static class ShortestDouble
     private const ulong FractionMask = HiddenBit - 1;
 
     // For each e in [MinPow10, MaxPow10]: g = floor(10^e 2^-r) + 1 with r chosen so that 2^125 <= 10^e 2^-r < 2^126,
-    // stored as the pair (g >> 64, g & ulong.MaxValue). Computed exactly with BigInteger once (well under a
-    // millisecond, see the tests) instead of a 10 KB literal table.
+    // stored as the pair (g >> 64, g & ulong.MaxValue). Computed exactly with BigInteger once per process instead of
+    // a 10 KB literal table: about 2 ms plus loading System.Runtime.Numerics (see benchmarks/README.md).
     private static readonly ulong[] Pow10Table = BuildPow10Table();
 
     private static ReadOnlySpan<ulong> PowersOfTen =>
@@ -479,6 +482,7 @@ internal static class ShortestDouble
         var table = new ulong[(MaxPow10 - MinPow10 + 1) * 2];
         var mask = new BigInteger(ulong.MaxValue);
         var power = BigInteger.One;
+        var powerOfFive = BigInteger.One;
         for (var e = 0; e <= Math.Max(MaxPow10, -MinPow10); e++)
         {
             // power = 10^e, with 2^(bits-1) < power < 2^bits for e > 0.
@@ -494,12 +498,14 @@ internal static class ShortestDouble
             if (e > 0 && -e >= MinPow10)
             {
                 // 10^-e = (2^(125 + bits) / 10^e) 2^-(125 + bits), and 10^e is no power of two, so the quotient lies
-                // strictly between 2^125 and 2^126.
-                var g = (BigInteger.One << (125 + bits)) / power + 1;
+                // strictly between 2^125 and 2^126. Dividing 2^(125 + bits - e) by 5^e gives the same floor with
+                // a shorter divisor (the division is most of the table's cost).
+                var g = (BigInteger.One << (125 + bits - e)) / powerOfFive + 1;
                 Store(table, -e, g, mask);
             }
 
             power *= 10;
+            powerOfFive *= 5;
         }
 
         return table;
