@@ -116,6 +116,46 @@ internal static class ShortestDouble
         return CopyIfFits(buffer[..FormatPython(value, buffer)], utf8, out written);
     }
 
+    /// <summary>
+    /// <see cref="TryFormatRoundTrip(double, Span{byte}, out int)"/> into chars, for writers that work on text
+    /// (<see cref="TextWriter"/>, <see cref="System.Text.StringBuilder"/>).
+    /// </summary>
+    /// <returns>False (nothing written) when <paramref name="destination"/> is too short.</returns>
+    public static bool TryFormatRoundTrip(double value, Span<char> destination, out int written)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        return WidenIfFits(buffer[..FormatRoundTrip(value, buffer)], destination, out written);
+    }
+
+    /// <summary>
+    /// <see cref="TryFormatPython(double, Span{byte}, out int)"/> into chars, for writers that work on text
+    /// (<see cref="TextWriter"/>, <see cref="System.Text.StringBuilder"/>).
+    /// </summary>
+    /// <returns>False (nothing written) when <paramref name="destination"/> is too short.</returns>
+    public static bool TryFormatPython(double value, Span<char> destination, out int written)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        return WidenIfFits(buffer[..FormatPython(value, buffer)], destination, out written);
+    }
+
+    private static bool WidenIfFits(ReadOnlySpan<byte> text, Span<char> destination, out int written)
+    {
+        if (text.Length > destination.Length)
+        {
+            written = 0;
+            return false;
+        }
+
+        // Every byte is ASCII, so each is its char.
+        for (var i = 0; i < text.Length; i++)
+        {
+            destination[i] = (char)text[i];
+        }
+
+        written = text.Length;
+        return true;
+    }
+
     private static bool CopyIfFits(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
     {
         if (!text.TryCopyTo(destination))

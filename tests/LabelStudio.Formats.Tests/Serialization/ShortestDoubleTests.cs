@@ -251,6 +251,44 @@ public sealed class ShortestDoubleTests
     }
 
     [Test]
+    public void TryFormat_Chars_MatchTheUtf8Text()
+    {
+        // The char overloads widen the same ASCII text: compared with .NET's "R" string and PythonFloat directly.
+        var random = new Random(Seed);
+        var chars = new char[ShortestDouble.MaxLength];
+        var failures = new List<string>();
+        double[] specials = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, double.Epsilon, double.MaxValue];
+        var values = specials.Concat(Enumerable.Range(0, 20_000).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue))));
+        foreach (var value in values)
+        {
+            ShortestDouble.TryFormatRoundTrip(value, chars.AsSpan(), out var written).Should().BeTrue();
+            var roundTrip = new string(chars, 0, written);
+            ShortestDouble.TryFormatPython(value, chars.AsSpan(), out written).Should().BeTrue();
+            var python = new string(chars, 0, written);
+            if ((roundTrip != value.ToString("R", CultureInfo.InvariantCulture) || python != PythonFloat.Format(value)) && failures.Count < 10)
+            {
+                failures.Add($"{value:R}: {roundTrip} / {python}");
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    [Test]
+    public void TryFormat_CharDestinationTooShort_ReturnsFalseAndWritesNothing()
+    {
+        // "-1.5E-07" is 8 chars, "-1.5e-07" too.
+        var buffer = Enumerable.Repeat('#', 12).ToArray();
+        ShortestDouble.TryFormatRoundTrip(-1.5e-07, buffer.AsSpan(0, 7), out var written).Should().BeFalse();
+        written.Should().Be(0);
+        ShortestDouble.TryFormatPython(-1.5e-07, buffer.AsSpan(0, 7), out written).Should().BeFalse();
+        written.Should().Be(0);
+        new string(buffer).Should().Be("############");
+        ShortestDouble.TryFormatPython(-1.5e-07, buffer.AsSpan(0, 8), out written).Should().BeTrue();
+        new string(buffer, 0, written).Should().Be("-1.5e-07");
+    }
+
+    [Test]
     public void Digits_Value_GivesScientificDigitsAndExponent()
     {
         // 1920 * 0.27 = 518.4 exactly as printed: digits 5184, 5.184 x 10^2.
