@@ -15,6 +15,7 @@ public class ShortestDoubleBenchmarks
     private const int Count = 1_000_000;
     private static readonly int[] Widths = [1920, 1080, 1280, 720, 640, 480, 4000, 3000];
     private readonly byte[] _buffer = new byte[64];
+    private readonly char[] _chars = new char[64];
     private double[] _values = [];
 
     /// <summary>Generates the values with a fixed seed.</summary>
@@ -51,7 +52,7 @@ public class ShortestDoubleBenchmarks
         return total;
     }
 
-    /// <summary>The same text with <see cref="ShortestDouble.TryFormatRoundTrip"/>.</summary>
+    /// <summary>The same text with <see cref="ShortestDouble.TryFormatRoundTrip(double, Span{byte}, out int)"/>.</summary>
     [Benchmark]
     public int ShortestRoundTrip()
     {
@@ -65,7 +66,7 @@ public class ShortestDoubleBenchmarks
         return total;
     }
 
-    /// <summary>Python's repr layout with <see cref="ShortestDouble.TryFormatPython"/>.</summary>
+    /// <summary>Python's repr layout with <see cref="ShortestDouble.TryFormatPython(double, Span{byte}, out int)"/>.</summary>
     [Benchmark]
     public int ShortestPython()
     {
@@ -73,6 +74,20 @@ public class ShortestDoubleBenchmarks
         foreach (var value in _values)
         {
             ShortestDouble.TryFormatPython(value, _buffer, out var written);
+            total += written;
+        }
+
+        return total;
+    }
+
+    /// <summary>Python's repr layout into chars (what TextWriter / StringBuilder callers use).</summary>
+    [Benchmark]
+    public int ShortestPythonChars()
+    {
+        var total = 0;
+        foreach (var value in _values)
+        {
+            ShortestDouble.TryFormatPython(value, _chars, out var written);
             total += written;
         }
 

@@ -146,13 +146,7 @@ internal static class ShortestDouble
             return false;
         }
 
-        // Every byte is ASCII, so each is its char.
-        for (var i = 0; i < text.Length; i++)
-        {
-            destination[i] = (char)text[i];
-        }
-
-        written = text.Length;
+        System.Text.Ascii.ToUtf16(text, destination, out written);
         return true;
     }
 
