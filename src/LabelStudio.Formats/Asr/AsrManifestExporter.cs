@@ -150,9 +150,5 @@ public sealed class AsrManifestExporter : IExporter
 
     private static string Quote(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
 
-    private static string PythonFloat(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text.Replace("E", "e", StringComparison.Ordinal) : text + ".0";
-    }
+    private static string PythonFloat(double value) => ImageExport.PythonFloat.Format(value);
 }

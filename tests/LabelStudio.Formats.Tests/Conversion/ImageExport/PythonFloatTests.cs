@@ -24,4 +24,23 @@ public class PythonFloatTests
     [TestCase(1.7976931348623157e308, "1.7976931348623157e+308")]
     public void Format_Value_PrintsAsPythonRepr(double value, string expected) =>
         PythonFloat.Format(value).Should().Be(expected);
+
+    // 2^-25: .NET's "R" prints 2.980232238769531E-08, which parses back to a different double (powers of two have a
+    // narrower gap below them); CPython's repr is 2.9802322387695312e-08, the shortest text that round-trips.
+    [Test]
+    public void Format_PowerOfTwoDotNetGetsWrong_PrintsTheRoundTrippingRepr()
+    {
+        var value = Math.ScaleB(1.0, -25);
+
+        var text = PythonFloat.Format(value);
+
+        text.Should().Be("2.9802322387695312e-08");
+        double.Parse(text, System.Globalization.CultureInfo.InvariantCulture).Should().Be(value);
+    }
+
+    [TestCase(double.NaN, "nan")]
+    [TestCase(double.PositiveInfinity, "inf")]
+    [TestCase(double.NegativeInfinity, "-inf")]
+    public void Format_SpecialValue_PrintsAsPythonRepr(double value, string expected) =>
+        PythonFloat.Format(value).Should().Be(expected);
 }
