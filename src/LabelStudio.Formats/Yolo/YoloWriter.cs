@@ -40,6 +40,9 @@ internal sealed class YoloWriter
 
     private List<LabelFile> _batch = new(BatchSize);
 
+    // Where each path sits in _batch, to fold a rewrite into the write still waiting there.
+    private readonly Dictionary<string, int> _batchSlots = new(StringComparer.Ordinal);
+
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
     private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
 
@@ -140,6 +143,16 @@ internal sealed class YoloWriter
 
     private async ValueTask QueueFileAsync(string path, byte[] content, bool replace, CancellationToken cancellationToken)
     {
+        // The next annotation of a task writes the same image's file again (the official converter rewrites it; the
+        // last write wins). While the earlier write still waits in this batch, it takes the new content instead:
+        // the file is created once, and no truncation (which ext4 flushes to disk on close) is left for the writer.
+        if (replace && _batchSlots.TryGetValue(path, out var slot))
+        {
+            _batch[slot] = _batch[slot] with { Content = content };
+            return;
+        }
+
+        _batchSlots[path] = _batch.Count;
         _batch.Add(new LabelFile(path, content, replace));
         if (_batch.Count >= BatchSize)
         {
@@ -156,6 +169,7 @@ internal sealed class YoloWriter
 
         var batch = _batch;
         _batch = new List<LabelFile>(BatchSize);
+        _batchSlots.Clear();
         if (!_files.Writer.TryWrite(batch))
         {
             await _files.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);

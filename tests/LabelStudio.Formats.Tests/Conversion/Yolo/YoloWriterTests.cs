@@ -81,6 +81,31 @@ public class YoloWriterTests
         report.Issues.Should().ContainSingle(i => i.Reason == "label-file-overwritten").Which.TaskId.Should().Be(300);
     }
 
+    [Test]
+    public async Task RunAsync_SameImageThreeTimesInOneBatch_LastWriteWins()
+    {
+        // Tasks 0 and 1 label img0, task 2 img1, task 3 img0 again: the three writes of img0 all wait in the first
+        // batch of 256 and are folded into one write holding the last content, as the official converter's rewrites leave it.
+        // Box (10, 20, 30x40) % -> centre (25, 40) -> "0 0.25 0.4 0.3 0.4"; box (0, 0, 50x50) -> "0 0.25 0.25 0.5 0.5".
+        using var work = new TempDirectory();
+        string[] tasks =
+        [
+            Task(0, "/data/upload/1/img0.jpg", 10, 20, 30, 40),
+            Task(1, "/data/upload/1/img0.jpg", 10, 20, 30, 40),
+            Task(2, "/data/upload/1/img1.jpg", 10, 20, 30, 40),
+            Task(3, "/data/upload/1/img0.jpg", 0, 0, 50, 50),
+        ];
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("[" + string.Join(",", tasks) + "]"));
+        var output = Path.Combine(work.Path, "out");
+
+        var report = await new ExportRunner().RunAsync(input, ExportFormat.Yolo, output, new ExportRunOptions { Config = LabelConfig.Parse(Config) });
+
+        Directory.GetFiles(Path.Combine(output, "labels")).Select(Path.GetFileName).Should().BeEquivalentTo(["img0.txt", "img1.txt"]);
+        (await File.ReadAllTextAsync(Path.Combine(output, "labels", "img0.txt"))).Should().Be("0 0.25 0.25 0.5 0.5\n");
+        (await File.ReadAllTextAsync(Path.Combine(output, "labels", "img1.txt"))).Should().Be("0 0.25 0.4 0.3 0.4\n");
+        report.Issues.Where(i => i.Reason == "label-file-overwritten").Select(i => i.TaskId).Should().Equal(1L, 3L);
+    }
+
     private static string Task(int id, string image, int x, int y, int width, int height) => $$$"""
         {"id":{{{id}}},"data":{"image":"{{{image}}}"},"annotations":[{"id":{{{1000 + id}}},"completed_by":1,"result":[
           {"id":"r","type":"rectanglelabels","from_name":"label","to_name":"image","original_width":640,"original_height":480,
