@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using LabelStudio.Config;
@@ -89,19 +88,9 @@ internal sealed class CocoWriter
     private async Task WritePartsAsync(PartOutput images, PartOutput annotations, CancellationToken cancellationToken)
     {
         var report = _context.Report;
-        var pool = new ConcurrentBag<CocoChunk>();
-
         // Copying images keeps a cache and writes files: that work stays on this thread, in task order.
-        var options = _resources.Download ? new OrderedMapOptions { Sequential = true } : null;
-        var rendered = OrderedParallelMap.MapAsync(
-            _context.Tasks,
-            () => pool.TryTake(out var chunk) ? chunk : new CocoChunk(),
-            RenderTaskAsync,
-
-            // Emptied on return, not on reuse: a pooled chunk must not keep its tasks alive (they would reach gen 2).
-            chunk => pool.Add(chunk.Reset()),
-            options,
-            cancellationToken);
+        var rendered = OrderedParallelMap.MapWithPooledStateAsync<LabelStudioTask, CocoChunk, RenderedTask>(
+            _context.Tasks, RenderTaskAsync, sequential: _resources.Download, cancellationToken);
         long index = 0;
         await foreach (var task in rendered.ConfigureAwait(false))
         {
@@ -643,7 +632,7 @@ internal sealed class CocoWriter
     private readonly record struct RenderedTask(CocoChunk Chunk, int ItemStart, int ItemEnd, ReportSlice Report);
 
     /// <summary>The rendering state of one chunk of tasks (pooled): both parts' bytes and holes, and the report record.</summary>
-    private sealed class CocoChunk
+    private sealed class CocoChunk : IPooledChunkState<CocoChunk>
     {
         public UjsonWriter Images { get; } = NewPart();
 

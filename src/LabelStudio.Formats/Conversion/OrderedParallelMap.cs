@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
@@ -17,6 +18,32 @@ namespace LabelStudio.Formats.Conversion;
 /// </remarks>
 internal static class OrderedParallelMap
 {
+    /// <summary>
+    /// The exporters' use of <see cref="MapAsync"/>: chunk states are pooled and emptied when given back (not when
+    /// reused: a pooled state must not keep its tasks alive into gen 2); <paramref name="sequential"/> keeps the work on
+    /// the consumer's thread, in order (for exports that copy media: their cache writes files).
+    /// </summary>
+    /// <param name="source">The items, read once.</param>
+    /// <param name="map">The per-item work: the item, its index in the source, the chunk's state.</param>
+    /// <param name="sequential">Whether to map item by item on the consumer's thread.</param>
+    /// <param name="cancellationToken">Stops reading and mapping.</param>
+    public static IAsyncEnumerable<TResult> MapWithPooledStateAsync<TSource, TState, TResult>(
+        IAsyncEnumerable<TSource> source,
+        Func<TSource, long, TState, CancellationToken, ValueTask<TResult>> map,
+        bool sequential,
+        CancellationToken cancellationToken)
+        where TState : class, IPooledChunkState<TState>, new()
+    {
+        var pool = new ConcurrentBag<TState>();
+        return MapAsync(
+            source,
+            () => pool.TryTake(out var state) ? state : new TState(),
+            map,
+            state => pool.Add(state.Reset()),
+            sequential ? new OrderedMapOptions { Sequential = true } : null,
+            cancellationToken);
+    }
+
     /// <summary>Maps <paramref name="source"/> item by item, in parallel chunks, yielding the results in source order.</summary>
     /// <param name="source">The items, read once.</param>
     /// <param name="rentState">Gives the state one chunk's work shares (called on a pool thread).</param>

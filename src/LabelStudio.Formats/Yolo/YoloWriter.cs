@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -184,19 +183,9 @@ internal sealed class YoloWriter
     private async Task ReadTasksAsync(CancellationToken cancellationToken)
     {
         var report = _context.Report;
-        var pool = new ConcurrentBag<YoloChunk>();
-
         // Copying images keeps a cache and writes files: that work stays on this thread, in task order.
-        var options = _resources.Download ? new OrderedMapOptions { Sequential = true } : null;
-        var rendered = OrderedParallelMap.MapAsync(
-            _context.Tasks,
-            () => pool.TryTake(out var chunk) ? chunk : new YoloChunk(),
-            RenderTaskAsync,
-
-            // Emptied on return, not on reuse: a pooled chunk must not keep its tasks alive (they would reach gen 2).
-            chunk => pool.Add(chunk.Reset()),
-            options,
-            cancellationToken);
+        var rendered = OrderedParallelMap.MapWithPooledStateAsync<LabelStudioTask, YoloChunk, RenderedTask>(
+            _context.Tasks, RenderTaskAsync, sequential: _resources.Download, cancellationToken);
         long index = 0;
         await foreach (var task in rendered.ConfigureAwait(false))
         {
@@ -683,7 +672,7 @@ internal sealed class YoloWriter
     private readonly record struct RenderedTask(YoloChunk Chunk, int ItemStart, int ItemEnd, ReportSlice Report);
 
     /// <summary>The rendering state of one chunk of tasks (pooled).</summary>
-    private sealed class YoloChunk
+    private sealed class YoloChunk : IPooledChunkState<YoloChunk>
     {
         public Utf8Buffer Text { get; } = new(1 << 12);
 
