@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Tests.Serialization;
@@ -226,10 +225,10 @@ public sealed class ShortestDoubleTests
     }
 
     [Test]
-    public void TryFormatPython_RandomValues_MatchPythonFloat()
+    public void TryFormatPython_RandomValues_MatchDotNetDigitsInPythonLayout()
     {
-        // PythonFloat (the exporters' current formatter) lays out .NET's "R" digits as repr does; with the digits
-        // proven equal above, both layouts must agree everywhere.
+        // The reference takes .NET's "R" digits and lays them out as repr does (PythonReference below: independent of
+        // ShortestDouble, which PythonFloat now delegates to); with the digits proven equal above, both must agree.
         var random = new Random(Seed);
         var buffer = new byte[ShortestDouble.MaxLength];
         var failures = new List<string>();
@@ -240,7 +239,7 @@ public sealed class ShortestDoubleTests
                 : Math.Round(random.NextDouble() * 100, 12) * Widths[i % Widths.Length] / 100 * Math.Pow(10, random.Next(-8, 20));
             ShortestDouble.TryFormatPython(value, buffer, out var written).Should().BeTrue();
             var ours = Encoding.ASCII.GetString(buffer, 0, written);
-            var expected = PythonFloat.Format(value);
+            var expected = PythonReference(value);
             if ((ours != expected || (double.IsFinite(value) && double.Parse(ours, CultureInfo.InvariantCulture) != value)) && failures.Count < 10)
             {
                 failures.Add($"{expected} written as {ours}");
@@ -253,7 +252,7 @@ public sealed class ShortestDoubleTests
     [Test]
     public void TryFormat_Chars_MatchTheUtf8Text()
     {
-        // The char overloads widen the same ASCII text: compared with .NET's "R" string and PythonFloat directly.
+        // The char overloads widen the same ASCII text: compared with .NET's "R" string and its Python layout.
         var random = new Random(Seed);
         var chars = new char[ShortestDouble.MaxLength];
         var failures = new List<string>();
@@ -265,7 +264,7 @@ public sealed class ShortestDoubleTests
             var roundTrip = new string(chars, 0, written);
             ShortestDouble.TryFormatPython(value, chars.AsSpan(), out written).Should().BeTrue();
             var python = new string(chars, 0, written);
-            if ((roundTrip != value.ToString("R", CultureInfo.InvariantCulture) || python != PythonFloat.Format(value)) && failures.Count < 10)
+            if ((roundTrip != value.ToString("R", CultureInfo.InvariantCulture) || python != PythonReference(value)) && failures.Count < 10)
             {
                 failures.Add($"{value:R}: {roundTrip} / {python}");
             }
@@ -342,7 +341,7 @@ public sealed class ShortestDoubleTests
                 (fits ? expected : new string('#', length)) + "####", "nothing is written outside the destination or on failure");
         }
 
-        var python = PythonFloat.Format(value);
+        var python = PythonReference(value);
         ShortestDouble.TryFormatPython(value, new byte[python.Length - 1], out var pythonWritten).Should().BeFalse();
         pythonWritten.Should().Be(0);
         ShortestDouble.TryFormatPython(value, new byte[python.Length], out pythonWritten).Should().BeTrue();
@@ -394,6 +393,52 @@ public sealed class ShortestDoubleTests
 
     private static IEnumerable<double> Neighbours(double value) =>
         value == 0 || !double.IsFinite(value) ? [] : [Math.BitDecrement(value), value, Math.BitIncrement(value)];
+
+    // Python's repr from .NET's "R" text (right for every double but the two in DotNetRoundTripFailures): the digits
+    // and decimal exponent of "R", positional with ".0" for integral values when -4 <= exponent < 16, else
+    // d.ddde+XX with at least two exponent digits; nan, inf, -inf, 0.0, -0.0.
+    private static string PythonReference(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+
+        if (value == 0)
+        {
+            return double.IsNegative(value) ? "-0.0" : "0.0";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture).TrimStart('-');
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        var mantissa = e < 0 ? text : text[..e];
+        var power = e < 0 ? 0 : int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var allDigits = mantissa.Replace(".", string.Empty, StringComparison.Ordinal);
+        var leading = allDigits.Length - allDigits.TrimStart('0').Length;
+        var digits = allDigits.Trim('0');
+        var exponent = (point < 0 ? mantissa.Length : point) - 1 - leading + power;
+        var sign = value < 0 ? "-" : string.Empty;
+        if (exponent < -4 || exponent >= 16)
+        {
+            var fraction = digits.Length > 1 ? "." + digits[1..] : string.Empty;
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{digits[0]}{fraction}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}");
+        }
+
+        if (exponent < 0)
+        {
+            return sign + "0." + new string('0', -exponent - 1) + digits;
+        }
+
+        return digits.Length <= exponent + 1
+            ? sign + digits + new string('0', exponent + 1 - digits.Length) + ".0"
+            : sign + digits[..(exponent + 1)] + "." + digits[(exponent + 1)..];
+    }
 
     private static string Text(double value)
     {
