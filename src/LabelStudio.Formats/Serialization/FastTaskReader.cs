@@ -1087,7 +1087,7 @@ internal static class FastTaskReader
                 return false;
             }
 
-            value = ParseDouble(ScanNumber());
+            value = ReadDoubleToken();
             return true;
         }
 
@@ -1106,7 +1106,7 @@ internal static class FastTaskReader
                 return false;
             }
 
-            value = ParseDouble(ScanNumber());
+            value = ReadDoubleToken();
             return true;
         }
 
@@ -1160,20 +1160,7 @@ internal static class FastTaskReader
                 Bail();
             }
 
-            var start = _pos;
-            var text = ScanNumber();
-            if (TryParsePlainInteger(text, out var number))
-            {
-                return number;
-            }
-
-            var sub = SubReader(start, _pos);
-            if (!sub.TryGetInt64(out number))
-            {
-                Bail();
-            }
-
-            return number;
+            return ReadIntegerToken(int32: false);
         }
 
         private int? ReadNullableInt32()
@@ -1190,20 +1177,7 @@ internal static class FastTaskReader
                 Bail();
             }
 
-            var start = _pos;
-            var text = ScanNumber();
-            if (TryParsePlainInteger(text, out var number) && number is >= int.MinValue and <= int.MaxValue)
-            {
-                return (int)number;
-            }
-
-            var sub = SubReader(start, _pos);
-            if (!sub.TryGetInt32(out var number32))
-            {
-                Bail();
-            }
-
-            return number32;
+            return (int)ReadIntegerToken(int32: true);
         }
 
         private double? ReadNullableDouble()
@@ -1220,7 +1194,7 @@ internal static class FastTaskReader
                 Bail();
             }
 
-            return ParseDouble(ScanNumber());
+            return ReadDoubleToken();
         }
 
         private bool? ReadNullableBoolean()
@@ -1416,39 +1390,18 @@ internal static class FastTaskReader
             return value;
         }
 
-        // Only -?digits, at most 18 of them: exact in a long. Anything else goes to the reader's parser.
-        private static bool TryParsePlainInteger(ReadOnlySpan<byte> text, out long value)
-        {
-            value = 0;
-            var negative = text[0] == (byte)'-';
-            var digits = negative ? text[1..] : text;
-            if (digits.Length > 18)
-            {
-                return false;
-            }
-
-            long result = 0;
-            foreach (var c in digits)
-            {
-                var d = (uint)(c - '0');
-                if (d > 9)
-                {
-                    return false;
-                }
-
-                result = (result * 10) + d;
-            }
-
-            value = negative ? -result : result;
-            return true;
-        }
-
-        // The JSON number grammar exactly: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-        private ReadOnlySpan<byte> ScanNumber()
+        // The JSON number grammar exactly: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  The digits are gathered on
+        // the way (as FastDouble gathers them: every digit counted, the value exact up to 19 of them) so plain numbers
+        // are not read twice.
+        private ReadOnlySpan<byte> ScanNumber(out ulong digits, out int count, out int fraction, out bool exponent)
         {
             var json = _json;
             var start = _pos;
             var i = _pos;
+            digits = 0;
+            count = 0;
+            fraction = 0;
+            exponent = false;
             if (json[i] == (byte)'-')
             {
                 i++;
@@ -1459,13 +1412,21 @@ internal static class FastTaskReader
                 Bail();
             }
 
-            if (json[i] == (byte)'0')
+            uint d = (uint)(json[i] - '0');
+            if (d == 0)
             {
+                count = 1;
                 i++;
             }
-            else if (IsDigit(json[i]))
+            else if (d <= 9)
             {
-                i = SkipDigits(json, i);
+                do
+                {
+                    digits = unchecked((digits * 10) + d);
+                    count++;
+                    i++;
+                }
+                while (i < json.Length && (d = (uint)(json[i] - '0')) <= 9);
             }
             else
             {
@@ -1475,16 +1436,24 @@ internal static class FastTaskReader
             if (i < json.Length && json[i] == (byte)'.')
             {
                 i++;
-                if (i >= json.Length || !IsDigit(json[i]))
+                if (i >= json.Length || (d = (uint)(json[i] - '0')) > 9)
                 {
                     Bail();
                 }
 
-                i = SkipDigits(json, i);
+                do
+                {
+                    digits = unchecked((digits * 10) + d);
+                    count++;
+                    fraction++;
+                    i++;
+                }
+                while (i < json.Length && (d = (uint)(json[i] - '0')) <= 9);
             }
 
             if (i < json.Length && (json[i] | 0x20) == (byte)'e')
             {
+                exponent = true;
                 i++;
                 if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-'))
                 {
@@ -1501,6 +1470,55 @@ internal static class FastTaskReader
 
             _pos = i;
             return json[start..i];
+        }
+
+        private ReadOnlySpan<byte> ScanNumber() => ScanNumber(out _, out _, out _, out _);
+
+        // FastDouble's exact case (at most 19 digits, an integer of at most 2^53 over a power of ten up to 10^22, no
+        // exponent) computed from the digits gathered by the scan; the rest parsed from the text.
+        private double ReadDoubleToken()
+        {
+            var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
+            if (!exponent && count <= 19 && digits <= FastDouble.MaxExactInteger && fraction <= 22)
+            {
+                var result = fraction > 0 ? digits / FastDouble.PowersOfTen[fraction] : digits;
+                return text[0] == (byte)'-' ? -result : result;
+            }
+
+            return ParseDouble(text);
+        }
+
+        // A plain integer (no fraction, no exponent, at most 18 digits) from the scan; the reader's parser for the rest.
+        private long ReadIntegerToken(bool int32)
+        {
+            var start = _pos;
+            var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
+            if (!exponent && fraction == 0 && count <= 18)
+            {
+                var value = text[0] == (byte)'-' ? -(long)digits : (long)digits;
+                if (!int32 || value is >= int.MinValue and <= int.MaxValue)
+                {
+                    return value;
+                }
+            }
+
+            var sub = SubReader(start, _pos);
+            if (int32)
+            {
+                if (!sub.TryGetInt32(out var number32))
+                {
+                    Bail();
+                }
+
+                return number32;
+            }
+
+            if (!sub.TryGetInt64(out var number64))
+            {
+                Bail();
+            }
+
+            return number64;
         }
 
         private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
