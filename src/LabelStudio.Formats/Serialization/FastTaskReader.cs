@@ -157,7 +157,7 @@ internal static class FastTaskReader
                         }
 
                         Once(ref seen, 1UL << 4);
-                        task.Predictions = ReadPredictionsDelegated();
+                        task.Predictions = ReadPredictions();
                         present |= 1UL << 4;
                         break;
 
@@ -1323,17 +1323,179 @@ internal static class FastTaskReader
             return ValueReading.ReadNodeValue(ref sub);
         }
 
-        private List<Prediction> ReadPredictionsDelegated()
+        // PredictionListConverter: prediction objects, or bare ids.
+        private List<Prediction> ReadPredictions()
         {
             if (Peek() != (byte)'[')
             {
                 Bail();
             }
 
-            var start = _pos;
-            SkipValue();
-            var sub = SubReader(start, _pos);
-            return PredictionListConverter.ReadPredictions(ref sub, _options, _pool);
+            StartArray();
+            var list = new List<Prediction>();
+            var first = true;
+            while (NextElement(ref first))
+            {
+                var c = Peek();
+                if (IsNumberStart(c))
+                {
+                    list.Add(new Prediction { Id = ReadIntegerToken(int32: false), IsIdReference = true });
+                }
+                else if (c == (byte)'{')
+                {
+                    list.Add(ReadPrediction());
+                }
+                else
+                {
+                    Bail();
+                }
+            }
+
+            return list;
+        }
+
+        // PredictionConverter.ReadPrediction.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Prediction ReadPrediction()
+        {
+            StartObject();
+            var value = new Prediction();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            List<Result>? results = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("id"u8):
+                        Once(ref seen, 1UL << 0);
+                        value.Id = ReadNullableInt64();
+                        present |= 1UL << 0;
+                        break;
+
+                    case 6 when name.SequenceEqual("result"u8):
+                        Once(ref seen, 1UL << 1);
+                        results = ReadResults();
+                        if (results is null)
+                        {
+                            // The exact reader refuses a null result list.
+                            Bail();
+                        }
+
+                        present |= Prediction.ResultsBit;
+                        break;
+
+                    case 13 when name.SequenceEqual("model_version"u8):
+                        Once(ref seen, 1UL << 2);
+                        value.ModelVersion = ReadNullableString(pooled: true);
+                        present |= 1UL << 2;
+                        break;
+
+                    case 5 when name.SequenceEqual("score"u8):
+                        Once(ref seen, 1UL << 3);
+                        value.Score = ReadNullableDouble();
+                        present |= 1UL << 3;
+                        break;
+
+                    case 7 when name.SequenceEqual("cluster"u8):
+                        Once(ref seen, 1UL << 4);
+                        value.Cluster = ReadNode();
+                        present |= 1UL << 4;
+                        break;
+
+                    case 9 when name.SequenceEqual("neighbors"u8):
+                        Once(ref seen, 1UL << 5);
+                        value.Neighbors = ReadNode();
+                        present |= 1UL << 5;
+                        break;
+
+                    case 11 when name.SequenceEqual("mislabeling"u8):
+                        Once(ref seen, 1UL << 6);
+                        value.Mislabeling = ReadNullableDouble();
+                        present |= 1UL << 6;
+                        break;
+
+                    case 10 when name.SequenceEqual("created_at"u8):
+                        Once(ref seen, 1UL << 7);
+                        value.CreatedAt = ReadTimestamp();
+                        present |= 1UL << 7;
+                        break;
+
+                    case 10 when name.SequenceEqual("updated_at"u8):
+                        Once(ref seen, 1UL << 8);
+                        value.UpdatedAt = ReadTimestamp();
+                        present |= 1UL << 8;
+                        break;
+
+                    case 5 when name.SequenceEqual("model"u8):
+                        Once(ref seen, 1UL << 9);
+                        if (IsIdOrNull())
+                        {
+                            value.Model = ReadNullableInt64();
+                            present |= 1UL << 9;
+                        }
+                        else
+                        {
+                            // An object (the task answers' form) is kept among the unknown members, as the exact reader keeps it.
+                            AddExtension(name, ref extra);
+                        }
+
+                        break;
+
+                    case 9 when name.SequenceEqual("model_run"u8):
+                        Once(ref seen, 1UL << 10);
+                        if (IsIdOrNull())
+                        {
+                            value.ModelRun = ReadNullableInt64();
+                            present |= 1UL << 10;
+                        }
+                        else
+                        {
+                            AddExtension(name, ref extra);
+                        }
+
+                        break;
+
+                    case 4 when name.SequenceEqual("task"u8):
+                        Once(ref seen, 1UL << 11);
+                        value.Task = ReadNullableInt64();
+                        present |= 1UL << 11;
+                        break;
+
+                    case 7 when name.SequenceEqual("project"u8):
+                        Once(ref seen, 1UL << 12);
+                        value.Project = ReadNullableInt64();
+                        present |= 1UL << 12;
+                        break;
+
+                    case 11 when name.SequenceEqual("created_ago"u8):
+                        Once(ref seen, 1UL << 13);
+                        value.CreatedAgo = ReadNullableString(pooled: false);
+                        present |= 1UL << 13;
+                        break;
+
+                    default:
+                        AddExtension(name, ref extra);
+                        break;
+                }
+            }
+
+            if (results is not null)
+            {
+                value.Results = results;
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        // The exact reader's look-ahead: a number or null token is an id (an invalid one fails the read there as here).
+        private bool IsIdOrNull()
+        {
+            var c = Peek();
+            return IsNumberStart(c) || (c == (byte)'n' && _json[_pos..].StartsWith("null"u8));
         }
 
         private List<Draft> ReadDraftsDelegated()

@@ -29,7 +29,7 @@ public class FastTaskReaderMutationTests
         {"id":"rel","type":"relation","from_id":$S,"to_id":$S,"direction":$S,"labels":[$S]},
         {"id":"m","type":$S,"value":{"text":[$S]},"meta":{"lead_time":$D},"from_name":"ta","to_name":"t","extra_member":$N}
         ],"was_cancelled":$B,"ground_truth":$B,"created_at":$T,"updated_at":$T,"draft_created_at":$T,"lead_time":$D,"prediction":{},"result_count":$I,"unique_id":$S,"import_id":$I,"last_action":$S,"bulk_created":$B,"task":$I,"project":$I,"updated_by":$I,"parent_prediction":$I,"parent_annotation":$I,"last_created_by":$I,"created_username":$S,"created_ago":$S,"state":$S,"unknown":[$S,$D]}],
-        "predictions":[{"id":$I,"result":[{"id":"p","type":"rectanglelabels","value":{"x":$D,"y":$D,"width":$D,"height":$D,"rectanglelabels":[$S]},"from_name":"label","to_name":"image"}],"score":$D,"model_version":$S,"deep":$N}],
+        "predictions":[{"id":$I,"result":[{"id":"p","type":"rectanglelabels","value":{"x":$D,"y":$D,"width":$D,"height":$D,"rectanglelabels":[$S]},"from_name":"label","to_name":"image"}],"score":$D,"model_version":$S,"deep":$N,"model":{},"model_run":$I,"cluster":null,"neighbors":$N,"mislabeling":$D,"created_at":$T,"updated_at":$T,"task":$I,"project":$I,"created_ago":$S},$I],
         "drafts":[],"created_at":$T,"updated_at":$T,"inner_id":$I,"total_annotations":$I,"cancelled_annotations":$I,"total_predictions":$I,"comment_count":$I,"unresolved_comment_count":$I,"last_comment_updated_at":$T,"project":$I,"updated_by":$I,"file_upload":$S,"comment_authors":[],"agreement":$D,"is_labeled":$B,"overlap":$I,"custom":$N}
         """;
 
