@@ -116,7 +116,7 @@ internal static class FastDouble
     // is a digit when its high nibble is 3 and adding 6 does not take it past 9; then pairs, quads and the eight digits
     // are combined by three multiplications.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadEightDigits(ReadOnlySpan<byte> text, out ulong value)
+    internal static bool TryReadEightDigits(ReadOnlySpan<byte> text, out ulong value)
     {
         var word = BinaryPrimitives.ReadUInt64LittleEndian(text);
         if (((word & 0xF0F0F0F0F0F0F0F0UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) >> 4)) != 0x3333333333333333UL)

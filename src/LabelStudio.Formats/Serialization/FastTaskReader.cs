@@ -1582,13 +1582,7 @@ internal static class FastTaskReader
             }
             else if (d <= 9)
             {
-                do
-                {
-                    digits = unchecked((digits * 10) + d);
-                    count++;
-                    i++;
-                }
-                while (i < json.Length && (d = (uint)(json[i] - '0')) <= 9);
+                i = GatherDigits(json, i, ref digits, ref count);
             }
             else
             {
@@ -1598,19 +1592,14 @@ internal static class FastTaskReader
             if (i < json.Length && json[i] == (byte)'.')
             {
                 i++;
-                if (i >= json.Length || (d = (uint)(json[i] - '0')) > 9)
+                if (i >= json.Length || !IsDigit(json[i]))
                 {
                     Bail();
                 }
 
-                do
-                {
-                    digits = unchecked((digits * 10) + d);
-                    count++;
-                    fraction++;
-                    i++;
-                }
-                while (i < json.Length && (d = (uint)(json[i] - '0')) <= 9);
+                var fractionStart = i;
+                i = GatherDigits(json, i, ref digits, ref count);
+                fraction = i - fractionStart;
             }
 
             if (i < json.Length && (json[i] | 0x20) == (byte)'e')
@@ -1632,6 +1621,33 @@ internal static class FastTaskReader
 
             _pos = i;
             return json[start..i];
+        }
+
+        // A run of digits added to the value: eight at a time while the total stays within 19 digits (exact in a ulong),
+        // then one at a time (past 19 the value is not used).
+        private static int GatherDigits(ReadOnlySpan<byte> json, int i, ref ulong digits, ref int count)
+        {
+            while (count <= 11 && i + 8 <= json.Length && FastDouble.TryReadEightDigits(json.Slice(i, 8), out var eight))
+            {
+                digits = (digits * 100_000_000) + eight;
+                count += 8;
+                i += 8;
+            }
+
+            while (i < json.Length)
+            {
+                var d = (uint)(json[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+
+                digits = unchecked((digits * 10) + d);
+                count++;
+                i++;
+            }
+
+            return i;
         }
 
         private ReadOnlySpan<byte> ScanNumber() => ScanNumber(out _, out _, out _, out _);
