@@ -35,7 +35,9 @@ internal static class ReadRun
         {
             // LABELSTUDIO_BENCH_SKIP=1 reads as the export runner does for the converters: predictions and drafts skipped.
             var skipped = Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_SKIP") == "1" ? SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts : SkippedTaskMembers.None;
-            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, SkippedTaskMembers = skipped }).ConfigureAwait(false))
+            // LABELSTUDIO_BENCH_EXACT=1 reads every task with the tokenizer-based reader only (no FastTaskReader).
+            var exact = Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_EXACT") == "1";
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, SkippedTaskMembers = skipped, DisableFastTaskReader = exact }).ConfigureAwait(false))
             {
                 foreach (var annotation in task.Annotations)
                 {

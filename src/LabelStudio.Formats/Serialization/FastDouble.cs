@@ -13,9 +13,9 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal static class FastDouble
 {
-    private const ulong MaxExactInteger = 1UL << 53;
+    internal const ulong MaxExactInteger = 1UL << 53;
 
-    private static readonly double[] PowersOfTen =
+    internal static readonly double[] PowersOfTen =
     [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -116,7 +116,7 @@ internal static class FastDouble
     // is a digit when its high nibble is 3 and adding 6 does not take it past 9; then pairs, quads and the eight digits
     // are combined by three multiplications.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadEightDigits(ReadOnlySpan<byte> text, out ulong value)
+    internal static bool TryReadEightDigits(ReadOnlySpan<byte> text, out ulong value)
     {
         var word = BinaryPrimitives.ReadUInt64LittleEndian(text);
         if (((word & 0xF0F0F0F0F0F0F0F0UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) >> 4)) != 0x3333333333333333UL)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json;
@@ -37,6 +38,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private readonly bool _allowSingleObject;
     private readonly string _itemName;
     private readonly ElementReader? _elementReader;
+    private readonly FastElementReader? _fastElementReader;
     private readonly int _parallelism;
     private readonly TaskListEnvelopeState? _envelope;
 
@@ -57,7 +59,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     private long _index;
     private State _state;
 
-    public JsonArrayStreamReader(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions options, bool allowSingleObject, string itemName, ElementReader? elementReader = null, TaskListEnvelopeState? envelope = null)
+    public JsonArrayStreamReader(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions options, bool allowSingleObject, string itemName, ElementReader? elementReader = null, TaskListEnvelopeState? envelope = null, FastElementReader? fastElementReader = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDepth, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTaskBytes, 1);
@@ -73,6 +75,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         _allowSingleObject = allowSingleObject;
         _itemName = itemName;
         _elementReader = elementReader;
+        _fastElementReader = fastElementReader;
         _parallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         _envelope = envelope;
         _buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
@@ -83,6 +86,12 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     /// to the calling thread for the duration of the call.
     /// </summary>
     public delegate T ElementReader(ref Utf8JsonReader reader, JsonStringPool pool);
+
+    /// <summary>
+    /// Tried before <see cref="ElementReader"/> on a complete element: false when it does not handle the element (never
+    /// throws for bad input); when true, the element reader would have returned an identical item.
+    /// </summary>
+    public delegate bool FastElementReader(ReadOnlySpan<byte> element, JsonStringPool pool, int maxDepth, [NotNullWhen(true)] out T? item);
 
     private enum State
     {
@@ -766,6 +775,11 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     // The fast path: the element's bytes read once. Anything unusual is left to ReadExact, which reports it positioned.
     private bool TryDeserialize(ReadOnlySpan<byte> element, JsonStringPool pool, int maxDepth, out T? item)
     {
+        if (_fastElementReader is not null && _fastElementReader(element, pool, maxDepth, out item))
+        {
+            return true;
+        }
+
         item = null;
         try
         {

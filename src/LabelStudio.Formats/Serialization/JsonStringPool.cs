@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace LabelStudio.Formats.Serialization;
@@ -46,6 +47,34 @@ internal sealed class JsonStringPool
         var text = reader.GetString()!;
         var target = _keys[slot] is null || _keys[other] is not null ? slot : other;
         _keys[target] = bytes.ToArray();
+        _values[target] = text;
+        return text;
+    }
+
+    /// <summary>The string of a token's raw bytes, which the caller has checked are unescaped, valid UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxBytes)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        var slot = Slot(utf8);
+        if (_keys[slot] is { } key && utf8.SequenceEqual(key))
+        {
+            return _values[slot]!;
+        }
+
+        var other = slot ^ 1;
+        if (_keys[other] is { } otherKey && utf8.SequenceEqual(otherKey))
+        {
+            return _values[other]!;
+        }
+
+        var text = Encoding.UTF8.GetString(utf8);
+        var target = _keys[slot] is null || _keys[other] is not null ? slot : other;
+        _keys[target] = utf8.ToArray();
         _values[target] = text;
         return text;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -208,16 +209,29 @@ public static class LabelStudioJson
     private static JsonArrayStreamReader<LabelStudioTask> CreateTaskReader(Stream stream, LabelStudioJsonReaderOptions? options)
     {
         options ??= DefaultReaderOptions;
-        return new(stream, TaskTypeInfo, options, allowSingleObject: true, "task", TaskElementReader(options.SkippedTaskMembers));
+        return new(stream, TaskTypeInfo, options, allowSingleObject: true, "task", TaskElementReader(options.SkippedTaskMembers), fastElementReader: FastTaskElementReader(options));
     }
 
     internal static JsonArrayStreamReader<LabelStudioTask> CreateTaskListReader(Stream stream, LabelStudioJsonReaderOptions options, TaskListEnvelopeState envelope) =>
-        new(stream, TaskTypeInfo, options, allowSingleObject: false, "task", TaskElementReader(options.SkippedTaskMembers), envelope);
+        new(stream, TaskTypeInfo, options, allowSingleObject: false, "task", TaskElementReader(options.SkippedTaskMembers), envelope, FastTaskElementReader(options));
 
     private static JsonArrayStreamReader<LabelStudioTask>.ElementReader TaskElementReader(SkippedTaskMembers skipped) =>
         skipped == SkippedTaskMembers.None
             ? static (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool)
             : (ref Utf8JsonReader reader, JsonStringPool pool) => TaskConverter.ReadTask(ref reader, Options, pool, skipped);
+
+    // Well-formed tasks in the usual forms are read without the tokenizer; the others by the element reader above.
+    private static JsonArrayStreamReader<LabelStudioTask>.FastElementReader? FastTaskElementReader(LabelStudioJsonReaderOptions options)
+    {
+        if (options.DisableFastTaskReader)
+        {
+            return null;
+        }
+
+        var skipped = options.SkippedTaskMembers;
+        return (ReadOnlySpan<byte> element, JsonStringPool pool, int maxDepth, [NotNullWhen(true)] out LabelStudioTask? task) =>
+            FastTaskReader.TryRead(element, pool, maxDepth, skipped, out task);
+    }
 
     private static JsonArrayStreamReader<T> CreateReader<T>(Stream stream, JsonTypeInfo<T> typeInfo, LabelStudioJsonReaderOptions? options, bool allowSingleObject, string itemName)
         where T : class =>

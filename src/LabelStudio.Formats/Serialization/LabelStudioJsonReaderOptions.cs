@@ -24,4 +24,7 @@ public sealed class LabelStudioJsonReaderOptions
 
     /// <summary>Task members read for well-formedness only, not materialized (the export runner's knob).</summary>
     internal SkippedTaskMembers SkippedTaskMembers { get; init; }
+
+    /// <summary>Reads every task with the tokenizer-based reader only (tests and benchmarks compare the two paths).</summary>
+    internal bool DisableFastTaskReader { get; init; }
 }

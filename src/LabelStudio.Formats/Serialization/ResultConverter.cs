@@ -310,7 +310,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ResultValue? ReadValue(ref Utf8JsonReader reader, ResultType type, JsonSerializerOptions options, JsonStringPool? pool)
+    internal static ResultValue? ReadValue(ref Utf8JsonReader reader, ResultType type, JsonSerializerOptions options, JsonStringPool? pool)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {

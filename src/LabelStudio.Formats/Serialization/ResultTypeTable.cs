@@ -60,6 +60,20 @@ internal static class ResultTypeTable
         return new ResultType(reader.GetString()!);
     }
 
+    /// <summary>The type named by a string token's raw bytes, which the caller has checked are unescaped, valid UTF-8.</summary>
+    public static ResultType Read(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var entry in Entries)
+        {
+            if (utf8.SequenceEqual(entry.Utf8))
+            {
+                return entry.Type;
+            }
+        }
+
+        return new ResultType(Encoding.UTF8.GetString(utf8));
+    }
+
     /// <summary>The value class of a result type, or <see langword="null"/> when the type has no typed value.</summary>
     public static Type? ValueType(ResultType type)
     {

@@ -1,0 +1,2059 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using LabelStudio.Formats.Models;
+
+namespace LabelStudio.Formats.Serialization;
+
+/// <summary>
+/// Reads one task object (the exact bytes of one array element) without <see cref="Utf8JsonReader"/> for the members
+/// exports are made of: the task envelope, annotations, results and the hand-written result values (rectangles,
+/// polygons, choices, keypoints). Every other value is checked by a validating skipper and handed, as its own slice,
+/// to the same code <see cref="TaskConverter.ReadTask"/> uses, so the object graph is identical by construction there.
+/// Anything this reader is not sure about (malformed or unusual JSON, escaped member names, duplicated members,
+/// nesting at the limit, numbers outside the plain forms) makes it give up: <see cref="TryRead"/> returns false and the
+/// caller runs the exact reader, which also produces the positioned errors.
+/// </summary>
+internal static class FastTaskReader
+{
+    // What ends a run of plain string bytes: the quote, an escape, a control character (never allowed raw in JSON).
+    private static readonly SearchValues<byte> StringStop = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"u8);
+
+    // The same set as a table: 1 for the bytes that end a plain run.
+    private static readonly byte[] StopBytes = CreateStopBytes();
+
+    /// <summary>
+    /// Reads a task when its JSON is in the forms this reader handles; false otherwise (never throws for bad input).
+    /// When true, <see cref="TaskConverter.ReadTask"/> over the same bytes, with the same <paramref name="skipped"/> and
+    /// <paramref name="maxDepth"/>, would have returned an identical task.
+    /// </summary>
+    /// <param name="element">One complete task object, nothing before or after it.</param>
+    /// <param name="pool">The calling thread's string pool.</param>
+    /// <param name="maxDepth">The nesting limit of the reader the slow path would use, the task object included.</param>
+    /// <param name="skipped">Members checked for well-formedness only.</param>
+    /// <param name="task">The task.</param>
+    /// <returns>Whether the task was read.</returns>
+    public static bool TryRead(ReadOnlySpan<byte> element, JsonStringPool pool, int maxDepth, SkippedTaskMembers skipped, [NotNullWhen(true)] out LabelStudioTask? task)
+    {
+        task = null;
+        if (maxDepth < 1 || element.IsEmpty || element[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        try
+        {
+            var parser = new Parser(element, maxDepth, pool);
+            task = parser.ReadTask(skipped);
+            return true;
+        }
+        catch (BailException)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException or NotSupportedException or KeyNotFoundException)
+        {
+            // Thrown by the delegated code: the exact reader would have failed as well (or the fast path is unsure).
+            return false;
+        }
+    }
+
+    private static byte[] CreateStopBytes()
+    {
+        var table = new byte[256];
+        for (var c = 0; c < 0x20; c++)
+        {
+            table[c] = 1;
+        }
+
+        table['"'] = 1;
+        table['\\'] = 1;
+        return table;
+    }
+
+    [SuppressMessage("Design", "CA1064:Exceptions should be public", Justification = "Never leaves this class.")]
+    [SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Never leaves this class.")]
+    private sealed class BailException : Exception;
+
+    private ref struct Parser
+    {
+        private readonly ReadOnlySpan<byte> _json;
+        private readonly int _maxDepth;
+        private readonly JsonStringPool _pool;
+        private readonly JsonSerializerOptions _options;
+        private int _pos;
+        private int _depth;
+
+        public Parser(ReadOnlySpan<byte> json, int maxDepth, JsonStringPool pool)
+        {
+            _json = json;
+            _maxDepth = maxDepth;
+            _pool = pool;
+            _options = LabelStudioJson.Options;
+        }
+
+        [DoesNotReturn]
+        private static void Bail() => throw new BailException();
+
+        // ---- task ------------------------------------------------------------------------------------------------
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public LabelStudioTask ReadTask(SkippedTaskMembers skipped)
+        {
+            StartObject();
+            var task = new LabelStudioTask();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("id"u8):
+                        Once(ref seen, 1UL << 0);
+                        task.Id = ReadNullableInt64();
+                        present |= 1UL << 0;
+                        break;
+
+                    case 4 when name.SequenceEqual("data"u8):
+                        Once(ref seen, 1UL << 1);
+                        if (Peek() != (byte)'{')
+                        {
+                            Bail();
+                        }
+
+                        task.Data = (JsonObject)ReadNodeDelegated()!;
+                        present |= 1UL << 1;
+                        break;
+
+                    case 4 when name.SequenceEqual("meta"u8):
+                        Once(ref seen, 1UL << 2);
+                        var meta = Peek();
+                        if (meta != (byte)'{' && meta != (byte)'n')
+                        {
+                            Bail();
+                        }
+
+                        task.Meta = (JsonObject?)ReadNode();
+                        present |= 1UL << 2;
+                        break;
+
+                    case 11 when name.SequenceEqual("annotations"u8):
+                        Once(ref seen, 1UL << 3);
+                        task.Annotations = ReadAnnotations();
+                        present |= TaskConverter.AnnotationsBit;
+                        break;
+
+                    case 11 when name.SequenceEqual("predictions"u8):
+                        if ((skipped & SkippedTaskMembers.Predictions) != 0)
+                        {
+                            SkipValue();
+                            break;
+                        }
+
+                        Once(ref seen, 1UL << 4);
+                        task.Predictions = ReadPredictions();
+                        present |= 1UL << 4;
+                        break;
+
+                    case 6 when name.SequenceEqual("drafts"u8):
+                        if ((skipped & SkippedTaskMembers.Drafts) != 0)
+                        {
+                            SkipValue();
+                            break;
+                        }
+
+                        Once(ref seen, 1UL << 5);
+                        task.Drafts = ReadDraftsDelegated();
+                        present |= 1UL << 5;
+                        break;
+
+                    case 10 when name.SequenceEqual("created_at"u8):
+                        Once(ref seen, 1UL << 6);
+                        task.CreatedAt = ReadTimestamp();
+                        present |= 1UL << 6;
+                        break;
+
+                    case 10 when name.SequenceEqual("updated_at"u8):
+                        Once(ref seen, 1UL << 7);
+                        task.UpdatedAt = ReadTimestamp();
+                        present |= 1UL << 7;
+                        break;
+
+                    case 8 when name.SequenceEqual("inner_id"u8):
+                        Once(ref seen, 1UL << 8);
+                        task.InnerId = ReadNullableInt64();
+                        present |= 1UL << 8;
+                        break;
+
+                    case 17 when name.SequenceEqual("total_annotations"u8):
+                        Once(ref seen, 1UL << 9);
+                        task.TotalAnnotations = ReadNullableInt32();
+                        present |= 1UL << 9;
+                        break;
+
+                    case 21 when name.SequenceEqual("cancelled_annotations"u8):
+                        Once(ref seen, 1UL << 10);
+                        task.CancelledAnnotations = ReadNullableInt32();
+                        present |= 1UL << 10;
+                        break;
+
+                    case 17 when name.SequenceEqual("total_predictions"u8):
+                        Once(ref seen, 1UL << 11);
+                        task.TotalPredictions = ReadNullableInt32();
+                        present |= 1UL << 11;
+                        break;
+
+                    case 13 when name.SequenceEqual("comment_count"u8):
+                        Once(ref seen, 1UL << 12);
+                        task.CommentCount = ReadNullableInt32();
+                        present |= 1UL << 12;
+                        break;
+
+                    case 24 when name.SequenceEqual("unresolved_comment_count"u8):
+                        Once(ref seen, 1UL << 13);
+                        task.UnresolvedCommentCount = ReadNullableInt32();
+                        present |= 1UL << 13;
+                        break;
+
+                    case 23 when name.SequenceEqual("last_comment_updated_at"u8):
+                        Once(ref seen, 1UL << 14);
+                        task.LastCommentUpdatedAt = ReadTimestamp();
+                        present |= 1UL << 14;
+                        break;
+
+                    case 7 when name.SequenceEqual("project"u8):
+                        Once(ref seen, 1UL << 15);
+                        task.Project = ReadNullableInt64();
+                        present |= 1UL << 15;
+                        break;
+
+                    case 10 when name.SequenceEqual("updated_by"u8):
+                        Once(ref seen, 1UL << 16);
+                        task.UpdatedBy = ReadNode();
+                        present |= 1UL << 16;
+                        break;
+
+                    case 11 when name.SequenceEqual("file_upload"u8):
+                        Once(ref seen, 1UL << 17);
+                        task.FileUpload = ReadNode();
+                        present |= 1UL << 17;
+                        break;
+
+                    case 15 when name.SequenceEqual("comment_authors"u8):
+                        Once(ref seen, 1UL << 18);
+                        task.CommentAuthors = ReadNode();
+                        present |= 1UL << 18;
+                        break;
+
+                    case 9 when name.SequenceEqual("agreement"u8):
+                        Once(ref seen, TaskConverter.AgreementBit);
+                        task.Agreement = ReadNullableDouble();
+                        present |= TaskConverter.AgreementBit;
+                        break;
+
+                    case 10 when name.SequenceEqual("is_labeled"u8):
+                        Once(ref seen, 1UL << 20);
+                        task.IsLabeled = ReadNullableBoolean();
+                        present |= 1UL << 20;
+                        break;
+
+                    case 7 when name.SequenceEqual("overlap"u8):
+                        Once(ref seen, 1UL << 21);
+                        task.Overlap = ReadNullableInt32();
+                        present |= 1UL << 21;
+                        break;
+
+                    default:
+                        AddExtension(name, ref extra);
+                        break;
+                }
+            }
+
+            // The element is exactly one object: anything after it is not a task this reader vouches for.
+            if (_pos != _json.Length)
+            {
+                Bail();
+            }
+
+            task.AdditionalProperties = extra;
+            task.PresentMembers = present;
+            return task;
+        }
+
+        private List<Annotation> ReadAnnotations()
+        {
+            if (Peek() != (byte)'[')
+            {
+                Bail();
+            }
+
+            StartArray();
+            var annotations = new List<Annotation>();
+            var first = true;
+            while (NextElement(ref first))
+            {
+                annotations.Add(ReadAnnotation());
+            }
+
+            return annotations;
+        }
+
+        // ---- annotation ------------------------------------------------------------------------------------------
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Annotation ReadAnnotation()
+        {
+            if (Peek() != (byte)'{')
+            {
+                Bail();
+            }
+
+            StartObject();
+            var value = new Annotation();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            List<Result>? results = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("id"u8):
+                        Once(ref seen, 1UL << 0);
+                        value.Id = ReadNullableInt64();
+                        present |= 1UL << 0;
+                        break;
+
+                    case 6 when name.SequenceEqual("result"u8):
+                        Once(ref seen, 1UL << 1);
+                        results = ReadResults();
+                        if (results is null)
+                        {
+                            present |= 1UL << 63;
+                        }
+
+                        present |= Annotation.ResultsBit;
+                        break;
+
+                    case 12 when name.SequenceEqual("completed_by"u8):
+                        Once(ref seen, 1UL << 2);
+                        value.CompletedBy = ReadNode();
+                        present |= 1UL << 2;
+                        break;
+
+                    case 13 when name.SequenceEqual("was_cancelled"u8):
+                        Once(ref seen, 1UL << 3);
+                        value.WasCancelled = ReadNullableBoolean();
+                        present |= 1UL << 3;
+                        break;
+
+                    case 12 when name.SequenceEqual("ground_truth"u8):
+                        Once(ref seen, 1UL << 4);
+                        value.GroundTruth = ReadNullableBoolean();
+                        present |= 1UL << 4;
+                        break;
+
+                    case 10 when name.SequenceEqual("created_at"u8):
+                        Once(ref seen, 1UL << 5);
+                        value.CreatedAt = ReadTimestamp();
+                        present |= 1UL << 5;
+                        break;
+
+                    case 10 when name.SequenceEqual("updated_at"u8):
+                        Once(ref seen, 1UL << 6);
+                        value.UpdatedAt = ReadTimestamp();
+                        present |= 1UL << 6;
+                        break;
+
+                    case 16 when name.SequenceEqual("draft_created_at"u8):
+                        Once(ref seen, 1UL << 7);
+                        value.DraftCreatedAt = ReadTimestamp();
+                        present |= 1UL << 7;
+                        break;
+
+                    case 9 when name.SequenceEqual("lead_time"u8):
+                        Once(ref seen, 1UL << 8);
+                        value.LeadTime = ReadNullableDouble();
+                        present |= 1UL << 8;
+                        break;
+
+                    case 10 when name.SequenceEqual("prediction"u8):
+                        Once(ref seen, 1UL << 9);
+                        value.Prediction = ReadNode();
+                        present |= 1UL << 9;
+                        break;
+
+                    case 12 when name.SequenceEqual("result_count"u8):
+                        Once(ref seen, 1UL << 10);
+                        value.ResultCount = ReadNullableInt32();
+                        present |= 1UL << 10;
+                        break;
+
+                    case 9 when name.SequenceEqual("unique_id"u8):
+                        Once(ref seen, 1UL << 11);
+                        value.UniqueId = ReadNullableString(pooled: false);
+                        present |= 1UL << 11;
+                        break;
+
+                    case 9 when name.SequenceEqual("import_id"u8):
+                        Once(ref seen, 1UL << 12);
+                        value.ImportId = ReadNullableInt64();
+                        present |= 1UL << 12;
+                        break;
+
+                    case 11 when name.SequenceEqual("last_action"u8):
+                        Once(ref seen, 1UL << 13);
+                        value.LastAction = ReadNullableString(pooled: true);
+                        present |= 1UL << 13;
+                        break;
+
+                    case 12 when name.SequenceEqual("bulk_created"u8):
+                        Once(ref seen, 1UL << 14);
+                        value.BulkCreated = ReadNullableBoolean();
+                        present |= 1UL << 14;
+                        break;
+
+                    case 4 when name.SequenceEqual("task"u8):
+                        Once(ref seen, 1UL << 15);
+                        value.Task = ReadNullableInt64();
+                        present |= 1UL << 15;
+                        break;
+
+                    case 7 when name.SequenceEqual("project"u8):
+                        Once(ref seen, 1UL << 16);
+                        value.Project = ReadNullableInt64();
+                        present |= 1UL << 16;
+                        break;
+
+                    case 10 when name.SequenceEqual("updated_by"u8):
+                        Once(ref seen, 1UL << 17);
+                        value.UpdatedBy = ReadNode();
+                        present |= 1UL << 17;
+                        break;
+
+                    case 17 when name.SequenceEqual("parent_prediction"u8):
+                        Once(ref seen, 1UL << 18);
+                        value.ParentPrediction = ReadNullableInt64();
+                        present |= 1UL << 18;
+                        break;
+
+                    case 17 when name.SequenceEqual("parent_annotation"u8):
+                        Once(ref seen, 1UL << 19);
+                        value.ParentAnnotation = ReadNullableInt64();
+                        present |= 1UL << 19;
+                        break;
+
+                    case 15 when name.SequenceEqual("last_created_by"u8):
+                        Once(ref seen, 1UL << 20);
+                        value.LastCreatedBy = ReadNode();
+                        present |= 1UL << 20;
+                        break;
+
+                    case 16 when name.SequenceEqual("created_username"u8):
+                        Once(ref seen, 1UL << 21);
+                        value.CreatedUsername = ReadNullableString(pooled: true);
+                        present |= 1UL << 21;
+                        break;
+
+                    case 11 when name.SequenceEqual("created_ago"u8):
+                        Once(ref seen, 1UL << 22);
+                        value.CreatedAgo = ReadNullableString(pooled: false);
+                        present |= 1UL << 22;
+                        break;
+
+                    case 5 when name.SequenceEqual("state"u8):
+                        Once(ref seen, 1UL << 23);
+                        value.State = ReadNullableString(pooled: true);
+                        present |= 1UL << 23;
+                        break;
+
+                    default:
+                        AddExtension(name, ref extra);
+                        break;
+                }
+            }
+
+            if (results is not null)
+            {
+                value.Results = results;
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        private List<Result>? ReadResults()
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (c != (byte)'[')
+            {
+                Bail();
+            }
+
+            StartArray();
+            var list = new List<Result>();
+            var first = true;
+            while (NextElement(ref first))
+            {
+                list.Add(ReadResult());
+            }
+
+            return list;
+        }
+
+        // ---- result ----------------------------------------------------------------------------------------------
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Result ReadResult()
+        {
+            if (Peek() != (byte)'{')
+            {
+                Bail();
+            }
+
+            StartObject();
+            ulong present = 0, seen = 0;
+            string? id = null, fromName = null, toName = null, parentId = null, origin = null, fromId = null, toId = null, direction = null;
+            ResultType type = default;
+            ResultValue? value = null;
+            int? originalWidth = null, originalHeight = null;
+            double? imageRotation = null, score = null;
+            bool? readOnly = null, hidden = null;
+            JsonNode? meta = null;
+            IList<string>? labels = null;
+            Dictionary<string, JsonElement>? extra = null;
+            var pendingValue = -1;
+            var depth = _depth;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("id"u8):
+                        Once(ref seen, 1UL << 0);
+                        id = ReadNullableString(pooled: false);
+                        present |= 1UL << 0;
+                        break;
+
+                    case 4 when name.SequenceEqual("type"u8):
+                        Once(ref seen, 1UL << 1);
+                        if (Peek() == (byte)'"')
+                        {
+                            type = ReadType();
+                            present |= 1UL << 1;
+                        }
+                        else
+                        {
+                            // As the exact reader: a non-string type is kept verbatim.
+                            (extra ??= new(StringComparer.Ordinal))["type"] = ParseElementDelegated();
+                        }
+
+                        break;
+
+                    case 5 when name.SequenceEqual("value"u8):
+                        Once(ref seen, 1UL << 4);
+                        present |= 1UL << 4;
+                        if ((present & (1UL << 1)) != 0)
+                        {
+                            value = ReadValue(type);
+                        }
+                        else
+                        {
+                            // Typed by a "type" that may still come: read once the object is complete.
+                            SkipWhitespace();
+                            pendingValue = _pos;
+                            SkipValue();
+                        }
+
+                        break;
+
+                    case 9 when name.SequenceEqual("from_name"u8):
+                        Once(ref seen, 1UL << 2);
+                        fromName = ReadNullableString(pooled: true);
+                        present |= 1UL << 2;
+                        break;
+
+                    case 7 when name.SequenceEqual("to_name"u8):
+                        Once(ref seen, 1UL << 3);
+                        toName = ReadNullableString(pooled: true);
+                        present |= 1UL << 3;
+                        break;
+
+                    case 14 when name.SequenceEqual("original_width"u8):
+                        Once(ref seen, 1UL << 5);
+                        originalWidth = ReadNullableInt32();
+                        present |= 1UL << 5;
+                        break;
+
+                    case 15 when name.SequenceEqual("original_height"u8):
+                        Once(ref seen, 1UL << 6);
+                        originalHeight = ReadNullableInt32();
+                        present |= 1UL << 6;
+                        break;
+
+                    case 14 when name.SequenceEqual("image_rotation"u8):
+                        Once(ref seen, 1UL << 7);
+                        imageRotation = ReadNullableDouble();
+                        present |= 1UL << 7;
+                        break;
+
+                    case 6 when name.SequenceEqual("origin"u8):
+                        Once(ref seen, 1UL << 12);
+                        origin = ReadNullableString(pooled: true);
+                        present |= 1UL << 12;
+                        break;
+
+                    case 5 when name.SequenceEqual("score"u8):
+                        Once(ref seen, 1UL << 8);
+                        score = ReadNullableDouble();
+                        present |= 1UL << 8;
+                        break;
+
+                    case 8 when name.SequenceEqual("parentID"u8):
+                        Once(ref seen, 1UL << 9);
+                        parentId = ReadNullableString(pooled: false);
+                        present |= 1UL << 9;
+                        break;
+
+                    case 8 when name.SequenceEqual("readonly"u8):
+                        Once(ref seen, 1UL << 10);
+                        readOnly = ReadNullableBoolean();
+                        present |= 1UL << 10;
+                        break;
+
+                    case 6 when name.SequenceEqual("hidden"u8):
+                        Once(ref seen, 1UL << 11);
+                        hidden = ReadNullableBoolean();
+                        present |= 1UL << 11;
+                        break;
+
+                    case 4 when name.SequenceEqual("meta"u8):
+                        Once(ref seen, 1UL << 13);
+                        meta = ReadResultMeta();
+                        present |= 1UL << 13;
+                        break;
+
+                    case 7 when name.SequenceEqual("from_id"u8):
+                        Once(ref seen, 1UL << 14);
+                        fromId = ReadNullableString(pooled: false);
+                        present |= 1UL << 14;
+                        break;
+
+                    case 5 when name.SequenceEqual("to_id"u8):
+                        Once(ref seen, 1UL << 15);
+                        toId = ReadNullableString(pooled: false);
+                        present |= 1UL << 15;
+                        break;
+
+                    case 9 when name.SequenceEqual("direction"u8):
+                        Once(ref seen, 1UL << 16);
+                        direction = ReadNullableString(pooled: false);
+                        present |= 1UL << 16;
+                        break;
+
+                    case 6 when name.SequenceEqual("labels"u8):
+                        Once(ref seen, 1UL << 17);
+                        labels = ReadStrings(pooled: true);
+                        present |= 1UL << 17;
+                        break;
+
+                    default:
+                        AddExtension(name, ref extra);
+                        break;
+                }
+            }
+
+            if (pendingValue >= 0)
+            {
+                var end = _pos;
+                var endDepth = _depth;
+                _pos = pendingValue;
+                _depth = depth;
+                value = ReadValue(type);
+                _pos = end;
+                _depth = endDepth;
+            }
+
+            return new Result
+            {
+                Id = id,
+                Type = type,
+                FromName = fromName,
+                ToName = toName,
+                Value = value,
+                OriginalWidth = originalWidth,
+                OriginalHeight = originalHeight,
+                ImageRotation = imageRotation,
+                Score = score,
+                ParentId = parentId,
+                ReadOnly = readOnly,
+                Hidden = hidden,
+                Origin = origin,
+                Meta = meta,
+                FromId = fromId,
+                ToId = toId,
+                Direction = direction,
+                Labels = labels,
+                AdditionalProperties = extra,
+                PresentMembers = present,
+            };
+        }
+
+        private ResultType ReadType()
+        {
+            var start = _pos;
+            var text = ScanString(out var escaped);
+            if (escaped)
+            {
+                var sub = SubReader(start, _pos);
+                return ResultTypeTable.Read(ref sub);
+            }
+
+            return ResultTypeTable.Read(text);
+        }
+
+        private JsonNode? ReadResultMeta()
+        {
+            if (Peek() == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            var start = _pos;
+            SkipValue();
+            var sub = SubReader(start, _pos);
+            return JsonNode.Parse(ref sub);
+        }
+
+        // ---- result values ---------------------------------------------------------------------------------------
+
+        private ResultValue? ReadValue(ResultType type)
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            var start = _pos;
+            var depth = _depth;
+            if (c == (byte)'{')
+            {
+                var value = type == ResultType.RectangleLabels || type == ResultType.Rectangle ? TryReadRectangle()
+                    : type == ResultType.Choices ? TryReadChoices()
+                    : type == ResultType.PolygonLabels || type == ResultType.Polygon ? TryReadPolygon()
+                    : type == ResultType.KeyPointLabels || type == ResultType.KeyPoint ? (ResultValue?)TryReadKeyPoint()
+                    : null;
+                if (value is not null)
+                {
+                    return value;
+                }
+
+                // Not a shape read here (other types, mismatches, escapes, duplicates): the exact reader's routine on
+                // this value alone decides, typed value or raw JSON.
+                _pos = start;
+                _depth = depth;
+            }
+
+            SkipValue();
+            var sub = SubReader(start, _pos);
+            return ResultConverter.ReadValue(ref sub, type, _options, _pool);
+        }
+
+        private RectangleValue? TryReadRectangle()
+        {
+            StartObject();
+            var value = new RectangleValue();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 1 when name[0] == (byte)'x':
+                        if (!Seen(ref seen, 1) || !TryReadDouble(out var x))
+                        {
+                            return null;
+                        }
+
+                        value.X = x;
+                        break;
+
+                    case 1 when name[0] == (byte)'y':
+                        if (!Seen(ref seen, 2) || !TryReadDouble(out var y))
+                        {
+                            return null;
+                        }
+
+                        value.Y = y;
+                        break;
+
+                    case 5 when name.SequenceEqual("width"u8):
+                        if (!Seen(ref seen, 4) || !TryReadDouble(out var width))
+                        {
+                            return null;
+                        }
+
+                        value.Width = width;
+                        break;
+
+                    case 6 when name.SequenceEqual("height"u8):
+                        if (!Seen(ref seen, 8) || !TryReadDouble(out var height))
+                        {
+                            return null;
+                        }
+
+                        value.Height = height;
+                        break;
+
+                    case 8 when name.SequenceEqual("rotation"u8):
+                        if (!Seen(ref seen, 16) || !TryReadNullableDouble(out var rotation))
+                        {
+                            return null;
+                        }
+
+                        value.Rotation = rotation;
+                        present |= 1;
+                        break;
+
+                    case 15 when name.SequenceEqual("rectanglelabels"u8):
+                        if (!Seen(ref seen, 32) || !TryReadLabels(out var labels))
+                        {
+                            return null;
+                        }
+
+                        value.RectangleLabels = labels;
+                        present |= 2;
+                        break;
+
+                    default:
+                        if (!TryAddValueExtension(name, ref extra))
+                        {
+                            return null;
+                        }
+
+                        break;
+                }
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        private ChoicesValue? TryReadChoices()
+        {
+            StartObject();
+            var value = new ChoicesValue();
+            ulong present = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                if (name.SequenceEqual("choices"u8))
+                {
+                    // A null list is a shape mismatch in the exact reader: it decides.
+                    if (present != 0 || !TryReadLabels(out var choices) || choices is null)
+                    {
+                        return null;
+                    }
+
+                    value.Choices = choices;
+                    present = 1;
+                }
+                else if (!TryAddValueExtension(name, ref extra))
+                {
+                    return null;
+                }
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        private PolygonValue? TryReadPolygon()
+        {
+            StartObject();
+            var value = new PolygonValue();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 6 when name.SequenceEqual("points"u8):
+                        if (!Seen(ref seen, 1) || !TryReadPoints(out var points))
+                        {
+                            return null;
+                        }
+
+                        value.Points = points;
+                        present |= 1;
+                        break;
+
+                    case 6 when name.SequenceEqual("closed"u8):
+                        if (!Seen(ref seen, 2) || !TryReadNullableBoolean(out var closed))
+                        {
+                            return null;
+                        }
+
+                        value.Closed = closed;
+                        present |= 2;
+                        break;
+
+                    case 13 when name.SequenceEqual("polygonlabels"u8):
+                        if (!Seen(ref seen, 4) || !TryReadLabels(out var labels))
+                        {
+                            return null;
+                        }
+
+                        value.PolygonLabels = labels;
+                        present |= 4;
+                        break;
+
+                    default:
+                        if (!TryAddValueExtension(name, ref extra))
+                        {
+                            return null;
+                        }
+
+                        break;
+                }
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        private KeyPointValue? TryReadKeyPoint()
+        {
+            StartObject();
+            var value = new KeyPointValue();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 1 when name[0] == (byte)'x':
+                        if (!Seen(ref seen, 1) || !TryReadDouble(out var x))
+                        {
+                            return null;
+                        }
+
+                        value.X = x;
+                        break;
+
+                    case 1 when name[0] == (byte)'y':
+                        if (!Seen(ref seen, 2) || !TryReadDouble(out var y))
+                        {
+                            return null;
+                        }
+
+                        value.Y = y;
+                        break;
+
+                    case 5 when name.SequenceEqual("width"u8):
+                        if (!Seen(ref seen, 4) || !TryReadNullableDouble(out var width))
+                        {
+                            return null;
+                        }
+
+                        value.Width = width;
+                        present |= 1;
+                        break;
+
+                    case 14 when name.SequenceEqual("keypointlabels"u8):
+                        if (!Seen(ref seen, 8) || !TryReadLabels(out var labels))
+                        {
+                            return null;
+                        }
+
+                        value.KeyPointLabels = labels;
+                        present |= 2;
+                        break;
+
+                    default:
+                        if (!TryAddValueExtension(name, ref extra))
+                        {
+                            return null;
+                        }
+
+                        break;
+                }
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        private bool TryReadPoints([NotNullWhen(true)] out List<PercentPoint>? points)
+        {
+            points = null;
+            if (Peek() != (byte)'[')
+            {
+                return false;
+            }
+
+            StartArray();
+            var list = new List<PercentPoint>();
+            var first = true;
+            while (NextElement(ref first))
+            {
+                if (Peek() != (byte)'[')
+                {
+                    return false;
+                }
+
+                StartArray();
+                var pointFirst = true;
+                if (!NextElement(ref pointFirst) || !TryReadDouble(out var x) || !NextElement(ref pointFirst) || !TryReadDouble(out var y) || NextElement(ref pointFirst))
+                {
+                    return false;
+                }
+
+                list.Add(new PercentPoint(x, y));
+            }
+
+            points = list;
+            return true;
+        }
+
+        // Labels, choices: null, or an array of plain strings (anything else is left to the exact reader).
+        private bool TryReadLabels(out List<string>? labels)
+        {
+            labels = null;
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return true;
+            }
+
+            if (c != (byte)'[')
+            {
+                return false;
+            }
+
+            StartArray();
+            var list = new List<string>(1);
+            var first = true;
+            while (NextElement(ref first))
+            {
+                if (Peek() != (byte)'"')
+                {
+                    return false;
+                }
+
+                var text = ScanString(out var escaped);
+                if (escaped)
+                {
+                    return false;
+                }
+
+                list.Add(_pool.Get(text));
+            }
+
+            labels = list;
+            return true;
+        }
+
+        private bool TryReadDouble(out double value)
+        {
+            value = 0;
+            if (!IsNumberStart(Peek()))
+            {
+                return false;
+            }
+
+            value = ReadDoubleToken();
+            return true;
+        }
+
+        private bool TryReadNullableDouble(out double? value)
+        {
+            value = null;
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return true;
+            }
+
+            if (!IsNumberStart(c))
+            {
+                return false;
+            }
+
+            value = ReadDoubleToken();
+            return true;
+        }
+
+        private bool TryReadNullableBoolean(out bool? value)
+        {
+            value = null;
+            switch (Peek())
+            {
+                case (byte)'n':
+                    ReadNull();
+                    return true;
+                case (byte)'t':
+                    Literal("true"u8);
+                    value = true;
+                    return true;
+                case (byte)'f':
+                    Literal("false"u8);
+                    value = false;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        // An unknown member of a value object, kept as the exact reader keeps it; a repeated one is left to it.
+        private bool TryAddValueExtension(scoped ReadOnlySpan<byte> name, ref Dictionary<string, JsonElement>? extra)
+        {
+            var key = Encoding.UTF8.GetString(name);
+            if (extra is not null && extra.ContainsKey(key))
+            {
+                return false;
+            }
+
+            (extra ??= new(StringComparer.Ordinal))[key] = ParseElementDelegated();
+            return true;
+        }
+
+        // ---- scalar members --------------------------------------------------------------------------------------
+
+        private long? ReadNullableInt64()
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (!IsNumberStart(c))
+            {
+                Bail();
+            }
+
+            return ReadIntegerToken(int32: false);
+        }
+
+        private int? ReadNullableInt32()
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (!IsNumberStart(c))
+            {
+                Bail();
+            }
+
+            return (int)ReadIntegerToken(int32: true);
+        }
+
+        private double? ReadNullableDouble()
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (!IsNumberStart(c))
+            {
+                Bail();
+            }
+
+            return ReadDoubleToken();
+        }
+
+        private bool? ReadNullableBoolean()
+        {
+            if (!TryReadNullableBoolean(out var value))
+            {
+                Bail();
+            }
+
+            return value;
+        }
+
+        private string? ReadNullableString(bool pooled)
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (c != (byte)'"')
+            {
+                Bail();
+            }
+
+            var start = _pos;
+            var text = ScanString(out var escaped);
+            if (escaped)
+            {
+                // The reader's own unescaping (surrogate pairs, lone surrogates) on just this token.
+                var sub = SubReader(start, _pos);
+                return sub.GetString();
+            }
+
+            return pooled ? _pool.Get(text) : Encoding.UTF8.GetString(text);
+        }
+
+        private List<string>? ReadStrings(bool pooled)
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (c != (byte)'[')
+            {
+                Bail();
+            }
+
+            StartArray();
+            var list = new List<string>();
+            var first = true;
+            while (NextElement(ref first))
+            {
+                if (Peek() != (byte)'"')
+                {
+                    Bail();
+                }
+
+                list.Add(ReadNullableString(pooled)!);
+            }
+
+            return list;
+        }
+
+        private Timestamp? ReadTimestamp()
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (c != (byte)'"')
+            {
+                Bail();
+            }
+
+            var start = _pos;
+            ScanString(out _);
+            var sub = SubReader(start, _pos);
+            return TimestampConverter.Instance.Read(ref sub, typeof(Timestamp), _options);
+        }
+
+        // ValueReading.ReadNode: null, an empty object built directly, anything else parsed by JsonNode.
+        private JsonNode? ReadNode()
+        {
+            var c = Peek();
+            if (c == (byte)'n')
+            {
+                ReadNull();
+                return null;
+            }
+
+            if (c == (byte)'{')
+            {
+                var start = _pos;
+                _pos++;
+                if (Peek() == (byte)'}')
+                {
+                    if (_depth >= _maxDepth)
+                    {
+                        Bail();
+                    }
+
+                    _pos++;
+                    return new JsonObject();
+                }
+
+                _pos = start;
+            }
+
+            return ReadNodeDelegated();
+        }
+
+        private JsonNode? ReadNodeDelegated()
+        {
+            SkipWhitespace();
+            var start = _pos;
+            SkipValue();
+            var sub = SubReader(start, _pos);
+            return ValueReading.ReadNodeValue(ref sub);
+        }
+
+        // PredictionListConverter: prediction objects, or bare ids.
+        private List<Prediction> ReadPredictions()
+        {
+            if (Peek() != (byte)'[')
+            {
+                Bail();
+            }
+
+            StartArray();
+            var list = new List<Prediction>();
+            var first = true;
+            while (NextElement(ref first))
+            {
+                var c = Peek();
+                if (IsNumberStart(c))
+                {
+                    list.Add(new Prediction { Id = ReadIntegerToken(int32: false), IsIdReference = true });
+                }
+                else if (c == (byte)'{')
+                {
+                    list.Add(ReadPrediction());
+                }
+                else
+                {
+                    Bail();
+                }
+            }
+
+            return list;
+        }
+
+        // PredictionConverter.ReadPrediction.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Prediction ReadPrediction()
+        {
+            StartObject();
+            var value = new Prediction();
+            ulong present = 0, seen = 0;
+            Dictionary<string, JsonElement>? extra = null;
+            List<Result>? results = null;
+            var first = true;
+            while (NextMember(ref first, out var name))
+            {
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("id"u8):
+                        Once(ref seen, 1UL << 0);
+                        value.Id = ReadNullableInt64();
+                        present |= 1UL << 0;
+                        break;
+
+                    case 6 when name.SequenceEqual("result"u8):
+                        Once(ref seen, 1UL << 1);
+                        results = ReadResults();
+                        if (results is null)
+                        {
+                            // The exact reader refuses a null result list.
+                            Bail();
+                        }
+
+                        present |= Prediction.ResultsBit;
+                        break;
+
+                    case 13 when name.SequenceEqual("model_version"u8):
+                        Once(ref seen, 1UL << 2);
+                        value.ModelVersion = ReadNullableString(pooled: true);
+                        present |= 1UL << 2;
+                        break;
+
+                    case 5 when name.SequenceEqual("score"u8):
+                        Once(ref seen, 1UL << 3);
+                        value.Score = ReadNullableDouble();
+                        present |= 1UL << 3;
+                        break;
+
+                    case 7 when name.SequenceEqual("cluster"u8):
+                        Once(ref seen, 1UL << 4);
+                        value.Cluster = ReadNode();
+                        present |= 1UL << 4;
+                        break;
+
+                    case 9 when name.SequenceEqual("neighbors"u8):
+                        Once(ref seen, 1UL << 5);
+                        value.Neighbors = ReadNode();
+                        present |= 1UL << 5;
+                        break;
+
+                    case 11 when name.SequenceEqual("mislabeling"u8):
+                        Once(ref seen, 1UL << 6);
+                        value.Mislabeling = ReadNullableDouble();
+                        present |= 1UL << 6;
+                        break;
+
+                    case 10 when name.SequenceEqual("created_at"u8):
+                        Once(ref seen, 1UL << 7);
+                        value.CreatedAt = ReadTimestamp();
+                        present |= 1UL << 7;
+                        break;
+
+                    case 10 when name.SequenceEqual("updated_at"u8):
+                        Once(ref seen, 1UL << 8);
+                        value.UpdatedAt = ReadTimestamp();
+                        present |= 1UL << 8;
+                        break;
+
+                    case 5 when name.SequenceEqual("model"u8):
+                        Once(ref seen, 1UL << 9);
+                        if (IsIdOrNull())
+                        {
+                            value.Model = ReadNullableInt64();
+                            present |= 1UL << 9;
+                        }
+                        else
+                        {
+                            // An object (the task answers' form) is kept among the unknown members, as the exact reader keeps it.
+                            AddExtension(name, ref extra);
+                        }
+
+                        break;
+
+                    case 9 when name.SequenceEqual("model_run"u8):
+                        Once(ref seen, 1UL << 10);
+                        if (IsIdOrNull())
+                        {
+                            value.ModelRun = ReadNullableInt64();
+                            present |= 1UL << 10;
+                        }
+                        else
+                        {
+                            AddExtension(name, ref extra);
+                        }
+
+                        break;
+
+                    case 4 when name.SequenceEqual("task"u8):
+                        Once(ref seen, 1UL << 11);
+                        value.Task = ReadNullableInt64();
+                        present |= 1UL << 11;
+                        break;
+
+                    case 7 when name.SequenceEqual("project"u8):
+                        Once(ref seen, 1UL << 12);
+                        value.Project = ReadNullableInt64();
+                        present |= 1UL << 12;
+                        break;
+
+                    case 11 when name.SequenceEqual("created_ago"u8):
+                        Once(ref seen, 1UL << 13);
+                        value.CreatedAgo = ReadNullableString(pooled: false);
+                        present |= 1UL << 13;
+                        break;
+
+                    default:
+                        AddExtension(name, ref extra);
+                        break;
+                }
+            }
+
+            if (results is not null)
+            {
+                value.Results = results;
+            }
+
+            value.AdditionalProperties = extra;
+            value.PresentMembers = present;
+            return value;
+        }
+
+        // The exact reader's look-ahead: a number or null token is an id (an invalid one fails the read there as here).
+        private bool IsIdOrNull()
+        {
+            var c = Peek();
+            return IsNumberStart(c) || (c == (byte)'n' && _json[_pos..].StartsWith("null"u8));
+        }
+
+        private List<Draft> ReadDraftsDelegated()
+        {
+            if (Peek() != (byte)'[')
+            {
+                Bail();
+            }
+
+            var start = _pos;
+            SkipValue();
+            var sub = SubReader(start, _pos);
+            return ValueReading.ReadList(ref sub, LabelStudioJson.TypeInfo<Draft>());
+        }
+
+        private void AddExtension(scoped ReadOnlySpan<byte> name, ref Dictionary<string, JsonElement>? extra) =>
+            (extra ??= new(StringComparer.Ordinal))[Encoding.UTF8.GetString(name)] = ParseElementDelegated();
+
+        private JsonElement ParseElementDelegated()
+        {
+            SkipWhitespace();
+            var start = _pos;
+            SkipValue();
+            var sub = SubReader(start, _pos);
+            return JsonElement.ParseValue(ref sub);
+        }
+
+        // A reader over one value's bytes, on its first token. Its depth starts at 0: the limit left at this place.
+        private readonly Utf8JsonReader SubReader(int start, int end)
+        {
+            var reader = new Utf8JsonReader(_json[start..end], new JsonReaderOptions { MaxDepth = Math.Max(1, _maxDepth - _depth) });
+            reader.Read();
+            return reader;
+        }
+
+        // ---- numbers ---------------------------------------------------------------------------------------------
+
+        private static bool IsNumberStart(byte c) => c == (byte)'-' || (uint)(c - '0') <= 9;
+
+        private static double ParseDouble(ReadOnlySpan<byte> text)
+        {
+            if (FastDouble.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            // Exponents, long mantissas: the reader's own parser (which refuses what overflows to infinity).
+            var sub = new Utf8JsonReader(text);
+            if (!sub.Read() || !sub.TryGetDouble(out value))
+            {
+                Bail();
+            }
+
+            return value;
+        }
+
+        // The JSON number grammar exactly: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  The digits are gathered on
+        // the way (as FastDouble gathers them: every digit counted, the value exact up to 19 of them) so plain numbers
+        // are not read twice.
+        private ReadOnlySpan<byte> ScanNumber(out ulong digits, out int count, out int fraction, out bool exponent)
+        {
+            var json = _json;
+            var start = _pos;
+            var i = _pos;
+            digits = 0;
+            count = 0;
+            fraction = 0;
+            exponent = false;
+            if (json[i] == (byte)'-')
+            {
+                i++;
+            }
+
+            if (i >= json.Length)
+            {
+                Bail();
+            }
+
+            uint d = (uint)(json[i] - '0');
+            if (d == 0)
+            {
+                count = 1;
+                i++;
+            }
+            else if (d <= 9)
+            {
+                i = GatherDigits(json, i, ref digits, ref count);
+            }
+            else
+            {
+                Bail();
+            }
+
+            if (i < json.Length && json[i] == (byte)'.')
+            {
+                i++;
+                if (i >= json.Length || !IsDigit(json[i]))
+                {
+                    Bail();
+                }
+
+                var fractionStart = i;
+                i = GatherDigits(json, i, ref digits, ref count);
+                fraction = i - fractionStart;
+            }
+
+            if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+            {
+                exponent = true;
+                i++;
+                if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-'))
+                {
+                    i++;
+                }
+
+                if (i >= json.Length || !IsDigit(json[i]))
+                {
+                    Bail();
+                }
+
+                i = SkipDigits(json, i);
+            }
+
+            _pos = i;
+            return json[start..i];
+        }
+
+        // A run of digits added to the value: eight at a time while the total stays within 19 digits (exact in a ulong),
+        // then one at a time (past 19 the value is not used).
+        private static int GatherDigits(ReadOnlySpan<byte> json, int i, ref ulong digits, ref int count)
+        {
+            while (count <= 11 && i + 8 <= json.Length && FastDouble.TryReadEightDigits(json.Slice(i, 8), out var eight))
+            {
+                digits = (digits * 100_000_000) + eight;
+                count += 8;
+                i += 8;
+            }
+
+            while (i < json.Length)
+            {
+                var d = (uint)(json[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+
+                digits = unchecked((digits * 10) + d);
+                count++;
+                i++;
+            }
+
+            return i;
+        }
+
+        private ReadOnlySpan<byte> ScanNumber() => ScanNumber(out _, out _, out _, out _);
+
+        // FastDouble's exact case (at most 19 digits, an integer of at most 2^53 over a power of ten up to 10^22, no
+        // exponent) computed from the digits gathered by the scan; the rest parsed from the text.
+        private double ReadDoubleToken()
+        {
+            var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
+            if (!exponent && count <= 19 && digits <= FastDouble.MaxExactInteger && fraction <= 22)
+            {
+                var result = fraction > 0 ? digits / FastDouble.PowersOfTen[fraction] : digits;
+                return text[0] == (byte)'-' ? -result : result;
+            }
+
+            return ParseDouble(text);
+        }
+
+        // A plain integer (no fraction, no exponent, at most 18 digits) from the scan; the reader's parser for the rest.
+        private long ReadIntegerToken(bool int32)
+        {
+            var start = _pos;
+            var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
+            if (!exponent && fraction == 0 && count <= 18)
+            {
+                var value = text[0] == (byte)'-' ? -(long)digits : (long)digits;
+                if (!int32 || value is >= int.MinValue and <= int.MaxValue)
+                {
+                    return value;
+                }
+            }
+
+            var sub = SubReader(start, _pos);
+            if (int32)
+            {
+                if (!sub.TryGetInt32(out var number32))
+                {
+                    Bail();
+                }
+
+                return number32;
+            }
+
+            if (!sub.TryGetInt64(out var number64))
+            {
+                Bail();
+            }
+
+            return number64;
+        }
+
+        private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+
+        private static int SkipDigits(ReadOnlySpan<byte> json, int i)
+        {
+            while (i < json.Length && IsDigit(json[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        // ---- structure -------------------------------------------------------------------------------------------
+
+        private void SkipWhitespace()
+        {
+            var json = _json;
+            var i = _pos;
+            while (i < json.Length)
+            {
+                var c = json[i];
+                if (c != (byte)' ' && c != (byte)'\n' && c != (byte)'\r' && c != (byte)'\t')
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            _pos = i;
+        }
+
+        // The next significant byte (0 at the end, which no caller accepts). Compact JSON has no whitespace between
+        // tokens: one load and compare then; every byte at or below the space goes the long way.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private byte Peek()
+        {
+            var pos = _pos;
+            if ((uint)pos < (uint)_json.Length)
+            {
+                var c = _json[pos];
+                if (c > (byte)' ')
+                {
+                    return c;
+                }
+            }
+
+            return PeekAfterWhitespace();
+        }
+
+        private byte PeekAfterWhitespace()
+        {
+            SkipWhitespace();
+            return _pos < _json.Length ? _json[_pos] : (byte)0;
+        }
+
+        private void StartObject()
+        {
+            // The exact reader refuses a container that would exceed its limit.
+            if (Peek() != (byte)'{' || _depth >= _maxDepth)
+            {
+                Bail();
+            }
+
+            _pos++;
+            _depth++;
+        }
+
+        private void StartArray()
+        {
+            if (Peek() != (byte)'[' || _depth >= _maxDepth)
+            {
+                Bail();
+            }
+
+            _pos++;
+            _depth++;
+        }
+
+        // Moves to the next member's value (name and colon read); false at the object's end (consumed).
+        private bool NextMember(ref bool first, out ReadOnlySpan<byte> name)
+        {
+            var c = Peek();
+            if (c == (byte)'}')
+            {
+                // Covers "{}" and the end after a member; "{," and ",}" fail below.
+                _pos++;
+                _depth--;
+                name = default;
+                return false;
+            }
+
+            if (!first)
+            {
+                if (c != (byte)',')
+                {
+                    Bail();
+                }
+
+                _pos++;
+                c = Peek();
+            }
+
+            first = false;
+            if (c != (byte)'"')
+            {
+                Bail();
+            }
+
+            name = ScanString(out var escaped);
+            if (escaped)
+            {
+                // The exact reader decodes escaped names; so few files have them that this reader does not.
+                Bail();
+            }
+
+            if (Peek() != (byte)':')
+            {
+                Bail();
+            }
+
+            _pos++;
+            return true;
+        }
+
+        // Moves to the next element; false at the array's end (consumed).
+        private bool NextElement(ref bool first)
+        {
+            var c = Peek();
+            if (c == (byte)']')
+            {
+                _pos++;
+                _depth--;
+                return false;
+            }
+
+            if (!first)
+            {
+                if (c != (byte)',')
+                {
+                    Bail();
+                }
+
+                _pos++;
+                if (Peek() == (byte)']')
+                {
+                    // A trailing comma.
+                    Bail();
+                }
+            }
+
+            first = false;
+            return true;
+        }
+
+        // Validates and skips one value, as the exact reader's Skip does: strings, numbers, literals, nesting.
+        private void SkipValue()
+        {
+            switch (Peek())
+            {
+                case (byte)'{':
+                    StartObject();
+                    var first = true;
+                    while (NextMemberAnyName(ref first))
+                    {
+                        SkipValue();
+                    }
+
+                    break;
+
+                case (byte)'[':
+                    StartArray();
+                    var firstElement = true;
+                    while (NextElement(ref firstElement))
+                    {
+                        SkipValue();
+                    }
+
+                    break;
+
+                case (byte)'"':
+                    ScanString(out _);
+                    break;
+
+                case (byte)'t':
+                    Literal("true"u8);
+                    break;
+
+                case (byte)'f':
+                    Literal("false"u8);
+                    break;
+
+                case (byte)'n':
+                    ReadNull();
+                    break;
+
+                default:
+                    if (!IsNumberStart(_pos < _json.Length ? _json[_pos] : (byte)0))
+                    {
+                        Bail();
+                    }
+
+                    ScanNumber();
+                    break;
+            }
+        }
+
+        // NextMember for skipped objects, whose names may be escaped (checked, not decoded).
+        private bool NextMemberAnyName(ref bool first)
+        {
+            var c = Peek();
+            if (c == (byte)'}')
+            {
+                _pos++;
+                _depth--;
+                return false;
+            }
+
+            if (!first)
+            {
+                if (c != (byte)',')
+                {
+                    Bail();
+                }
+
+                _pos++;
+                c = Peek();
+            }
+
+            first = false;
+            if (c != (byte)'"')
+            {
+                Bail();
+            }
+
+            ScanString(out _);
+            if (Peek() != (byte)':')
+            {
+                Bail();
+            }
+
+            _pos++;
+            return true;
+        }
+
+        private void ReadNull() => Literal("null"u8);
+
+        private void Literal(ReadOnlySpan<byte> literal)
+        {
+            if (!_json[_pos..].StartsWith(literal))
+            {
+                Bail();
+            }
+
+            _pos += literal.Length;
+        }
+
+        // A string token at _pos: its raw content (between the quotes), checked as the tokenizer checks it (escapes,
+        // no raw control characters) and, stricter, as valid UTF-8. Names and labels are short: a byte loop with a table
+        // finds their end sooner than a vector search's setup; a long run switches to the vector search.
+        private ReadOnlySpan<byte> ScanString(out bool escaped)
+        {
+            var json = _json;
+            var stops = StopBytes;
+            var start = ++_pos;
+            var i = start;
+            uint seen = 0;
+            escaped = false;
+            while (true)
+            {
+                var limit = Math.Min(json.Length, i + 24);
+                while (i < limit && stops[json[i]] == 0)
+                {
+                    seen |= json[i];
+                    i++;
+                }
+
+                if (i == limit)
+                {
+                    var stop = json[i..].IndexOfAny(StringStop);
+                    if (stop < 0)
+                    {
+                        Bail();
+                    }
+
+                    // Not looked at byte by byte: the UTF-8 check below covers the whole content.
+                    seen |= 0x80;
+                    i += stop;
+                }
+
+                var c = json[i];
+                if (c == (byte)'"')
+                {
+                    break;
+                }
+
+                if (c != (byte)'\\' || i + 1 >= json.Length)
+                {
+                    Bail();
+                }
+
+                escaped = true;
+                switch (json[i + 1])
+                {
+                    case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                        i += 2;
+                        break;
+
+                    case (byte)'u':
+                        if (i + 6 > json.Length || !IsHex(json[i + 2]) || !IsHex(json[i + 3]) || !IsHex(json[i + 4]) || !IsHex(json[i + 5]))
+                        {
+                            Bail();
+                        }
+
+                        i += 6;
+                        break;
+
+                    default:
+                        Bail();
+                        break;
+                }
+            }
+
+            var content = json[start..i];
+            if ((seen & 0x80) != 0 && !Utf8.IsValid(content))
+            {
+                Bail();
+            }
+
+            _pos = i + 1;
+            return content;
+        }
+
+        private static bool IsHex(byte c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 5;
+
+        private static void Once(ref ulong seen, ulong bit)
+        {
+            // A repeated member: the exact reader's last-one-wins is not worth reproducing here.
+            if ((seen & bit) != 0)
+            {
+                Bail();
+            }
+
+            seen |= bit;
+        }
+
+        private static bool Seen(ref ulong seen, ulong bit)
+        {
+            if ((seen & bit) != 0)
+            {
+                return false;
+            }
+
+            seen |= bit;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using LabelStudio.Formats.Models;
+using LabelStudio.Formats.Serialization;
+
+namespace LabelStudio.Formats.Tests.Serialization;
+
+/// <summary>
+/// <see cref="FastTaskReader"/>: on every fixture task it reads the task itself, identical to the exact reader's; it
+/// gives up on each form it does not handle; and the streaming readers give the same tasks with and without it.
+/// </summary>
+public class FastTaskReaderTests
+{
+    private const int ElementDepth = 63;
+
+    private static readonly SkippedTaskMembers[] SkipCombinations =
+        [SkippedTaskMembers.None, SkippedTaskMembers.Predictions, SkippedTaskMembers.Drafts, SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts];
+
+    /// <summary>The fixture exports and the API's task lists (plain arrays, Data Manager pages, one created task).</summary>
+    public static IEnumerable<string> FixtureTaskFiles() =>
+        Fixtures.TaskLists().Select(c => (string)c.Arguments[0]!)
+            .Concat(["Api/exports__download__response.json", "Api/import__tasks__request.json", "Api/import__tasks_with_predictions__request.json",
+                "Api/tasks__list__response.json", "Api/views__tasks__response.json", "Api/tasks__create__response.json"]);
+
+    private static IEnumerable<TestCaseData> FixtureTaskFileCases() =>
+        FixtureTaskFiles().Select(f => new TestCaseData(f).SetArgDisplayNames(f));
+
+    [TestCaseSource(nameof(FixtureTaskFileCases))]
+    public void TryRead_FixtureTasks_AcceptedAndIdenticalToTheExactReader(string file)
+    {
+        var tasks = FastReaderOracle.TaskElements(Fixtures.Path(file));
+        tasks.Should().NotBeEmpty();
+        foreach (var skipped in SkipCombinations)
+        {
+            for (var i = 0; i < tasks.Count; i++)
+            {
+                // Real exports are the ordinary case: every one of their tasks must take the fast path.
+                FastReaderOracle.Check(tasks[i], skipped, ElementDepth, $"task {i} of {file}, {skipped}")
+                    .Should().Be(FastReaderOracle.Outcome.Accepted, $"task {i} of {file} is an ordinary task ({skipped})");
+            }
+        }
+    }
+
+    [Test]
+    public void TryRead_EveryHotMember_ReadAndIdentical()
+    {
+        var json = """
+            {"id":12,"data":{"image":"a.jpg"},"meta":{},"annotations":[{"id":3,"completed_by":{"id":1,"email":"a@b"},"result":[
+            {"original_width":1920,"original_height":1080,"image_rotation":0,"value":{"x":26.827389647638,"y":1e-3,"width":21.5,"height":3,"rotation":null,"rectanglelabels":["Car","é"]},"id":"r1","from_name":"label","to_name":"image","type":"rectanglelabels","origin":"manual","score":0.5,"readonly":false,"hidden":true,"meta":{"text":["x"]},"extra":[1]},
+            {"type":"polygon","value":{"points":[[1,2],[3.5,4.25]],"closed":false}},
+            {"type":"keypointlabels","value":{"x":1,"y":2,"width":null,"keypointlabels":["Head"],"more":{}},"parentID":"r1"},
+            {"type":"choices","value":{"choices":["A","B"]}},
+            {"type":"labels","value":{"start":0,"end":4,"text":"Text","labels":["PER"]}},
+            {"type":"relation","from_id":"r1","to_id":"r2","direction":"right","labels":["rel"]},
+            {"type":"brushlabels","value":{"format":"rle","rle":[1,2],"brushlabels":["B"]}},
+            {"type":"custom_type","value":{"anything":true}}
+            ],"was_cancelled":false,"ground_truth":null,"created_at":"2024-03-01T09:05:37.000000Z","updated_at":"2024-03-01T09:05:37","draft_created_at":null,
+            "lead_time":45.449,"prediction":{},"result_count":0,"unique_id":"u","import_id":null,"last_action":"x","bulk_created":false,"task":12,"project":7,
+            "updated_by":null,"parent_prediction":null,"parent_annotation":2,"last_created_by":null,"created_username":"me","created_ago":"now","state":"s"}],
+            "predictions":[{"id":1,"result":[{"type":"choices","value":{"choices":["P"]}}],"score":0.2}],"drafts":[{"id":1,"result":[]}],
+            "created_at":"2024-03-01T09:00:37.000000Z","updated_at":"2024-03-01T10:00:37.000000Z","inner_id":1,"total_annotations":2,"cancelled_annotations":0,
+            "total_predictions":1,"comment_count":0,"unresolved_comment_count":0,"last_comment_updated_at":null,"project":7,"updated_by":[{"user_id":1}],
+            "file_upload":"f.json","comment_authors":[],"agreement":87.5,"is_labeled":true,"overlap":1,"custom":{"k":[1,2,{"z":null}]}}
+            """;
+        var element = Encoding.UTF8.GetBytes(json);
+
+        foreach (var skipped in SkipCombinations)
+        {
+            FastReaderOracle.Check(element, skipped, ElementDepth, skipped.ToString()).Should().Be(FastReaderOracle.Outcome.Accepted);
+        }
+
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var task).Should().BeTrue();
+        var results = task!.Annotations[0].Results;
+        results.Select(r => r.Value?.GetType().Name).Should().Equal(
+            "RectangleValue", "PolygonValue", "KeyPointValue", "ChoicesValue", "LabelsValue", null, "BrushValue", "RawResultValue");
+        ((RectangleValue)results[0].Value!).X.Should().Be(26.827389647638);
+        ((RectangleValue)results[0].Value!).Y.Should().Be(0.001);
+        task.Predictions.Should().ContainSingle();
+        task.AdditionalProperties!.Keys.Should().Equal("custom");
+    }
+
+    [Test]
+    public void TryRead_ValueBeforeType_TypedByTheLaterType()
+    {
+        var element = Encoding.UTF8.GetBytes("""{"annotations":[{"result":[{"value":{"x":1,"y":2,"width":3,"height":4},"id":"a","type":"rectangle"}]}]}""");
+
+        FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, "value first").Should().Be(FastReaderOracle.Outcome.Accepted);
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var task).Should().BeTrue();
+        task!.Annotations[0].Results[0].Value.Should().BeOfType<RectangleValue>().Which.Height.Should().Be(4);
+    }
+
+    [Test]
+    public void TryRead_ShapeNotMatchingTheType_KeptRawAsTheExactReaderKeepsIt()
+    {
+        // "x" is a string: the exact reader's rectangle converter fails and keeps the value as raw JSON.
+        var element = Encoding.UTF8.GetBytes("""{"annotations":[{"result":[{"type":"rectanglelabels","value":{"x":"1","y":2}}]}]}""");
+
+        FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, "mismatch").Should().Be(FastReaderOracle.Outcome.Accepted);
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var task).Should().BeTrue();
+        task!.Annotations[0].Results[0].Value.Should().BeOfType<RawResultValue>();
+    }
+
+    [TestCase("""{"id":1,"\u0069d":2}""", TestName = "TryRead_EscapedMemberName_GivesUp")]
+    [TestCase("""{"id":1,"id":2}""", TestName = "TryRead_DuplicatedMember_GivesUp")]
+    [TestCase("""{"annotations":[{"result":[{"type":"choices","type":"labels"}]}]}""", TestName = "TryRead_DuplicatedResultType_GivesUp")]
+    [TestCase("""{"id":1.0}""", TestName = "TryRead_IntegerWrittenWithAFraction_GivesUp")]
+    [TestCase("""{"id":1e3}""", TestName = "TryRead_IntegerWrittenWithAnExponent_GivesUp")]
+    [TestCase("""{"overlap":2147483648}""", TestName = "TryRead_Int32MemberOverflowing_GivesUp")]
+    [TestCase("""{"id":1,}""", TestName = "TryRead_TrailingComma_GivesUp")]
+    [TestCase("""{"id":1 /* c */}""", TestName = "TryRead_Comment_GivesUp")]
+    [TestCase("""{"id":01}""", TestName = "TryRead_LeadingZero_GivesUp")]
+    [TestCase("""{"id":tru}""", TestName = "TryRead_TruncatedLiteral_GivesUp")]
+    [TestCase("""{"x":"\q"}""", TestName = "TryRead_InvalidEscape_GivesUp")]
+    [TestCase("{\"x\":\"a\u0001b\"}", TestName = "TryRead_RawControlCharacterInString_GivesUp")]
+    [TestCase("""{"annotations":[{"result":[{"from_name":"\ud800"}]}]}""", TestName = "TryRead_LoneSurrogateEscape_GivesUp")]
+    [TestCase("""{"annotations":{}}""", TestName = "TryRead_AnnotationsNotAnArray_GivesUp")]
+    [TestCase("""{"data":[]}""", TestName = "TryRead_DataNotAnObject_GivesUp")]
+    [TestCase("""{"id":1} """, TestName = "TryRead_BytesAfterTheTask_GivesUp")]
+    [TestCase("""{"predictions":[{"result":[1,]}]}""", TestName = "TryRead_MalformedSkippedPredictions_GivesUp")]
+    [TestCase("""{"id":1""", TestName = "TryRead_Truncated_GivesUp")]
+    public void TryRead_UnhandledOrInvalidForm_GivesUp(string json)
+    {
+        var element = Encoding.UTF8.GetBytes(json);
+
+        foreach (var skipped in SkipCombinations)
+        {
+            FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, skipped, out var task).Should().BeFalse(json);
+            task.Should().BeNull();
+            FastReaderOracle.Check(element, skipped, ElementDepth, json).Should().NotBe(FastReaderOracle.Outcome.Accepted);
+        }
+    }
+
+    [TestCase("1e400")]
+    [TestCase("-1e400")]
+    [TestCase("1e-400")]
+    [TestCase("1E+2")]
+    [TestCase("0.1000000000000000055511151231257827")]
+    [TestCase("12345678901234567890.5")]
+    public void TryRead_NumberOutsideThePlainDecimalForm_ParsedByTheReadersOwnParser(string number)
+    {
+        // FastDouble only takes plain decimals; the others are parsed by Utf8JsonReader as the exact reader parses them.
+        var element = Encoding.UTF8.GetBytes($$$"""{"agreement":{{{number}}},"annotations":[{"result":[{"type":"rectangle","value":{"x":{{{number}}},"y":0,"width":1,"height":1}}]}]}""");
+
+        FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, number).Should().Be(FastReaderOracle.Outcome.Accepted);
+    }
+
+    [Test]
+    public void TryRead_InvalidUtf8InASkippedString_GivesUp()
+    {
+        byte[] element = [.. "{\"predictions\":[{\"s\":\"a"u8, 0xC3, 0x28, .. "\"}]}"u8];
+
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.Predictions, out _).Should().BeFalse();
+    }
+
+    [Test]
+    public void TryRead_NestingOverTheLimit_GivesUpWhereTheExactReaderFails()
+    {
+        // The task is level 1, "custom" holds three more: four levels in all.
+        var element = Encoding.UTF8.GetBytes("""{"custom":[[[1]]]}""");
+
+        FastTaskReader.TryRead(element, new JsonStringPool(), 4, SkippedTaskMembers.None, out _).Should().BeTrue();
+        FastTaskReader.TryRead(element, new JsonStringPool(), 3, SkippedTaskMembers.None, out _).Should().BeFalse();
+        FastReaderOracle.ReadSlow(element, SkippedTaskMembers.None, 3, out _).Should().BeNull();
+    }
+
+    [TestCaseSource(nameof(FixtureTaskFileCases))]
+    public async Task ReadTasksAsync_FixtureWithAndWithoutTheFastReader_SameTasks(string file)
+    {
+        var path = Fixtures.Path(file);
+        if (!file.StartsWith("Api/tasks__create", StringComparison.Ordinal) && FastReaderOracle.TaskElements(path).Count > 0)
+        {
+            foreach (var skipped in SkipCombinations)
+            {
+                var fast = await ReadAllAsync(path, new LabelStudioJsonReaderOptions { SkippedTaskMembers = skipped }, file);
+                var exact = await ReadAllAsync(path, new LabelStudioJsonReaderOptions { SkippedTaskMembers = skipped, DisableFastTaskReader = true }, file);
+
+                fast.Should().NotBeEmpty().And.Equal(exact);
+            }
+        }
+    }
+
+    private static async Task<List<string>> ReadAllAsync(string path, LabelStudioJsonReaderOptions options, string file)
+    {
+        var signatures = new List<string>();
+        await using var stream = File.OpenRead(path);
+        if (file.Contains("tasks__list", StringComparison.Ordinal) || file.Contains("views__tasks", StringComparison.Ordinal))
+        {
+            await foreach (var task in new TaskListReader(stream, options).ReadAllAsync())
+            {
+                signatures.Add(FastReaderOracle.Signature(task));
+            }
+        }
+        else
+        {
+            await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, options))
+            {
+                signatures.Add(FastReaderOracle.Signature(task));
+            }
+        }
+
+        return signatures;
+    }
+}
