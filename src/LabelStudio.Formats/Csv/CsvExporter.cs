@@ -160,7 +160,7 @@ public sealed class CsvExporter : IExporter
         var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
         await using (output.ConfigureAwait(false))
         {
-            var line = new ArrayBufferWriter<byte>(1 << 17);
+            var line = new Utf8Buffer(1 << 17);
             for (var i = 0; i < names.Length; i++)
             {
                 if (i > 0)
@@ -213,7 +213,7 @@ public sealed class CsvExporter : IExporter
     }
 
     /// <summary>A string field: always quoted (QUOTE_NONNUMERIC), quotes doubled.</summary>
-    private static void WriteQuoted(ArrayBufferWriter<byte> output, string text)
+    private static void WriteQuoted(Utf8Buffer output, string text)
     {
         var quote = "\""u8;
         output.Write(quote);
@@ -315,12 +315,13 @@ public sealed class CsvExporter : IExporter
     /// </summary>
     private sealed class RowBuilder(ColumnTable columns) : IDisposable
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 17);
-        private readonly ArrayBufferWriter<byte> _field = new(1 << 12);
-        private readonly ArrayBufferWriter<byte> _json = new(1 << 12);
+        private readonly Utf8Buffer _buffer = new(1 << 17);
+        private readonly Utf8Buffer _field = new(1 << 12);
+        private readonly Utf8Buffer _json = new(1 << 12);
         private readonly ArrayBufferWriter<byte> _value = new(1 << 10);
         private readonly Utf8JsonWriter _valueWriter = new(Stream.Null, CompactRelaxed);
         private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, CompactRelaxed);
+        private readonly CsvRegionWriter _regions = new();
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
 
         public int Length => _buffer.WrittenCount;
@@ -505,6 +506,12 @@ public sealed class CsvExporter : IExporter
                 return;
             }
 
+            if (CsvRegionWriter.CanWrite(results))
+            {
+                _regions.Write(_field, results);
+                return;
+            }
+
             _json.ResetWrittenCount();
             var writer = _jsonWriter;
             writer.Reset(_json);
@@ -644,13 +651,9 @@ public sealed class CsvExporter : IExporter
         }
     }
 
-    private static void Put(ArrayBufferWriter<byte> output, byte value)
-    {
-        output.GetSpan(1)[0] = value;
-        output.Advance(1);
-    }
+    private static void Put(Utf8Buffer output, byte value) => output.Put(value);
 
-    private static void WriteQuotedUtf8(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> text)
+    private static void WriteQuotedUtf8(Utf8Buffer output, ReadOnlySpan<byte> text)
     {
         output.Write("\""u8);
         while (true)
