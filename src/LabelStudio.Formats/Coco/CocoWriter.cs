@@ -256,13 +256,13 @@ internal sealed class CocoWriter
 
                 var bbox = RectangleBounds(box, regionWidth, regionHeight);
                 StartAnnotation(chunk, categoryId, labels[0]);
-                annotations.Name("segmentation");
+                annotations.Name("segmentation"u8);
                 annotations.StartArray();
                 annotations.EndArray();
-                WriteNumbers(annotations, "bbox", [bbox.X, bbox.Y, bbox.Width, bbox.Height]);
-                annotations.Property("ignore", 0);
-                annotations.Property("iscrowd", 0);
-                annotations.Property("area", bbox.Width * bbox.Height);
+                WriteNumbers(annotations, "bbox"u8, [bbox.X, bbox.Y, bbox.Width, bbox.Height]);
+                annotations.Property("ignore"u8, 0);
+                annotations.Property("iscrowd"u8, 0);
+                annotations.Property("area"u8, bbox.Width * bbox.Height);
                 annotations.EndObject();
                 written++;
             }
@@ -300,7 +300,7 @@ internal sealed class CocoWriter
                 }
 
                 StartAnnotation(chunk, categoryId, labels[0]);
-                annotations.Name("segmentation");
+                annotations.Name("segmentation"u8);
                 annotations.StartArray();
                 annotations.StartArray();
                 foreach (var c in coordinates)
@@ -310,10 +310,10 @@ internal sealed class CocoWriter
 
                 annotations.EndArray();
                 annotations.EndArray();
-                WriteNumbers(annotations, "bbox", [minX, minY, maxX - minX, maxY - minY]);
-                annotations.Property("ignore", 0);
-                annotations.Property("iscrowd", 0);
-                annotations.Property("area", 0.5 * Math.Abs(sum1 - sum2));
+                WriteNumbers(annotations, "bbox"u8, [minX, minY, maxX - minX, maxY - minY]);
+                annotations.Property("ignore"u8, 0);
+                annotations.Property("iscrowd"u8, 0);
+                annotations.Property("area"u8, 0.5 * Math.Abs(sum1 - sum2));
                 annotations.EndObject();
                 written++;
             }
@@ -337,13 +337,13 @@ internal sealed class CocoWriter
         slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.Comma, null));
         annotations.ForgetItems();
         annotations.StartObject();
-        annotations.Name("id");
+        annotations.Name("id"u8);
         annotations.Placeholder();
         slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.AnnotationId, null));
-        annotations.Name("image_id");
+        annotations.Name("image_id"u8);
         annotations.Placeholder();
         slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.ImageId, null));
-        annotations.Name("category_id");
+        annotations.Name("category_id"u8);
         if (categoryId is { } id)
         {
             annotations.Int(id);
@@ -421,7 +421,7 @@ internal sealed class CocoWriter
 
         var annotations = chunk.Annotations;
         StartAnnotation(chunk, categoryId, DefaultCategory);
-        annotations.Name("keypoints");
+        annotations.Name("keypoints"u8);
         annotations.StartArray();
         foreach (var v in values)
         {
@@ -429,15 +429,15 @@ internal sealed class CocoWriter
         }
 
         annotations.EndArray();
-        annotations.Property("num_keypoints", visible);
-        annotations.Name("bbox");
+        annotations.Property("num_keypoints"u8, visible);
+        annotations.Name("bbox"u8);
         annotations.StartArray();
         annotations.Int(minX);
         annotations.Int(minY);
         annotations.Int(maxX - minX);
         annotations.Int(maxY - minY);
         annotations.EndArray();
-        annotations.Property("iscrowd", 0);
+        annotations.Property("iscrowd"u8, 0);
         annotations.EndObject();
         return 1;
     }
@@ -481,14 +481,14 @@ internal sealed class CocoWriter
         chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.Comma, null));
         images.ForgetItems();
         images.StartObject();
-        images.Name("width");
+        images.Name("width"u8);
         WriteSize(images, width);
-        images.Name("height");
+        images.Name("height"u8);
         WriteSize(images, height);
-        images.Name("id");
+        images.Name("id"u8);
         images.Placeholder();
         chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.ImageId, null));
-        images.Property("file_name", fileName);
+        images.Property("file_name"u8, fileName);
         images.EndObject();
     }
 
@@ -508,7 +508,7 @@ internal sealed class CocoWriter
         }
     }
 
-    private static void WriteNumbers(UjsonWriter writer, string name, ReadOnlySpan<double> values)
+    private static void WriteNumbers(UjsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<double> values)
     {
         writer.Name(name);
         writer.StartArray();
