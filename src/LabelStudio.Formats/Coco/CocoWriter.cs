@@ -591,10 +591,7 @@ internal sealed class CocoWriter
 
         await destination.WriteAsync(json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
         json.Output.ResetWrittenCount();
-        await using (var part = new FileStream(partPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
-        {
-            await part.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        }
+        await PartFileCopy.AppendAsync(partPath, destination, kernelCopy: true, cancellationToken).ConfigureAwait(false);
 
         json.MarkHasItems();
     }
