@@ -178,13 +178,13 @@ internal sealed class CocoWriter
             WriteImage(chunk, fileName, width, height);
         }
 
-        var keyPoints = new List<Result>();
+        List<Result>? keyPoints = null;
         var written = 0;
         foreach (var region in item.Regions)
         {
             if (region.Value is KeyPointValue)
             {
-                keyPoints.Add(region);
+                (keyPoints ??= []).Add(region);
                 continue;
             }
 
@@ -274,7 +274,7 @@ internal sealed class CocoWriter
                     continue;
                 }
 
-                var coordinates = new double[polygon.Points.Count * 2];
+                var coordinates = chunk.Coordinates(polygon.Points.Count * 2);
                 for (var i = 0; i < polygon.Points.Count; i++)
                 {
                     coordinates[2 * i] = polygon.Points[i].X / 100 * width.Value;
@@ -319,7 +319,7 @@ internal sealed class CocoWriter
             }
         }
 
-        if (keyPoints.Count > 0)
+        if (keyPoints is not null)
         {
             written += WriteKeyPoints(item, keyPoints, chunk, fileName, ref width, ref height, report);
         }
@@ -642,6 +642,19 @@ internal sealed class CocoWriter
         public List<ItemPieces> Items { get; } = [];
 
         public ReportRecorder Recorder { get; private set; } = new();
+
+        private double[] _coordinates = new double[64];
+
+        /// <summary>A reused buffer for one polygon's pixel coordinates.</summary>
+        public Span<double> Coordinates(int count)
+        {
+            if (_coordinates.Length < count)
+            {
+                _coordinates = new double[Math.Max(count, _coordinates.Length * 2)];
+            }
+
+            return _coordinates.AsSpan(0, count);
+        }
 
         public CocoChunk Reset()
         {
