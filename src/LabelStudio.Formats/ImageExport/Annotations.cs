@@ -76,7 +76,9 @@ internal static class Annotations
         List<string>? seen = null;
         foreach (var result in annotation.Results)
         {
-            if (result.FromName is not { } fromName || !config.TryGetControl(fromName, out _))
+            // Consecutive results mostly share their from_name (the reader pools the strings): one lookup per run.
+            if (result.FromName is not { } fromName
+                || (!string.Equals(fromName, last, StringComparison.Ordinal) && !config.TryGetControl(fromName, out _)))
             {
                 var reason = result.FromName is null ? "relation-not-exported" : "control-not-in-config";
                 var message = result.FromName is null
