@@ -180,8 +180,10 @@ internal sealed class CocoWriter
 
         List<Result>? keyPoints = null;
         var written = 0;
-        foreach (var region in item.Regions)
+        var regions = item.Regions;
+        for (var r = 0; r < regions.Count; r++)
         {
+            var region = regions[r];
             if (region.Value is KeyPointValue)
             {
                 (keyPoints ??= []).Add(region);

@@ -70,12 +70,15 @@ internal static class Annotations
     // they come in when no name comes back after another one, the usual case).
     private static List<Result> Regions(Annotation annotation, long taskIndex, LabelStudioTask task, LabelConfig config, ConversionReport report)
     {
-        var regions = new List<Result>(annotation.Results.Count);
+        // Indexed: a foreach over the IList would allocate an enumerator per annotation.
+        var results = annotation.Results;
+        var regions = new List<Result>(results.Count);
         var grouped = true;
         string? last = null;
         List<string>? seen = null;
-        foreach (var result in annotation.Results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var result = results[i];
             // Consecutive results mostly share their from_name (the reader pools the strings): one lookup per run.
             if (result.FromName is not { } fromName
                 || (!string.Equals(fromName, last, StringComparison.Ordinal) && !config.TryGetControl(fromName, out _)))
