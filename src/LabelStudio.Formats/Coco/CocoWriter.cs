@@ -178,13 +178,15 @@ internal sealed class CocoWriter
             WriteImage(chunk, fileName, width, height);
         }
 
-        var keyPoints = new List<Result>();
+        List<Result>? keyPoints = null;
         var written = 0;
-        foreach (var region in item.Regions)
+        var regions = item.Regions;
+        for (var r = 0; r < regions.Count; r++)
         {
+            var region = regions[r];
             if (region.Value is KeyPointValue)
             {
-                keyPoints.Add(region);
+                (keyPoints ??= []).Add(region);
                 continue;
             }
 
@@ -256,13 +258,13 @@ internal sealed class CocoWriter
 
                 var bbox = RectangleBounds(box, regionWidth, regionHeight);
                 StartAnnotation(chunk, categoryId, labels[0]);
-                annotations.Name("segmentation");
+                annotations.Name("segmentation"u8);
                 annotations.StartArray();
                 annotations.EndArray();
-                WriteNumbers(annotations, "bbox", [bbox.X, bbox.Y, bbox.Width, bbox.Height]);
-                annotations.Property("ignore", 0);
-                annotations.Property("iscrowd", 0);
-                annotations.Property("area", bbox.Width * bbox.Height);
+                WriteNumbers(annotations, "bbox"u8, [bbox.X, bbox.Y, bbox.Width, bbox.Height]);
+                annotations.Property("ignore"u8, 0);
+                annotations.Property("iscrowd"u8, 0);
+                annotations.Property("area"u8, bbox.Width * bbox.Height);
                 annotations.EndObject();
                 written++;
             }
@@ -274,7 +276,7 @@ internal sealed class CocoWriter
                     continue;
                 }
 
-                var coordinates = new double[polygon.Points.Count * 2];
+                var coordinates = chunk.Coordinates(polygon.Points.Count * 2);
                 for (var i = 0; i < polygon.Points.Count; i++)
                 {
                     coordinates[2 * i] = polygon.Points[i].X / 100 * width.Value;
@@ -300,7 +302,7 @@ internal sealed class CocoWriter
                 }
 
                 StartAnnotation(chunk, categoryId, labels[0]);
-                annotations.Name("segmentation");
+                annotations.Name("segmentation"u8);
                 annotations.StartArray();
                 annotations.StartArray();
                 foreach (var c in coordinates)
@@ -310,16 +312,16 @@ internal sealed class CocoWriter
 
                 annotations.EndArray();
                 annotations.EndArray();
-                WriteNumbers(annotations, "bbox", [minX, minY, maxX - minX, maxY - minY]);
-                annotations.Property("ignore", 0);
-                annotations.Property("iscrowd", 0);
-                annotations.Property("area", 0.5 * Math.Abs(sum1 - sum2));
+                WriteNumbers(annotations, "bbox"u8, [minX, minY, maxX - minX, maxY - minY]);
+                annotations.Property("ignore"u8, 0);
+                annotations.Property("iscrowd"u8, 0);
+                annotations.Property("area"u8, 0.5 * Math.Abs(sum1 - sum2));
                 annotations.EndObject();
                 written++;
             }
         }
 
-        if (keyPoints.Count > 0)
+        if (keyPoints is not null)
         {
             written += WriteKeyPoints(item, keyPoints, chunk, fileName, ref width, ref height, report);
         }
@@ -337,13 +339,13 @@ internal sealed class CocoWriter
         slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.Comma, null));
         annotations.ForgetItems();
         annotations.StartObject();
-        annotations.Name("id");
+        annotations.Name("id"u8);
         annotations.Placeholder();
         slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.AnnotationId, null));
-        annotations.Name("image_id");
+        annotations.Name("image_id"u8);
         annotations.Placeholder();
         slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.ImageId, null));
-        annotations.Name("category_id");
+        annotations.Name("category_id"u8);
         if (categoryId is { } id)
         {
             annotations.Int(id);
@@ -421,7 +423,7 @@ internal sealed class CocoWriter
 
         var annotations = chunk.Annotations;
         StartAnnotation(chunk, categoryId, DefaultCategory);
-        annotations.Name("keypoints");
+        annotations.Name("keypoints"u8);
         annotations.StartArray();
         foreach (var v in values)
         {
@@ -429,15 +431,15 @@ internal sealed class CocoWriter
         }
 
         annotations.EndArray();
-        annotations.Property("num_keypoints", visible);
-        annotations.Name("bbox");
+        annotations.Property("num_keypoints"u8, visible);
+        annotations.Name("bbox"u8);
         annotations.StartArray();
         annotations.Int(minX);
         annotations.Int(minY);
         annotations.Int(maxX - minX);
         annotations.Int(maxY - minY);
         annotations.EndArray();
-        annotations.Property("iscrowd", 0);
+        annotations.Property("iscrowd"u8, 0);
         annotations.EndObject();
         return 1;
     }
@@ -481,14 +483,14 @@ internal sealed class CocoWriter
         chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.Comma, null));
         images.ForgetItems();
         images.StartObject();
-        images.Name("width");
+        images.Name("width"u8);
         WriteSize(images, width);
-        images.Name("height");
+        images.Name("height"u8);
         WriteSize(images, height);
-        images.Name("id");
+        images.Name("id"u8);
         images.Placeholder();
         chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.ImageId, null));
-        images.Property("file_name", fileName);
+        images.Property("file_name"u8, fileName);
         images.EndObject();
     }
 
@@ -508,7 +510,7 @@ internal sealed class CocoWriter
         }
     }
 
-    private static void WriteNumbers(UjsonWriter writer, string name, ReadOnlySpan<double> values)
+    private static void WriteNumbers(UjsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<double> values)
     {
         writer.Name(name);
         writer.StartArray();
@@ -591,10 +593,7 @@ internal sealed class CocoWriter
 
         await destination.WriteAsync(json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
         json.Output.ResetWrittenCount();
-        await using (var part = new FileStream(partPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
-        {
-            await part.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        }
+        await PartFileCopy.AppendAsync(partPath, destination, kernelCopy: true, cancellationToken).ConfigureAwait(false);
 
         json.MarkHasItems();
     }
@@ -645,6 +644,19 @@ internal sealed class CocoWriter
         public List<ItemPieces> Items { get; } = [];
 
         public ReportRecorder Recorder { get; private set; } = new();
+
+        private double[] _coordinates = new double[64];
+
+        /// <summary>A reused buffer for one polygon's pixel coordinates.</summary>
+        public Span<double> Coordinates(int count)
+        {
+            if (_coordinates.Length < count)
+            {
+                _coordinates = new double[Math.Max(count, _coordinates.Length * 2)];
+            }
+
+            return _coordinates.AsSpan(0, count);
+        }
 
         public CocoChunk Reset()
         {

@@ -8,6 +8,7 @@ using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Models;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Csv;
 
@@ -160,7 +161,7 @@ public sealed class CsvExporter : IExporter
         var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
         await using (output.ConfigureAwait(false))
         {
-            var line = new ArrayBufferWriter<byte>(1 << 17);
+            var line = new Utf8Buffer(1 << 17);
             for (var i = 0; i < names.Length; i++)
             {
                 if (i > 0)
@@ -213,7 +214,7 @@ public sealed class CsvExporter : IExporter
     }
 
     /// <summary>A string field: always quoted (QUOTE_NONNUMERIC), quotes doubled.</summary>
-    private static void WriteQuoted(ArrayBufferWriter<byte> output, string text)
+    private static void WriteQuoted(Utf8Buffer output, string text)
     {
         var quote = "\""u8;
         output.Write(quote);
@@ -315,12 +316,14 @@ public sealed class CsvExporter : IExporter
     /// </summary>
     private sealed class RowBuilder(ColumnTable columns) : IDisposable
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 17);
-        private readonly ArrayBufferWriter<byte> _field = new(1 << 12);
-        private readonly ArrayBufferWriter<byte> _json = new(1 << 12);
+        private readonly Utf8Buffer _buffer = new(1 << 17);
+        private readonly Utf8Buffer _field = new(1 << 12);
+        private readonly Utf8Buffer _json = new(1 << 12);
         private readonly ArrayBufferWriter<byte> _value = new(1 << 10);
         private readonly Utf8JsonWriter _valueWriter = new(Stream.Null, CompactRelaxed);
         private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, CompactRelaxed);
+        private readonly CsvRegionWriter _regions = new();
+        private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
 
         public int Length => _buffer.WrittenCount;
@@ -328,6 +331,18 @@ public sealed class CsvExporter : IExporter
         public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
         public void Reset() => _buffer.ResetWrittenCount();
+
+        // The shared table's ids, remembered here: a plain dictionary lookup instead of the concurrent one per field.
+        private int Id(byte kind, string name)
+        {
+            if (!_ids[kind].TryGetValue(name, out var id))
+            {
+                id = columns.Id(kind, name);
+                _ids[kind][name] = id;
+            }
+
+            return id;
+        }
 
         public void Dispose()
         {
@@ -344,7 +359,7 @@ public sealed class CsvExporter : IExporter
             {
                 var start = _field.WrittenCount;
                 DataField(value);
-                _fields.Add((DataColumn, columns.Id(DataColumn, key), start, _field.WrittenCount - start));
+                _fields.Add((DataColumn, Id(DataColumn, key), start, _field.WrittenCount - start));
             }
 
             Other("id", task.Id);
@@ -353,7 +368,7 @@ public sealed class CsvExporter : IExporter
                 columns.OutputName(name);
                 var start = _field.WrittenCount;
                 OutputField(type, results);
-                _fields.Add((OtherColumn, columns.Id(OtherColumn, name), start, _field.WrittenCount - start));
+                _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
                 if (ResultPrettifier.IsChat(type))
                 {
                     OtherQuoted(name + "_transcript", ChatTranscript(results));
@@ -402,7 +417,7 @@ public sealed class CsvExporter : IExporter
                 _field.Write("\"\""u8);
             }
 
-            _fields.Add((OtherColumn, columns.Id(OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
         }
 
         // Python writes a float cell with repr: 1.0, 12.5, 1e-05.
@@ -411,21 +426,22 @@ public sealed class CsvExporter : IExporter
             var start = _field.WrittenCount;
             if (value is { } number)
             {
-                WriteAscii(PythonFloat.Format(number));
+                ShortestDouble.TryFormatPython(number, _field.GetSpan(ShortestDouble.MaxLength), out var length);
+                _field.Advance(length);
             }
             else
             {
                 _field.Write("\"\""u8);
             }
 
-            _fields.Add((OtherColumn, columns.Id(OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
         }
 
         private void OtherQuoted(string name, string? value)
         {
             var start = _field.WrittenCount;
             WriteQuoted(_field, value ?? string.Empty);
-            _fields.Add((OtherColumn, columns.Id(OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
         }
 
         private void WriteAscii(string text)
@@ -491,7 +507,14 @@ public sealed class CsvExporter : IExporter
                 return;
             }
 
-            if (ResultPrettifier.IsChat(type) || type == "Choices" || type == "TextArea" || !ExportItemReader.AllPlainValues(results))
+            var rare = ResultPrettifier.IsChat(type) || type == "Choices" || type == "TextArea";
+            if (!rare && CsvRegionWriter.CanWrite(results))
+            {
+                _regions.Write(_field, results);
+                return;
+            }
+
+            if (rare || !ExportItemReader.AllPlainValues(results))
             {
                 // Rare shapes: the JSON-tree prettifier is the reference.
                 var values = new List<JsonObject>(results.Count);
@@ -644,13 +667,9 @@ public sealed class CsvExporter : IExporter
         }
     }
 
-    private static void Put(ArrayBufferWriter<byte> output, byte value)
-    {
-        output.GetSpan(1)[0] = value;
-        output.Advance(1);
-    }
+    private static void Put(Utf8Buffer output, byte value) => output.Put(value);
 
-    private static void WriteQuotedUtf8(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> text)
+    private static void WriteQuotedUtf8(Utf8Buffer output, ReadOnlySpan<byte> text)
     {
         output.Write("\""u8);
         while (true)

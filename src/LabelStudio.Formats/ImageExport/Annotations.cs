@@ -40,37 +40,92 @@ internal static class Annotations
             return items;
         }
 
-        // Newest first; missing created_at sorts as the oldest. OrderByDescending is stable, as Python's sort.
-        foreach (var annotation in kept.OrderByDescending(a => a.CreatedAt?.Value ?? DateTimeOffset.MinValue))
+        // Newest first; missing created_at sorts as the oldest; stable for ties, as Python's sort (an insertion sort:
+        // a task has a handful of annotations).
+        for (var i = 1; i < kept.Count; i++)
         {
-            var groups = new List<(string Name, List<Result> Results)>();
-            foreach (var result in annotation.Results)
+            var current = kept[i];
+            var key = CreatedKey(current);
+            var j = i - 1;
+            while (j >= 0 && CreatedKey(kept[j]) < key)
             {
-                if (result.FromName is not { } fromName || !config.TryGetControl(fromName, out _))
-                {
-                    var reason = result.FromName is null ? "relation-not-exported" : "control-not-in-config";
-                    var message = result.FromName is null
-                        ? $"A '{result.Type}' result without from_name (a relation) has no place in this format."
-                        : $"from_name '{result.FromName}' is not a control of the labeling config.";
-                    report.Add(Issue(ConversionIssueKind.DroppedRegion, reason, message, taskIndex, task, annotation) with { RegionId = result.Id });
-                    continue;
-                }
-
-                var group = groups.FindIndex(g => string.Equals(g.Name, fromName, StringComparison.Ordinal));
-                if (group < 0)
-                {
-                    groups.Add((fromName, [result]));
-                }
-                else
-                {
-                    groups[group].Results.Add(result);
-                }
+                kept[j + 1] = kept[j];
+                j--;
             }
 
-            items.Add(new ImageItem(taskIndex, task, annotation, [.. groups.SelectMany(g => g.Results)]));
+            kept[j + 1] = current;
+        }
+
+        foreach (var annotation in kept)
+        {
+            items.Add(new ImageItem(taskIndex, task, annotation, Regions(annotation, taskIndex, task, config, report)));
         }
 
         return items;
+    }
+
+    private static DateTimeOffset CreatedKey(Annotation annotation) => annotation.CreatedAt?.Value ?? DateTimeOffset.MinValue;
+
+    // The results whose from_name is a control of the config, grouped by from_name in first-seen order (the order
+    // they come in when no name comes back after another one, the usual case).
+    private static List<Result> Regions(Annotation annotation, long taskIndex, LabelStudioTask task, LabelConfig config, ConversionReport report)
+    {
+        // Indexed: a foreach over the IList would allocate an enumerator per annotation.
+        var results = annotation.Results;
+        var regions = new List<Result>(results.Count);
+        var grouped = true;
+        string? last = null;
+        List<string>? seen = null;
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            // Consecutive results mostly share their from_name (the reader pools the strings): one lookup per run.
+            if (result.FromName is not { } fromName
+                || (!string.Equals(fromName, last, StringComparison.Ordinal) && !config.TryGetControl(fromName, out _)))
+            {
+                var reason = result.FromName is null ? "relation-not-exported" : "control-not-in-config";
+                var message = result.FromName is null
+                    ? $"A '{result.Type}' result without from_name (a relation) has no place in this format."
+                    : $"from_name '{result.FromName}' is not a control of the labeling config.";
+                report.Add(Issue(ConversionIssueKind.DroppedRegion, reason, message, taskIndex, task, annotation) with { RegionId = result.Id });
+                continue;
+            }
+
+            if (last is not null && !string.Equals(last, fromName, StringComparison.Ordinal))
+            {
+                seen ??= [last];
+                if (seen.Contains(fromName, StringComparer.Ordinal))
+                {
+                    grouped = false;
+                }
+                else
+                {
+                    seen.Add(fromName);
+                }
+            }
+
+            last = fromName;
+            regions.Add(result);
+        }
+
+        if (grouped)
+        {
+            return regions;
+        }
+
+        var ordered = new List<Result>(regions.Count);
+        foreach (var name in seen!)
+        {
+            foreach (var result in regions)
+            {
+                if (string.Equals(result.FromName, name, StringComparison.Ordinal))
+                {
+                    ordered.Add(result);
+                }
+            }
+        }
+
+        return ordered;
     }
 
     public static ConversionIssue Issue(ConversionIssueKind kind, string reason, string message, long taskIndex, LabelStudioTask task, Annotation? annotation, Result? region = null) =>

@@ -40,6 +40,47 @@ internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
         _afterName = true;
     }
 
+    /// <summary>
+    /// <see cref="Name(string)"/> for a name given as its UTF-8 bytes (a <c>u8</c> literal) that needs no escaping:
+    /// the separator, indentation and name in one reservation, with no encoding or escape scan per call.
+    /// </summary>
+    public void Name(ReadOnlySpan<byte> name)
+    {
+        if (_afterName)
+        {
+            // A name never follows a name; the general path keeps the layout rules in one place.
+            Name(System.Text.Encoding.UTF8.GetString(name));
+            return;
+        }
+
+        var comma = _open > 0 && _hasItems[_open - 1] ? 1 : 0;
+        var indent = _open > 0 ? _depth * 2 : 0;
+        var lineBreak = _open > 0 ? 1 : 0;
+        var span = output.GetSpan(comma + lineBreak + indent + name.Length + 4);
+        var at = 0;
+        if (comma == 1)
+        {
+            span[at++] = (byte)',';
+        }
+
+        if (lineBreak == 1)
+        {
+            span[at++] = (byte)'\n';
+            span.Slice(at, indent).Fill((byte)' ');
+            at += indent;
+            _hasItems[_open - 1] = true;
+        }
+
+        span[at++] = (byte)'"';
+        name.CopyTo(span[at..]);
+        at += name.Length;
+        span[at++] = (byte)'"';
+        span[at++] = (byte)':';
+        span[at++] = (byte)' ';
+        output.Advance(at);
+        _afterName = true;
+    }
+
     public void String(string? value)
     {
         BeforeValue();
@@ -98,6 +139,24 @@ internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
     }
 
     public void Property(string name, double value)
+    {
+        Name(name);
+        Float(value);
+    }
+
+    public void Property(ReadOnlySpan<byte> name, string? value)
+    {
+        Name(name);
+        String(value);
+    }
+
+    public void Property(ReadOnlySpan<byte> name, long value)
+    {
+        Name(name);
+        Int(value);
+    }
+
+    public void Property(ReadOnlySpan<byte> name, double value)
     {
         Name(name);
         Float(value);

@@ -8,7 +8,7 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Hand-written reader and writer for keypoints (frequent in image exports); see <see cref="RectangleValueConverter"/>.</summary>
 internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
 {
-    private const ulong WidthBit = 1, LabelsBit = 2;
+    internal const ulong WidthBit = 1, LabelsBit = 2;
 
     public static KeyPointValueConverter Instance { get; } = new();
 
@@ -58,9 +58,9 @@ internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
     public override void Write(Utf8JsonWriter writer, KeyPointValue value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("x"u8, value.X);
-        writer.WriteNumber("y"u8, value.Y);
-        ValueReading.WriteNullableNumber(writer, "width"u8, value.Width, value.IsPresent(WidthBit));
+        DoubleJson.WriteNumber(writer, "x"u8, value.X);
+        DoubleJson.WriteNumber(writer, "y"u8, value.Y);
+        DoubleJson.WriteNullableNumber(writer, "width"u8, value.Width, value.IsPresent(WidthBit));
         ValueReading.WriteStrings(writer, "keypointlabels"u8, value.KeyPointLabels, value.IsPresent(LabelsBit));
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -33,8 +33,8 @@ internal sealed class PercentPointConverter : JsonConverter<PercentPoint>
     public static void WritePoint(Utf8JsonWriter writer, PercentPoint value)
     {
         writer.WriteStartArray();
-        writer.WriteNumberValue(value.X);
-        writer.WriteNumberValue(value.Y);
+        DoubleJson.WriteNumberValue(writer, value.X);
+        DoubleJson.WriteNumberValue(writer, value.Y);
         writer.WriteEndArray();
     }
 

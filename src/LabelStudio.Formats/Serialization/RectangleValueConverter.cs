@@ -12,7 +12,7 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
 {
-    private const ulong RotationBit = 1, LabelsBit = 2;
+    internal const ulong RotationBit = 1, LabelsBit = 2;
 
     public static RectangleValueConverter Instance { get; } = new();
 
@@ -70,11 +70,11 @@ internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
     public override void Write(Utf8JsonWriter writer, RectangleValue value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("x"u8, value.X);
-        writer.WriteNumber("y"u8, value.Y);
-        writer.WriteNumber("width"u8, value.Width);
-        writer.WriteNumber("height"u8, value.Height);
-        ValueReading.WriteNullableNumber(writer, "rotation"u8, value.Rotation, value.IsPresent(RotationBit));
+        DoubleJson.WriteNumber(writer, "x"u8, value.X);
+        DoubleJson.WriteNumber(writer, "y"u8, value.Y);
+        DoubleJson.WriteNumber(writer, "width"u8, value.Width);
+        DoubleJson.WriteNumber(writer, "height"u8, value.Height);
+        DoubleJson.WriteNullableNumber(writer, "rotation"u8, value.Rotation, value.IsPresent(RotationBit));
         ValueReading.WriteStrings(writer, "rectanglelabels"u8, value.RectangleLabels, value.IsPresent(LabelsBit));
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);
         writer.WriteEndObject();

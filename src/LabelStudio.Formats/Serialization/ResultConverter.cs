@@ -452,7 +452,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
     {
         if (value is { } number)
         {
-            writer.WriteNumber(name, number);
+            DoubleJson.WriteNumber(writer, name, number);
         }
         else if ((present & bit) != 0)
         {
