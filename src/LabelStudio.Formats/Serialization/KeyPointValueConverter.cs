@@ -8,7 +8,7 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Hand-written reader and writer for keypoints (frequent in image exports); see <see cref="RectangleValueConverter"/>.</summary>
 internal sealed class KeyPointValueConverter : JsonConverter<KeyPointValue>
 {
-    private const ulong WidthBit = 1, LabelsBit = 2;
+    internal const ulong WidthBit = 1, LabelsBit = 2;
 
     public static KeyPointValueConverter Instance { get; } = new();
 

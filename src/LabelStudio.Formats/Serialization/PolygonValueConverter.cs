@@ -8,7 +8,7 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Hand-written reader and writer for polygons (frequent in image exports); see <see cref="RectangleValueConverter"/>.</summary>
 internal sealed class PolygonValueConverter : JsonConverter<PolygonValue>
 {
-    private const ulong PointsBit = 1, ClosedBit = 2, LabelsBit = 4;
+    internal const ulong PointsBit = 1, ClosedBit = 2, LabelsBit = 4;
 
     public static PolygonValueConverter Instance { get; } = new();
 

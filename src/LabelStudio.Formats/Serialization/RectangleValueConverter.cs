@@ -12,7 +12,7 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class RectangleValueConverter : JsonConverter<RectangleValue>
 {
-    private const ulong RotationBit = 1, LabelsBit = 2;
+    internal const ulong RotationBit = 1, LabelsBit = 2;
 
     public static RectangleValueConverter Instance { get; } = new();
 

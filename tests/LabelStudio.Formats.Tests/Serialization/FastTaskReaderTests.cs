@@ -143,6 +143,47 @@ public class FastTaskReaderTests
         FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, number).Should().Be(FastReaderOracle.Outcome.Accepted);
     }
 
+    // The forms read directly (Z, no offset = UTC, explicit offsets, 1 to 7 fraction digits, a leap day) and forms left to
+    // TimestampConverter (8 fraction digits, a leap second, an impossible day, year 1, offsets at the limit, lowercase t):
+    // either way the instant, its offset and the kept text are those of the exact reader.
+    [TestCase("2024-03-01T09:05:37.000000Z")]
+    [TestCase("2024-03-01T09:05:37Z")]
+    [TestCase("2024-03-01T09:05:37")]
+    [TestCase("2024-03-01T09:05:37.5")]
+    [TestCase("2024-03-01T09:05:37.1234567")]
+    [TestCase("2024-03-01T09:05:37.123+05:30")]
+    [TestCase("2024-03-01T23:59:59.999999-08:00")]
+    [TestCase("2024-02-29T00:00:00Z")]
+    [TestCase("9998-12-31T23:59:59-13:59")]
+    [TestCase("2024-03-01T09:05:37.12345678Z")]
+    [TestCase("2024-03-01T09:05:60Z")]
+    [TestCase("2023-02-29T00:00:00Z")]
+    [TestCase("0001-01-01T00:00:00Z")]
+    [TestCase("2024-03-01T09:05:37+14:00")]
+    [TestCase("2024-03-01t09:05:37Z")]
+    [TestCase("2024-03-01T09:05:37.Z")]
+    [TestCase("2024-03-01T09:05:37+0530")]
+    [TestCase("2024-13-01T09:05:37Z")]
+    [TestCase("2024-03-01")]
+    public void TryRead_Timestamp_SameInstantOffsetAndTextAsTheExactReader(string text)
+    {
+        var element = Encoding.UTF8.GetBytes($$$"""{"created_at":"{{{text}}}","annotations":[{"updated_at":"{{{text}}}","result":[]}]}""");
+
+        var accepted = FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var fast);
+        var slow = FastReaderOracle.ReadSlow(element, SkippedTaskMembers.None, ElementDepth, out _);
+
+        accepted.Should().Be(slow is not null, "the fast reader fails exactly where the exact reader fails");
+        if (accepted)
+        {
+            foreach (var (a, b) in new[] { (fast!.CreatedAt, slow!.CreatedAt), (fast.Annotations[0].UpdatedAt, slow.Annotations[0].UpdatedAt) })
+            {
+                a!.Value.Value.Ticks.Should().Be(b!.Value.Value.Ticks);
+                a.Value.Value.Offset.Should().Be(b.Value.Value.Offset);
+                a.Value.ToString().Should().Be(b.Value.ToString()).And.Be(text);
+            }
+        }
+    }
+
     [Test]
     public void TryRead_InvalidUtf8InASkippedString_GivesUp()
     {
