@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -2063,6 +2065,27 @@ internal static class FastTaskReader
             escaped = false;
             while (true)
             {
+                // Eight bytes at a time while none of them is a quote, a backslash, a control character or non-ASCII; a
+                // non-ASCII byte is stepped over (the UTF-8 check below covers it), the others end the run.
+                while (i <= json.Length - 8)
+                {
+                    var stop = StopMask(BinaryPrimitives.ReadUInt64LittleEndian(json[i..]));
+                    if (stop == 0)
+                    {
+                        i += 8;
+                        continue;
+                    }
+
+                    i += BitOperations.TrailingZeroCount(stop) >> 3;
+                    if (json[i] < 0x80)
+                    {
+                        break;
+                    }
+
+                    seen |= 0x80;
+                    i++;
+                }
+
                 var limit = Math.Min(json.Length, i + 24);
                 while (i < limit && stops[json[i]] == 0)
                 {
@@ -2124,6 +2147,17 @@ internal static class FastTaskReader
 
             _pos = i + 1;
             return content;
+        }
+
+        // The high bit of every byte of a little-endian word that is '"', '\\', below 0x20 or at least 0x80. The lowest
+        // flagged byte is always one of them (the subtractions borrow only out of a flagged byte); bytes above it may be
+        // flagged falsely, which the caller never looks at.
+        private static ulong StopMask(ulong word)
+        {
+            const ulong Ones = 0x0101010101010101UL, High = 0x8080808080808080UL;
+            var quote = word ^ (Ones * '"');
+            var backslash = word ^ (Ones * '\\');
+            return (((quote - Ones) & ~quote) | ((backslash - Ones) & ~backslash) | (word - (Ones * 0x20)) | word) & High;
         }
 
         private static bool IsHex(byte c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 5;

@@ -184,6 +184,51 @@ public class FastTaskReaderTests
         }
     }
 
+    // The string scan steps eight bytes at a time: one special byte at every offset (inside the first word, on a word's edge,
+    // in the byte-by-byte tail) must still end the run, be stepped over or make the reader give up, as the tokenizer decides.
+    [TestCase("\u00e9", true, "é", TestName = "TryRead_NonAsciiAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\\\"", true, "\"", TestName = "TryRead_EscapedQuoteAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\\u00e9", true, "é", TestName = "TryRead_UnicodeEscapeAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\u007f", true, "\u007f", TestName = "TryRead_DeleteCharacterAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\u0001", false, "", TestName = "TryRead_RawControlCharacterAtEveryOffset_GivesUp")]
+    [TestCase("\u001f", false, "", TestName = "TryRead_RawUnitSeparatorAtEveryOffset_GivesUp")]
+    public void TryRead_SpecialByteAtEveryOffsetOfAString_SameOutcomeAsTheExactReader(string special, bool valid, string decoded)
+    {
+        const string Text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var offset = 0; offset <= Text.Length; offset++)
+        {
+            var content = Text[..offset] + special + Text[offset..];
+            var element = Encoding.UTF8.GetBytes($$$"""{"annotations":[{"unique_id":"{{{content}}}","result":[{"from_name":"{{{content}}}","type":"choices","value":{"choices":["{{{content}}}"]}}]}],"x":"{{{content}}}"}""");
+
+            var outcome = FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, content);
+
+            if (valid)
+            {
+                outcome.Should().Be(FastReaderOracle.Outcome.Accepted, content);
+                FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var task);
+                task!.Annotations[0].UniqueId.Should().Be(Text[..offset] + decoded + Text[offset..]);
+                task.Annotations[0].Results[0].FromName.Should().Be(Text[..offset] + decoded + Text[offset..]);
+            }
+            else
+            {
+                outcome.Should().NotBe(FastReaderOracle.Outcome.Accepted, content);
+            }
+        }
+    }
+
+    [Test]
+    public void TryRead_InvalidUtf8AtEveryOffsetOfAString_GivesUp()
+    {
+        const string Text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var offset = 0; offset <= Text.Length; offset++)
+        {
+            byte[] element = [.. "{\"annotations\":[{\"unique_id\":\""u8, .. Encoding.ASCII.GetBytes(Text[..offset]), 0xC3, 0x28, .. Encoding.ASCII.GetBytes(Text[offset..]), .. "\"}]}"u8];
+
+            FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out _).Should().BeFalse();
+            FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, "invalid UTF-8").Should().Be(FastReaderOracle.Outcome.BothFailed);
+        }
+    }
+
     [Test]
     public void TryRead_InvalidUtf8InASkippedString_GivesUp()
     {
