@@ -1389,6 +1389,15 @@ internal static class FastTaskReader
                 return null;
             }
 
+            if (IsNumberStart(c))
+            {
+                // A user id (completed_by, updated_by): the node JsonNode.Parse builds, a JsonValue over a JsonElement,
+                // with the element shared among the equal numbers of this read instead of one JsonDocument per node.
+                var start = _pos;
+                ScanNumber();
+                return JsonValue.Create(_pool.GetNumber(_json[start.._pos]));
+            }
+
             if (c == (byte)'{')
             {
                 var start = _pos;

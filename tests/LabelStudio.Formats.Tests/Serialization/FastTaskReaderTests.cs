@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 
@@ -227,6 +229,48 @@ public class FastTaskReaderTests
             FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out _).Should().BeFalse();
             FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, "invalid UTF-8").Should().Be(FastReaderOracle.Outcome.BothFailed);
         }
+    }
+
+    // User ids are built without a JsonDocument each: the nodes must still be what JsonNode.Parse gives (a JsonValue over a
+    // JsonElement, not over a primitive), whatever is asked of them, and equal ids in one read must stay separate nodes.
+    [TestCase("4")]
+    [TestCase("-7")]
+    [TestCase("0")]
+    [TestCase("2147483648")]
+    [TestCase("12345678901234567890123")]
+    [TestCase("1.5")]
+    [TestCase("1e3")]
+    [TestCase("-0.0")]
+    public void TryRead_NumericUserId_SameNodeAsTheExactReader(string number)
+    {
+        var element = Encoding.UTF8.GetBytes($$$"""{"updated_by":{{{number}}},"annotations":[{"completed_by":{{{number}}},"result":[]},{"completed_by":{{{number}}},"updated_by":{{{number}}},"result":[]}]}""");
+
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var fast).Should().BeTrue();
+        var slow = FastReaderOracle.ReadSlow(element, SkippedTaskMembers.None, ElementDepth, out _)!;
+
+        var pairs = new[]
+        {
+            (fast!.UpdatedBy, slow.UpdatedBy),
+            (fast.Annotations[0].CompletedBy, slow.Annotations[0].CompletedBy),
+            (fast.Annotations[1].CompletedBy, slow.Annotations[1].CompletedBy),
+            (fast.Annotations[1].UpdatedBy, slow.Annotations[1].UpdatedBy),
+        };
+        foreach (var (a, b) in pairs)
+        {
+            a!.GetType().Should().Be(b!.GetType());
+            a.GetValueKind().Should().Be(b.GetValueKind()).And.Be(JsonValueKind.Number);
+            a.ToJsonString().Should().Be(b.ToJsonString()).And.Be(number);
+            a.Parent.Should().BeNull();
+            a.AsValue().TryGetValue<JsonElement>(out var elementA).Should().Be(b.AsValue().TryGetValue<JsonElement>(out var elementB));
+            elementA.GetRawText().Should().Be(elementB.GetRawText());
+            a.AsValue().TryGetValue<int>(out var intA).Should().Be(b.AsValue().TryGetValue<int>(out var intB));
+            intA.Should().Be(intB);
+            a.AsValue().TryGetValue<double>(out var doubleA).Should().Be(b.AsValue().TryGetValue<double>(out var doubleB));
+            doubleA.Should().Be(doubleB);
+            JsonNode.DeepEquals(a, b).Should().BeTrue();
+        }
+
+        pairs[1].Item1.Should().NotBeSameAs(pairs[2].Item1, "each annotation owns its node");
     }
 
     [Test]
