@@ -12,7 +12,16 @@ namespace LabelStudio.Formats.Serialization;
 /// </summary>
 internal sealed class AnnotationConverter : JsonConverter<Annotation>
 {
-    private const ulong ResultWasNullBit = 1UL << 63;
+    internal const ulong ResultWasNullBit = 1UL << 63;
+
+    // Presence bits of the members (FastTaskReader uses the same ones).
+    internal const ulong IdBit = 1UL << 0, CompletedByBit = 1UL << 2, WasCancelledBit = 1UL << 3,
+        GroundTruthBit = 1UL << 4, CreatedAtBit = 1UL << 5, UpdatedAtBit = 1UL << 6, DraftCreatedAtBit = 1UL << 7,
+        LeadTimeBit = 1UL << 8, PredictionBit = 1UL << 9, ResultCountBit = 1UL << 10, UniqueIdBit = 1UL << 11,
+        ImportIdBit = 1UL << 12, LastActionBit = 1UL << 13, BulkCreatedBit = 1UL << 14, TaskBit = 1UL << 15,
+        ProjectBit = 1UL << 16, UpdatedByBit = 1UL << 17, ParentPredictionBit = 1UL << 18,
+        ParentAnnotationBit = 1UL << 19, LastCreatedByBit = 1UL << 20, CreatedUsernameBit = 1UL << 21,
+        CreatedAgoBit = 1UL << 22, StateBit = 1UL << 23;
 
     public static AnnotationConverter Instance { get; } = new();
 
@@ -32,7 +41,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
             {
                 case 2 when propertyName.SequenceEqual("id"u8):
                     value.Id = ValueReading.ReadNullableInt64(ref reader);
-                    present |= 1UL << 0;
+                    present |= IdBit;
                     break;
 
                 case 6 when propertyName.SequenceEqual("result"u8):
@@ -52,112 +61,112 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
 
                 case 12 when propertyName.SequenceEqual("completed_by"u8):
                     value.CompletedBy = ValueReading.ReadNode(ref reader, options);
-                    present |= 1UL << 2;
+                    present |= CompletedByBit;
                     break;
 
                 case 13 when propertyName.SequenceEqual("was_cancelled"u8):
                     value.WasCancelled = ValueReading.ReadNullableBoolean(ref reader);
-                    present |= 1UL << 3;
+                    present |= WasCancelledBit;
                     break;
 
                 case 12 when propertyName.SequenceEqual("ground_truth"u8):
                     value.GroundTruth = ValueReading.ReadNullableBoolean(ref reader);
-                    present |= 1UL << 4;
+                    present |= GroundTruthBit;
                     break;
 
                 case 10 when propertyName.SequenceEqual("created_at"u8):
                     value.CreatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                    present |= 1UL << 5;
+                    present |= CreatedAtBit;
                     break;
 
                 case 10 when propertyName.SequenceEqual("updated_at"u8):
                     value.UpdatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                    present |= 1UL << 6;
+                    present |= UpdatedAtBit;
                     break;
 
                 case 16 when propertyName.SequenceEqual("draft_created_at"u8):
                     value.DraftCreatedAt = ValueReading.ReadTimestamp(ref reader, options);
-                    present |= 1UL << 7;
+                    present |= DraftCreatedAtBit;
                     break;
 
                 case 9 when propertyName.SequenceEqual("lead_time"u8):
                     value.LeadTime = ValueReading.ReadNullableDouble(ref reader);
-                    present |= 1UL << 8;
+                    present |= LeadTimeBit;
                     break;
 
                 case 10 when propertyName.SequenceEqual("prediction"u8):
                     value.Prediction = ValueReading.ReadNode(ref reader, options);
-                    present |= 1UL << 9;
+                    present |= PredictionBit;
                     break;
 
                 case 12 when propertyName.SequenceEqual("result_count"u8):
                     value.ResultCount = ValueReading.ReadNullableInt32(ref reader);
-                    present |= 1UL << 10;
+                    present |= ResultCountBit;
                     break;
 
                 case 9 when propertyName.SequenceEqual("unique_id"u8):
                     value.UniqueId = ValueReading.ReadNullableString(ref reader);
-                    present |= 1UL << 11;
+                    present |= UniqueIdBit;
                     break;
 
                 case 9 when propertyName.SequenceEqual("import_id"u8):
                     value.ImportId = ValueReading.ReadNullableInt64(ref reader);
-                    present |= 1UL << 12;
+                    present |= ImportIdBit;
                     break;
 
                 case 11 when propertyName.SequenceEqual("last_action"u8):
                     value.LastAction = ValueReading.ReadNullableString(ref reader, pool);
-                    present |= 1UL << 13;
+                    present |= LastActionBit;
                     break;
 
                 case 12 when propertyName.SequenceEqual("bulk_created"u8):
                     value.BulkCreated = ValueReading.ReadNullableBoolean(ref reader);
-                    present |= 1UL << 14;
+                    present |= BulkCreatedBit;
                     break;
 
                 case 4 when propertyName.SequenceEqual("task"u8):
                     value.Task = ValueReading.ReadNullableInt64(ref reader);
-                    present |= 1UL << 15;
+                    present |= TaskBit;
                     break;
 
                 case 7 when propertyName.SequenceEqual("project"u8):
                     value.Project = ValueReading.ReadNullableInt64(ref reader);
-                    present |= 1UL << 16;
+                    present |= ProjectBit;
                     break;
 
                 case 10 when propertyName.SequenceEqual("updated_by"u8):
                     value.UpdatedBy = ValueReading.ReadNode(ref reader, options);
-                    present |= 1UL << 17;
+                    present |= UpdatedByBit;
                     break;
 
                 case 17 when propertyName.SequenceEqual("parent_prediction"u8):
                     value.ParentPrediction = ValueReading.ReadNullableInt64(ref reader);
-                    present |= 1UL << 18;
+                    present |= ParentPredictionBit;
                     break;
 
                 case 17 when propertyName.SequenceEqual("parent_annotation"u8):
                     value.ParentAnnotation = ValueReading.ReadNullableInt64(ref reader);
-                    present |= 1UL << 19;
+                    present |= ParentAnnotationBit;
                     break;
 
                 case 15 when propertyName.SequenceEqual("last_created_by"u8):
                     value.LastCreatedBy = ValueReading.ReadNode(ref reader, options);
-                    present |= 1UL << 20;
+                    present |= LastCreatedByBit;
                     break;
 
                 case 16 when propertyName.SequenceEqual("created_username"u8):
                     value.CreatedUsername = ValueReading.ReadNullableString(ref reader, pool);
-                    present |= 1UL << 21;
+                    present |= CreatedUsernameBit;
                     break;
 
                 case 11 when propertyName.SequenceEqual("created_ago"u8):
                     value.CreatedAgo = ValueReading.ReadNullableString(ref reader);
-                    present |= 1UL << 22;
+                    present |= CreatedAgoBit;
                     break;
 
                 case 5 when propertyName.SequenceEqual("state"u8):
                     value.State = ValueReading.ReadNullableString(ref reader, pool);
-                    present |= 1UL << 23;
+                    present |= StateBit;
                     break;
 
                 default:
@@ -174,7 +183,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
     public override void Write(Utf8JsonWriter writer, Annotation value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(1UL << 0));
+        ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(IdBit));
         if (value.IsPresent(ResultWasNullBit) && value.Results.Count == 0)
         {
             writer.WriteNull("result"u8);
@@ -184,28 +193,28 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
             ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(Annotation.ResultsBit), options);
         }
 
-        ValueReading.WriteNode(writer, "completed_by"u8, value.CompletedBy, value.IsPresent(1UL << 2), options);
-        ValueReading.WriteNullableBoolean(writer, "was_cancelled"u8, value.WasCancelled, value.IsPresent(1UL << 3));
-        ValueReading.WriteNullableBoolean(writer, "ground_truth"u8, value.GroundTruth, value.IsPresent(1UL << 4));
-        ValueReading.WriteTimestamp(writer, "created_at"u8, value.CreatedAt, value.IsPresent(1UL << 5));
-        ValueReading.WriteTimestamp(writer, "updated_at"u8, value.UpdatedAt, value.IsPresent(1UL << 6));
-        ValueReading.WriteTimestamp(writer, "draft_created_at"u8, value.DraftCreatedAt, value.IsPresent(1UL << 7));
-        ValueReading.WriteNullableNumber(writer, "lead_time"u8, value.LeadTime, value.IsPresent(1UL << 8));
-        ValueReading.WriteNode(writer, "prediction"u8, value.Prediction, value.IsPresent(1UL << 9), options);
-        ValueReading.WriteNullableNumber(writer, "result_count"u8, value.ResultCount, value.IsPresent(1UL << 10));
-        ValueReading.WriteNullableString(writer, "unique_id"u8, value.UniqueId, value.IsPresent(1UL << 11));
-        ValueReading.WriteNullableNumber(writer, "import_id"u8, value.ImportId, value.IsPresent(1UL << 12));
-        ValueReading.WriteNullableString(writer, "last_action"u8, value.LastAction, value.IsPresent(1UL << 13));
-        ValueReading.WriteNullableBoolean(writer, "bulk_created"u8, value.BulkCreated, value.IsPresent(1UL << 14));
-        ValueReading.WriteNullableNumber(writer, "task"u8, value.Task, value.IsPresent(1UL << 15));
-        ValueReading.WriteNullableNumber(writer, "project"u8, value.Project, value.IsPresent(1UL << 16));
-        ValueReading.WriteNode(writer, "updated_by"u8, value.UpdatedBy, value.IsPresent(1UL << 17), options);
-        ValueReading.WriteNullableNumber(writer, "parent_prediction"u8, value.ParentPrediction, value.IsPresent(1UL << 18));
-        ValueReading.WriteNullableNumber(writer, "parent_annotation"u8, value.ParentAnnotation, value.IsPresent(1UL << 19));
-        ValueReading.WriteNode(writer, "last_created_by"u8, value.LastCreatedBy, value.IsPresent(1UL << 20), options);
-        ValueReading.WriteNullableString(writer, "created_username"u8, value.CreatedUsername, value.IsPresent(1UL << 21));
-        ValueReading.WriteNullableString(writer, "created_ago"u8, value.CreatedAgo, value.IsPresent(1UL << 22));
-        ValueReading.WriteNullableString(writer, "state"u8, value.State, value.IsPresent(1UL << 23));
+        ValueReading.WriteNode(writer, "completed_by"u8, value.CompletedBy, value.IsPresent(CompletedByBit), options);
+        ValueReading.WriteNullableBoolean(writer, "was_cancelled"u8, value.WasCancelled, value.IsPresent(WasCancelledBit));
+        ValueReading.WriteNullableBoolean(writer, "ground_truth"u8, value.GroundTruth, value.IsPresent(GroundTruthBit));
+        ValueReading.WriteTimestamp(writer, "created_at"u8, value.CreatedAt, value.IsPresent(CreatedAtBit));
+        ValueReading.WriteTimestamp(writer, "updated_at"u8, value.UpdatedAt, value.IsPresent(UpdatedAtBit));
+        ValueReading.WriteTimestamp(writer, "draft_created_at"u8, value.DraftCreatedAt, value.IsPresent(DraftCreatedAtBit));
+        ValueReading.WriteNullableNumber(writer, "lead_time"u8, value.LeadTime, value.IsPresent(LeadTimeBit));
+        ValueReading.WriteNode(writer, "prediction"u8, value.Prediction, value.IsPresent(PredictionBit), options);
+        ValueReading.WriteNullableNumber(writer, "result_count"u8, value.ResultCount, value.IsPresent(ResultCountBit));
+        ValueReading.WriteNullableString(writer, "unique_id"u8, value.UniqueId, value.IsPresent(UniqueIdBit));
+        ValueReading.WriteNullableNumber(writer, "import_id"u8, value.ImportId, value.IsPresent(ImportIdBit));
+        ValueReading.WriteNullableString(writer, "last_action"u8, value.LastAction, value.IsPresent(LastActionBit));
+        ValueReading.WriteNullableBoolean(writer, "bulk_created"u8, value.BulkCreated, value.IsPresent(BulkCreatedBit));
+        ValueReading.WriteNullableNumber(writer, "task"u8, value.Task, value.IsPresent(TaskBit));
+        ValueReading.WriteNullableNumber(writer, "project"u8, value.Project, value.IsPresent(ProjectBit));
+        ValueReading.WriteNode(writer, "updated_by"u8, value.UpdatedBy, value.IsPresent(UpdatedByBit), options);
+        ValueReading.WriteNullableNumber(writer, "parent_prediction"u8, value.ParentPrediction, value.IsPresent(ParentPredictionBit));
+        ValueReading.WriteNullableNumber(writer, "parent_annotation"u8, value.ParentAnnotation, value.IsPresent(ParentAnnotationBit));
+        ValueReading.WriteNode(writer, "last_created_by"u8, value.LastCreatedBy, value.IsPresent(LastCreatedByBit), options);
+        ValueReading.WriteNullableString(writer, "created_username"u8, value.CreatedUsername, value.IsPresent(CreatedUsernameBit));
+        ValueReading.WriteNullableString(writer, "created_ago"u8, value.CreatedAgo, value.IsPresent(CreatedAgoBit));
+        ValueReading.WriteNullableString(writer, "state"u8, value.State, value.IsPresent(StateBit));
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

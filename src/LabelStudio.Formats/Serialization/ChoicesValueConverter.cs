@@ -8,7 +8,7 @@ namespace LabelStudio.Formats.Serialization;
 /// <summary>Hand-written reader and writer for choices (in most projects); see <see cref="RectangleValueConverter"/>.</summary>
 internal sealed class ChoicesValueConverter : JsonConverter<ChoicesValue>
 {
-    private const ulong ChoicesBit = 1;
+    internal const ulong ChoicesBit = 1;
 
     public static ChoicesValueConverter Instance { get; } = new();
 

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -115,24 +117,24 @@ internal static class FastTaskReader
                 switch (name.Length)
                 {
                     case 2 when name.SequenceEqual("id"u8):
-                        Once(ref seen, 1UL << 0);
+                        Once(ref seen, TaskConverter.IdBit);
                         task.Id = ReadNullableInt64();
-                        present |= 1UL << 0;
+                        present |= TaskConverter.IdBit;
                         break;
 
                     case 4 when name.SequenceEqual("data"u8):
-                        Once(ref seen, 1UL << 1);
+                        Once(ref seen, TaskConverter.DataBit);
                         if (Peek() != (byte)'{')
                         {
                             Bail();
                         }
 
                         task.Data = (JsonObject)ReadNodeDelegated()!;
-                        present |= 1UL << 1;
+                        present |= TaskConverter.DataBit;
                         break;
 
                     case 4 when name.SequenceEqual("meta"u8):
-                        Once(ref seen, 1UL << 2);
+                        Once(ref seen, TaskConverter.MetaBit);
                         var meta = Peek();
                         if (meta != (byte)'{' && meta != (byte)'n')
                         {
@@ -140,11 +142,11 @@ internal static class FastTaskReader
                         }
 
                         task.Meta = (JsonObject?)ReadNode();
-                        present |= 1UL << 2;
+                        present |= TaskConverter.MetaBit;
                         break;
 
                     case 11 when name.SequenceEqual("annotations"u8):
-                        Once(ref seen, 1UL << 3);
+                        Once(ref seen, TaskConverter.AnnotationsBit);
                         task.Annotations = ReadAnnotations();
                         present |= TaskConverter.AnnotationsBit;
                         break;
@@ -156,9 +158,9 @@ internal static class FastTaskReader
                             break;
                         }
 
-                        Once(ref seen, 1UL << 4);
+                        Once(ref seen, TaskConverter.PredictionsBit);
                         task.Predictions = ReadPredictions();
-                        present |= 1UL << 4;
+                        present |= TaskConverter.PredictionsBit;
                         break;
 
                     case 6 when name.SequenceEqual("drafts"u8):
@@ -168,87 +170,87 @@ internal static class FastTaskReader
                             break;
                         }
 
-                        Once(ref seen, 1UL << 5);
+                        Once(ref seen, TaskConverter.DraftsBit);
                         task.Drafts = ReadDraftsDelegated();
-                        present |= 1UL << 5;
+                        present |= TaskConverter.DraftsBit;
                         break;
 
                     case 10 when name.SequenceEqual("created_at"u8):
-                        Once(ref seen, 1UL << 6);
+                        Once(ref seen, TaskConverter.CreatedAtBit);
                         task.CreatedAt = ReadTimestamp();
-                        present |= 1UL << 6;
+                        present |= TaskConverter.CreatedAtBit;
                         break;
 
                     case 10 when name.SequenceEqual("updated_at"u8):
-                        Once(ref seen, 1UL << 7);
+                        Once(ref seen, TaskConverter.UpdatedAtBit);
                         task.UpdatedAt = ReadTimestamp();
-                        present |= 1UL << 7;
+                        present |= TaskConverter.UpdatedAtBit;
                         break;
 
                     case 8 when name.SequenceEqual("inner_id"u8):
-                        Once(ref seen, 1UL << 8);
+                        Once(ref seen, TaskConverter.InnerIdBit);
                         task.InnerId = ReadNullableInt64();
-                        present |= 1UL << 8;
+                        present |= TaskConverter.InnerIdBit;
                         break;
 
                     case 17 when name.SequenceEqual("total_annotations"u8):
-                        Once(ref seen, 1UL << 9);
+                        Once(ref seen, TaskConverter.TotalAnnotationsBit);
                         task.TotalAnnotations = ReadNullableInt32();
-                        present |= 1UL << 9;
+                        present |= TaskConverter.TotalAnnotationsBit;
                         break;
 
                     case 21 when name.SequenceEqual("cancelled_annotations"u8):
-                        Once(ref seen, 1UL << 10);
+                        Once(ref seen, TaskConverter.CancelledAnnotationsBit);
                         task.CancelledAnnotations = ReadNullableInt32();
-                        present |= 1UL << 10;
+                        present |= TaskConverter.CancelledAnnotationsBit;
                         break;
 
                     case 17 when name.SequenceEqual("total_predictions"u8):
-                        Once(ref seen, 1UL << 11);
+                        Once(ref seen, TaskConverter.TotalPredictionsBit);
                         task.TotalPredictions = ReadNullableInt32();
-                        present |= 1UL << 11;
+                        present |= TaskConverter.TotalPredictionsBit;
                         break;
 
                     case 13 when name.SequenceEqual("comment_count"u8):
-                        Once(ref seen, 1UL << 12);
+                        Once(ref seen, TaskConverter.CommentCountBit);
                         task.CommentCount = ReadNullableInt32();
-                        present |= 1UL << 12;
+                        present |= TaskConverter.CommentCountBit;
                         break;
 
                     case 24 when name.SequenceEqual("unresolved_comment_count"u8):
-                        Once(ref seen, 1UL << 13);
+                        Once(ref seen, TaskConverter.UnresolvedCommentCountBit);
                         task.UnresolvedCommentCount = ReadNullableInt32();
-                        present |= 1UL << 13;
+                        present |= TaskConverter.UnresolvedCommentCountBit;
                         break;
 
                     case 23 when name.SequenceEqual("last_comment_updated_at"u8):
-                        Once(ref seen, 1UL << 14);
+                        Once(ref seen, TaskConverter.LastCommentUpdatedAtBit);
                         task.LastCommentUpdatedAt = ReadTimestamp();
-                        present |= 1UL << 14;
+                        present |= TaskConverter.LastCommentUpdatedAtBit;
                         break;
 
                     case 7 when name.SequenceEqual("project"u8):
-                        Once(ref seen, 1UL << 15);
+                        Once(ref seen, TaskConverter.ProjectBit);
                         task.Project = ReadNullableInt64();
-                        present |= 1UL << 15;
+                        present |= TaskConverter.ProjectBit;
                         break;
 
                     case 10 when name.SequenceEqual("updated_by"u8):
-                        Once(ref seen, 1UL << 16);
+                        Once(ref seen, TaskConverter.UpdatedByBit);
                         task.UpdatedBy = ReadNode();
-                        present |= 1UL << 16;
+                        present |= TaskConverter.UpdatedByBit;
                         break;
 
                     case 11 when name.SequenceEqual("file_upload"u8):
-                        Once(ref seen, 1UL << 17);
+                        Once(ref seen, TaskConverter.FileUploadBit);
                         task.FileUpload = ReadNode();
-                        present |= 1UL << 17;
+                        present |= TaskConverter.FileUploadBit;
                         break;
 
                     case 15 when name.SequenceEqual("comment_authors"u8):
-                        Once(ref seen, 1UL << 18);
+                        Once(ref seen, TaskConverter.CommentAuthorsBit);
                         task.CommentAuthors = ReadNode();
-                        present |= 1UL << 18;
+                        present |= TaskConverter.CommentAuthorsBit;
                         break;
 
                     case 9 when name.SequenceEqual("agreement"u8):
@@ -258,15 +260,15 @@ internal static class FastTaskReader
                         break;
 
                     case 10 when name.SequenceEqual("is_labeled"u8):
-                        Once(ref seen, 1UL << 20);
+                        Once(ref seen, TaskConverter.IsLabeledBit);
                         task.IsLabeled = ReadNullableBoolean();
-                        present |= 1UL << 20;
+                        present |= TaskConverter.IsLabeledBit;
                         break;
 
                     case 7 when name.SequenceEqual("overlap"u8):
-                        Once(ref seen, 1UL << 21);
+                        Once(ref seen, TaskConverter.OverlapBit);
                         task.Overlap = ReadNullableInt32();
-                        present |= 1UL << 21;
+                        present |= TaskConverter.OverlapBit;
                         break;
 
                     default:
@@ -325,152 +327,152 @@ internal static class FastTaskReader
                 switch (name.Length)
                 {
                     case 2 when name.SequenceEqual("id"u8):
-                        Once(ref seen, 1UL << 0);
+                        Once(ref seen, AnnotationConverter.IdBit);
                         value.Id = ReadNullableInt64();
-                        present |= 1UL << 0;
+                        present |= AnnotationConverter.IdBit;
                         break;
 
                     case 6 when name.SequenceEqual("result"u8):
-                        Once(ref seen, 1UL << 1);
+                        Once(ref seen, Annotation.ResultsBit);
                         results = ReadResults();
                         if (results is null)
                         {
-                            present |= 1UL << 63;
+                            present |= AnnotationConverter.ResultWasNullBit;
                         }
 
                         present |= Annotation.ResultsBit;
                         break;
 
                     case 12 when name.SequenceEqual("completed_by"u8):
-                        Once(ref seen, 1UL << 2);
+                        Once(ref seen, AnnotationConverter.CompletedByBit);
                         value.CompletedBy = ReadNode();
-                        present |= 1UL << 2;
+                        present |= AnnotationConverter.CompletedByBit;
                         break;
 
                     case 13 when name.SequenceEqual("was_cancelled"u8):
-                        Once(ref seen, 1UL << 3);
+                        Once(ref seen, AnnotationConverter.WasCancelledBit);
                         value.WasCancelled = ReadNullableBoolean();
-                        present |= 1UL << 3;
+                        present |= AnnotationConverter.WasCancelledBit;
                         break;
 
                     case 12 when name.SequenceEqual("ground_truth"u8):
-                        Once(ref seen, 1UL << 4);
+                        Once(ref seen, AnnotationConverter.GroundTruthBit);
                         value.GroundTruth = ReadNullableBoolean();
-                        present |= 1UL << 4;
+                        present |= AnnotationConverter.GroundTruthBit;
                         break;
 
                     case 10 when name.SequenceEqual("created_at"u8):
-                        Once(ref seen, 1UL << 5);
+                        Once(ref seen, AnnotationConverter.CreatedAtBit);
                         value.CreatedAt = ReadTimestamp();
-                        present |= 1UL << 5;
+                        present |= AnnotationConverter.CreatedAtBit;
                         break;
 
                     case 10 when name.SequenceEqual("updated_at"u8):
-                        Once(ref seen, 1UL << 6);
+                        Once(ref seen, AnnotationConverter.UpdatedAtBit);
                         value.UpdatedAt = ReadTimestamp();
-                        present |= 1UL << 6;
+                        present |= AnnotationConverter.UpdatedAtBit;
                         break;
 
                     case 16 when name.SequenceEqual("draft_created_at"u8):
-                        Once(ref seen, 1UL << 7);
+                        Once(ref seen, AnnotationConverter.DraftCreatedAtBit);
                         value.DraftCreatedAt = ReadTimestamp();
-                        present |= 1UL << 7;
+                        present |= AnnotationConverter.DraftCreatedAtBit;
                         break;
 
                     case 9 when name.SequenceEqual("lead_time"u8):
-                        Once(ref seen, 1UL << 8);
+                        Once(ref seen, AnnotationConverter.LeadTimeBit);
                         value.LeadTime = ReadNullableDouble();
-                        present |= 1UL << 8;
+                        present |= AnnotationConverter.LeadTimeBit;
                         break;
 
                     case 10 when name.SequenceEqual("prediction"u8):
-                        Once(ref seen, 1UL << 9);
+                        Once(ref seen, AnnotationConverter.PredictionBit);
                         value.Prediction = ReadNode();
-                        present |= 1UL << 9;
+                        present |= AnnotationConverter.PredictionBit;
                         break;
 
                     case 12 when name.SequenceEqual("result_count"u8):
-                        Once(ref seen, 1UL << 10);
+                        Once(ref seen, AnnotationConverter.ResultCountBit);
                         value.ResultCount = ReadNullableInt32();
-                        present |= 1UL << 10;
+                        present |= AnnotationConverter.ResultCountBit;
                         break;
 
                     case 9 when name.SequenceEqual("unique_id"u8):
-                        Once(ref seen, 1UL << 11);
+                        Once(ref seen, AnnotationConverter.UniqueIdBit);
                         value.UniqueId = ReadNullableString(pooled: false);
-                        present |= 1UL << 11;
+                        present |= AnnotationConverter.UniqueIdBit;
                         break;
 
                     case 9 when name.SequenceEqual("import_id"u8):
-                        Once(ref seen, 1UL << 12);
+                        Once(ref seen, AnnotationConverter.ImportIdBit);
                         value.ImportId = ReadNullableInt64();
-                        present |= 1UL << 12;
+                        present |= AnnotationConverter.ImportIdBit;
                         break;
 
                     case 11 when name.SequenceEqual("last_action"u8):
-                        Once(ref seen, 1UL << 13);
+                        Once(ref seen, AnnotationConverter.LastActionBit);
                         value.LastAction = ReadNullableString(pooled: true);
-                        present |= 1UL << 13;
+                        present |= AnnotationConverter.LastActionBit;
                         break;
 
                     case 12 when name.SequenceEqual("bulk_created"u8):
-                        Once(ref seen, 1UL << 14);
+                        Once(ref seen, AnnotationConverter.BulkCreatedBit);
                         value.BulkCreated = ReadNullableBoolean();
-                        present |= 1UL << 14;
+                        present |= AnnotationConverter.BulkCreatedBit;
                         break;
 
                     case 4 when name.SequenceEqual("task"u8):
-                        Once(ref seen, 1UL << 15);
+                        Once(ref seen, AnnotationConverter.TaskBit);
                         value.Task = ReadNullableInt64();
-                        present |= 1UL << 15;
+                        present |= AnnotationConverter.TaskBit;
                         break;
 
                     case 7 when name.SequenceEqual("project"u8):
-                        Once(ref seen, 1UL << 16);
+                        Once(ref seen, AnnotationConverter.ProjectBit);
                         value.Project = ReadNullableInt64();
-                        present |= 1UL << 16;
+                        present |= AnnotationConverter.ProjectBit;
                         break;
 
                     case 10 when name.SequenceEqual("updated_by"u8):
-                        Once(ref seen, 1UL << 17);
+                        Once(ref seen, AnnotationConverter.UpdatedByBit);
                         value.UpdatedBy = ReadNode();
-                        present |= 1UL << 17;
+                        present |= AnnotationConverter.UpdatedByBit;
                         break;
 
                     case 17 when name.SequenceEqual("parent_prediction"u8):
-                        Once(ref seen, 1UL << 18);
+                        Once(ref seen, AnnotationConverter.ParentPredictionBit);
                         value.ParentPrediction = ReadNullableInt64();
-                        present |= 1UL << 18;
+                        present |= AnnotationConverter.ParentPredictionBit;
                         break;
 
                     case 17 when name.SequenceEqual("parent_annotation"u8):
-                        Once(ref seen, 1UL << 19);
+                        Once(ref seen, AnnotationConverter.ParentAnnotationBit);
                         value.ParentAnnotation = ReadNullableInt64();
-                        present |= 1UL << 19;
+                        present |= AnnotationConverter.ParentAnnotationBit;
                         break;
 
                     case 15 when name.SequenceEqual("last_created_by"u8):
-                        Once(ref seen, 1UL << 20);
+                        Once(ref seen, AnnotationConverter.LastCreatedByBit);
                         value.LastCreatedBy = ReadNode();
-                        present |= 1UL << 20;
+                        present |= AnnotationConverter.LastCreatedByBit;
                         break;
 
                     case 16 when name.SequenceEqual("created_username"u8):
-                        Once(ref seen, 1UL << 21);
+                        Once(ref seen, AnnotationConverter.CreatedUsernameBit);
                         value.CreatedUsername = ReadNullableString(pooled: true);
-                        present |= 1UL << 21;
+                        present |= AnnotationConverter.CreatedUsernameBit;
                         break;
 
                     case 11 when name.SequenceEqual("created_ago"u8):
-                        Once(ref seen, 1UL << 22);
+                        Once(ref seen, AnnotationConverter.CreatedAgoBit);
                         value.CreatedAgo = ReadNullableString(pooled: false);
-                        present |= 1UL << 22;
+                        present |= AnnotationConverter.CreatedAgoBit;
                         break;
 
                     case 5 when name.SequenceEqual("state"u8):
-                        Once(ref seen, 1UL << 23);
+                        Once(ref seen, AnnotationConverter.StateBit);
                         value.State = ReadNullableString(pooled: true);
-                        present |= 1UL << 23;
+                        present |= AnnotationConverter.StateBit;
                         break;
 
                     default:
@@ -543,17 +545,17 @@ internal static class FastTaskReader
                 switch (name.Length)
                 {
                     case 2 when name.SequenceEqual("id"u8):
-                        Once(ref seen, 1UL << 0);
+                        Once(ref seen, ResultConverter.IdBit);
                         id = ReadNullableString(pooled: false);
-                        present |= 1UL << 0;
+                        present |= ResultConverter.IdBit;
                         break;
 
                     case 4 when name.SequenceEqual("type"u8):
-                        Once(ref seen, 1UL << 1);
+                        Once(ref seen, ResultConverter.TypeBit);
                         if (Peek() == (byte)'"')
                         {
                             type = ReadType();
-                            present |= 1UL << 1;
+                            present |= ResultConverter.TypeBit;
                         }
                         else
                         {
@@ -564,9 +566,9 @@ internal static class FastTaskReader
                         break;
 
                     case 5 when name.SequenceEqual("value"u8):
-                        Once(ref seen, 1UL << 4);
-                        present |= 1UL << 4;
-                        if ((present & (1UL << 1)) != 0)
+                        Once(ref seen, ResultConverter.ValueBit);
+                        present |= ResultConverter.ValueBit;
+                        if ((present & ResultConverter.TypeBit) != 0)
                         {
                             value = ReadValue(type);
                         }
@@ -581,93 +583,93 @@ internal static class FastTaskReader
                         break;
 
                     case 9 when name.SequenceEqual("from_name"u8):
-                        Once(ref seen, 1UL << 2);
+                        Once(ref seen, ResultConverter.FromNameBit);
                         fromName = ReadNullableString(pooled: true);
-                        present |= 1UL << 2;
+                        present |= ResultConverter.FromNameBit;
                         break;
 
                     case 7 when name.SequenceEqual("to_name"u8):
-                        Once(ref seen, 1UL << 3);
+                        Once(ref seen, ResultConverter.ToNameBit);
                         toName = ReadNullableString(pooled: true);
-                        present |= 1UL << 3;
+                        present |= ResultConverter.ToNameBit;
                         break;
 
                     case 14 when name.SequenceEqual("original_width"u8):
-                        Once(ref seen, 1UL << 5);
+                        Once(ref seen, ResultConverter.OriginalWidthBit);
                         originalWidth = ReadNullableInt32();
-                        present |= 1UL << 5;
+                        present |= ResultConverter.OriginalWidthBit;
                         break;
 
                     case 15 when name.SequenceEqual("original_height"u8):
-                        Once(ref seen, 1UL << 6);
+                        Once(ref seen, ResultConverter.OriginalHeightBit);
                         originalHeight = ReadNullableInt32();
-                        present |= 1UL << 6;
+                        present |= ResultConverter.OriginalHeightBit;
                         break;
 
                     case 14 when name.SequenceEqual("image_rotation"u8):
-                        Once(ref seen, 1UL << 7);
+                        Once(ref seen, ResultConverter.ImageRotationBit);
                         imageRotation = ReadNullableDouble();
-                        present |= 1UL << 7;
+                        present |= ResultConverter.ImageRotationBit;
                         break;
 
                     case 6 when name.SequenceEqual("origin"u8):
-                        Once(ref seen, 1UL << 12);
+                        Once(ref seen, ResultConverter.OriginBit);
                         origin = ReadNullableString(pooled: true);
-                        present |= 1UL << 12;
+                        present |= ResultConverter.OriginBit;
                         break;
 
                     case 5 when name.SequenceEqual("score"u8):
-                        Once(ref seen, 1UL << 8);
+                        Once(ref seen, ResultConverter.ScoreBit);
                         score = ReadNullableDouble();
-                        present |= 1UL << 8;
+                        present |= ResultConverter.ScoreBit;
                         break;
 
                     case 8 when name.SequenceEqual("parentID"u8):
-                        Once(ref seen, 1UL << 9);
+                        Once(ref seen, ResultConverter.ParentIdBit);
                         parentId = ReadNullableString(pooled: false);
-                        present |= 1UL << 9;
+                        present |= ResultConverter.ParentIdBit;
                         break;
 
                     case 8 when name.SequenceEqual("readonly"u8):
-                        Once(ref seen, 1UL << 10);
+                        Once(ref seen, ResultConverter.ReadOnlyBit);
                         readOnly = ReadNullableBoolean();
-                        present |= 1UL << 10;
+                        present |= ResultConverter.ReadOnlyBit;
                         break;
 
                     case 6 when name.SequenceEqual("hidden"u8):
-                        Once(ref seen, 1UL << 11);
+                        Once(ref seen, ResultConverter.HiddenBit);
                         hidden = ReadNullableBoolean();
-                        present |= 1UL << 11;
+                        present |= ResultConverter.HiddenBit;
                         break;
 
                     case 4 when name.SequenceEqual("meta"u8):
-                        Once(ref seen, 1UL << 13);
+                        Once(ref seen, ResultConverter.MetaBit);
                         meta = ReadResultMeta();
-                        present |= 1UL << 13;
+                        present |= ResultConverter.MetaBit;
                         break;
 
                     case 7 when name.SequenceEqual("from_id"u8):
-                        Once(ref seen, 1UL << 14);
+                        Once(ref seen, ResultConverter.FromIdBit);
                         fromId = ReadNullableString(pooled: false);
-                        present |= 1UL << 14;
+                        present |= ResultConverter.FromIdBit;
                         break;
 
                     case 5 when name.SequenceEqual("to_id"u8):
-                        Once(ref seen, 1UL << 15);
+                        Once(ref seen, ResultConverter.ToIdBit);
                         toId = ReadNullableString(pooled: false);
-                        present |= 1UL << 15;
+                        present |= ResultConverter.ToIdBit;
                         break;
 
                     case 9 when name.SequenceEqual("direction"u8):
-                        Once(ref seen, 1UL << 16);
+                        Once(ref seen, ResultConverter.DirectionBit);
                         direction = ReadNullableString(pooled: false);
-                        present |= 1UL << 16;
+                        present |= ResultConverter.DirectionBit;
                         break;
 
                     case 6 when name.SequenceEqual("labels"u8):
-                        Once(ref seen, 1UL << 17);
+                        Once(ref seen, ResultConverter.LabelsBit);
                         labels = ReadStrings(pooled: true);
-                        present |= 1UL << 17;
+                        present |= ResultConverter.LabelsBit;
                         break;
 
                     default:
@@ -829,7 +831,7 @@ internal static class FastTaskReader
                         }
 
                         value.Rotation = rotation;
-                        present |= 1;
+                        present |= RectangleValueConverter.RotationBit;
                         break;
 
                     case 15 when name.SequenceEqual("rectanglelabels"u8):
@@ -839,7 +841,7 @@ internal static class FastTaskReader
                         }
 
                         value.RectangleLabels = labels;
-                        present |= 2;
+                        present |= RectangleValueConverter.LabelsBit;
                         break;
 
                     default:
@@ -906,7 +908,7 @@ internal static class FastTaskReader
                         }
 
                         value.Points = points;
-                        present |= 1;
+                        present |= PolygonValueConverter.PointsBit;
                         break;
 
                     case 6 when name.SequenceEqual("closed"u8):
@@ -916,7 +918,7 @@ internal static class FastTaskReader
                         }
 
                         value.Closed = closed;
-                        present |= 2;
+                        present |= PolygonValueConverter.ClosedBit;
                         break;
 
                     case 13 when name.SequenceEqual("polygonlabels"u8):
@@ -926,7 +928,7 @@ internal static class FastTaskReader
                         }
 
                         value.PolygonLabels = labels;
-                        present |= 4;
+                        present |= PolygonValueConverter.LabelsBit;
                         break;
 
                     default:
@@ -980,7 +982,7 @@ internal static class FastTaskReader
                         }
 
                         value.Width = width;
-                        present |= 1;
+                        present |= KeyPointValueConverter.WidthBit;
                         break;
 
                     case 14 when name.SequenceEqual("keypointlabels"u8):
@@ -990,7 +992,7 @@ internal static class FastTaskReader
                         }
 
                         value.KeyPointLabels = labels;
-                        present |= 2;
+                        present |= KeyPointValueConverter.LabelsBit;
                         break;
 
                     default:
@@ -1278,9 +1280,103 @@ internal static class FastTaskReader
             }
 
             var start = _pos;
-            ScanString(out _);
+            var text = ScanString(out var escaped);
+            if (!escaped && TryParsePlainTimestamp(text, out var timestamp))
+            {
+                return timestamp;
+            }
+
             var sub = SubReader(start, _pos);
             return TimestampConverter.Instance.Read(ref sub, typeof(Timestamp), _options);
+        }
+
+        // The form Label Studio writes, yyyy-MM-ddTHH:mm:ss[.f{1,7}][Z|(+|-)hh:mm], read directly. Within the ranges
+        // checked here Utf8JsonReader.TryGetDateTimeOffset accepts the same text and gives the same instant, so
+        // TimestampConverter would build the same Timestamp: no offset means UTC, the raw text is kept. Anything else
+        // (more fraction digits, leap seconds, years or offsets at the edges) goes to the converter.
+        private static bool TryParsePlainTimestamp(ReadOnlySpan<byte> s, out Timestamp timestamp)
+        {
+            timestamp = default;
+            if (s.Length < 19 || s[4] != (byte)'-' || s[7] != (byte)'-' || s[10] != (byte)'T' || s[13] != (byte)':' || s[16] != (byte)':')
+            {
+                return false;
+            }
+
+            if (!TwoDigits(s, 0, out var century) || !TwoDigits(s, 2, out var yearInCentury) || !TwoDigits(s, 5, out var month)
+                || !TwoDigits(s, 8, out var day) || !TwoDigits(s, 11, out var hour) || !TwoDigits(s, 14, out var minute)
+                || !TwoDigits(s, 17, out var second))
+            {
+                return false;
+            }
+
+            var year = (century * 100) + yearInCentury;
+            if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            {
+                return false;
+            }
+
+            var i = 19;
+            long fraction = 0;
+            if (i < s.Length && s[i] == (byte)'.')
+            {
+                var digits = 0;
+                i++;
+                while (i < s.Length && (uint)(s[i] - '0') <= 9)
+                {
+                    if (++digits > 7)
+                    {
+                        return false;
+                    }
+
+                    fraction = (fraction * 10) + (s[i] - '0');
+                    i++;
+                }
+
+                if (digits == 0)
+                {
+                    return false;
+                }
+
+                for (var pad = digits; pad < 7; pad++)
+                {
+                    fraction *= 10;
+                }
+            }
+
+            var offset = TimeSpan.Zero;
+            if (i < s.Length)
+            {
+                if (s[i] == (byte)'Z' && i + 1 == s.Length)
+                {
+                    // UTC.
+                }
+                else if ((s[i] == (byte)'+' || s[i] == (byte)'-') && i + 6 == s.Length && s[i + 3] == (byte)':'
+                    && TwoDigits(s, i + 1, out var offsetHours) && TwoDigits(s, i + 4, out var offsetMinutes)
+                    && offsetHours <= 13 && offsetMinutes <= 59)
+                {
+                    offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+                    if (s[i] == (byte)'-')
+                    {
+                        offset = -offset;
+                    }
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            var clock = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
+            timestamp = new Timestamp(new DateTimeOffset(clock, offset), Encoding.ASCII.GetString(s));
+            return true;
+        }
+
+        private static bool TwoDigits(ReadOnlySpan<byte> s, int at, out int value)
+        {
+            var high = (uint)(s[at] - '0');
+            var low = (uint)(s[at + 1] - '0');
+            value = (int)((high * 10) + low);
+            return high <= 9 && low <= 9;
         }
 
         // ValueReading.ReadNode: null, an empty object built directly, anything else parsed by JsonNode.
@@ -1291,6 +1387,15 @@ internal static class FastTaskReader
             {
                 ReadNull();
                 return null;
+            }
+
+            if (IsNumberStart(c))
+            {
+                // A user id (completed_by, updated_by): the node JsonNode.Parse builds, a JsonValue over a JsonElement,
+                // with the element shared among the equal numbers of this read instead of one JsonDocument per node.
+                var start = _pos;
+                ScanNumber();
+                return JsonValue.Create(_pool.GetNumber(_json[start.._pos]));
             }
 
             if (c == (byte)'{')
@@ -1369,13 +1474,13 @@ internal static class FastTaskReader
                 switch (name.Length)
                 {
                     case 2 when name.SequenceEqual("id"u8):
-                        Once(ref seen, 1UL << 0);
+                        Once(ref seen, PredictionConverter.IdBit);
                         value.Id = ReadNullableInt64();
-                        present |= 1UL << 0;
+                        present |= PredictionConverter.IdBit;
                         break;
 
                     case 6 when name.SequenceEqual("result"u8):
-                        Once(ref seen, 1UL << 1);
+                        Once(ref seen, Prediction.ResultsBit);
                         results = ReadResults();
                         if (results is null)
                         {
@@ -1387,53 +1492,53 @@ internal static class FastTaskReader
                         break;
 
                     case 13 when name.SequenceEqual("model_version"u8):
-                        Once(ref seen, 1UL << 2);
+                        Once(ref seen, PredictionConverter.ModelVersionBit);
                         value.ModelVersion = ReadNullableString(pooled: true);
-                        present |= 1UL << 2;
+                        present |= PredictionConverter.ModelVersionBit;
                         break;
 
                     case 5 when name.SequenceEqual("score"u8):
-                        Once(ref seen, 1UL << 3);
+                        Once(ref seen, PredictionConverter.ScoreBit);
                         value.Score = ReadNullableDouble();
-                        present |= 1UL << 3;
+                        present |= PredictionConverter.ScoreBit;
                         break;
 
                     case 7 when name.SequenceEqual("cluster"u8):
-                        Once(ref seen, 1UL << 4);
+                        Once(ref seen, PredictionConverter.ClusterBit);
                         value.Cluster = ReadNode();
-                        present |= 1UL << 4;
+                        present |= PredictionConverter.ClusterBit;
                         break;
 
                     case 9 when name.SequenceEqual("neighbors"u8):
-                        Once(ref seen, 1UL << 5);
+                        Once(ref seen, PredictionConverter.NeighborsBit);
                         value.Neighbors = ReadNode();
-                        present |= 1UL << 5;
+                        present |= PredictionConverter.NeighborsBit;
                         break;
 
                     case 11 when name.SequenceEqual("mislabeling"u8):
-                        Once(ref seen, 1UL << 6);
+                        Once(ref seen, PredictionConverter.MislabelingBit);
                         value.Mislabeling = ReadNullableDouble();
-                        present |= 1UL << 6;
+                        present |= PredictionConverter.MislabelingBit;
                         break;
 
                     case 10 when name.SequenceEqual("created_at"u8):
-                        Once(ref seen, 1UL << 7);
+                        Once(ref seen, PredictionConverter.CreatedAtBit);
                         value.CreatedAt = ReadTimestamp();
-                        present |= 1UL << 7;
+                        present |= PredictionConverter.CreatedAtBit;
                         break;
 
                     case 10 when name.SequenceEqual("updated_at"u8):
-                        Once(ref seen, 1UL << 8);
+                        Once(ref seen, PredictionConverter.UpdatedAtBit);
                         value.UpdatedAt = ReadTimestamp();
-                        present |= 1UL << 8;
+                        present |= PredictionConverter.UpdatedAtBit;
                         break;
 
                     case 5 when name.SequenceEqual("model"u8):
-                        Once(ref seen, 1UL << 9);
+                        Once(ref seen, PredictionConverter.ModelBit);
                         if (IsIdOrNull())
                         {
                             value.Model = ReadNullableInt64();
-                            present |= 1UL << 9;
+                            present |= PredictionConverter.ModelBit;
                         }
                         else
                         {
@@ -1444,11 +1549,11 @@ internal static class FastTaskReader
                         break;
 
                     case 9 when name.SequenceEqual("model_run"u8):
-                        Once(ref seen, 1UL << 10);
+                        Once(ref seen, PredictionConverter.ModelRunBit);
                         if (IsIdOrNull())
                         {
                             value.ModelRun = ReadNullableInt64();
-                            present |= 1UL << 10;
+                            present |= PredictionConverter.ModelRunBit;
                         }
                         else
                         {
@@ -1458,21 +1563,21 @@ internal static class FastTaskReader
                         break;
 
                     case 4 when name.SequenceEqual("task"u8):
-                        Once(ref seen, 1UL << 11);
+                        Once(ref seen, PredictionConverter.TaskBit);
                         value.Task = ReadNullableInt64();
-                        present |= 1UL << 11;
+                        present |= PredictionConverter.TaskBit;
                         break;
 
                     case 7 when name.SequenceEqual("project"u8):
-                        Once(ref seen, 1UL << 12);
+                        Once(ref seen, PredictionConverter.ProjectBit);
                         value.Project = ReadNullableInt64();
-                        present |= 1UL << 12;
+                        present |= PredictionConverter.ProjectBit;
                         break;
 
                     case 11 when name.SequenceEqual("created_ago"u8):
-                        Once(ref seen, 1UL << 13);
+                        Once(ref seen, PredictionConverter.CreatedAgoBit);
                         value.CreatedAgo = ReadNullableString(pooled: false);
-                        present |= 1UL << 13;
+                        present |= PredictionConverter.CreatedAgoBit;
                         break;
 
                     default:
@@ -1969,6 +2074,27 @@ internal static class FastTaskReader
             escaped = false;
             while (true)
             {
+                // Eight bytes at a time while none of them is a quote, a backslash, a control character or non-ASCII; a
+                // non-ASCII byte is stepped over (the UTF-8 check below covers it), the others end the run.
+                while (i <= json.Length - 8)
+                {
+                    var stop = StopMask(BinaryPrimitives.ReadUInt64LittleEndian(json[i..]));
+                    if (stop == 0)
+                    {
+                        i += 8;
+                        continue;
+                    }
+
+                    i += BitOperations.TrailingZeroCount(stop) >> 3;
+                    if (json[i] < 0x80)
+                    {
+                        break;
+                    }
+
+                    seen |= 0x80;
+                    i++;
+                }
+
                 var limit = Math.Min(json.Length, i + 24);
                 while (i < limit && stops[json[i]] == 0)
                 {
@@ -2030,6 +2156,17 @@ internal static class FastTaskReader
 
             _pos = i + 1;
             return content;
+        }
+
+        // The high bit of every byte of a little-endian word that is '"', '\\', below 0x20 or at least 0x80. The lowest
+        // flagged byte is always one of them (the subtractions borrow only out of a flagged byte); bytes above it may be
+        // flagged falsely, which the caller never looks at.
+        private static ulong StopMask(ulong word)
+        {
+            const ulong Ones = 0x0101010101010101UL, High = 0x8080808080808080UL;
+            var quote = word ^ (Ones * '"');
+            var backslash = word ^ (Ones * '\\');
+            return (((quote - Ones) & ~quote) | ((backslash - Ones) & ~backslash) | (word - (Ones * 0x20)) | word) & High;
         }
 
         private static bool IsHex(byte c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 5;

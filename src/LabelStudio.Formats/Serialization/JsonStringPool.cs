@@ -15,9 +15,13 @@ internal sealed class JsonStringPool
 {
     private const int Slots = 512;
     private const int MaxBytes = 64;
+    private const int NumberSlots = 64;
+    private const int MaxNumberBytes = 24;
 
     private readonly byte[]?[] _keys = new byte[Slots][];
     private readonly string?[] _values = new string?[Slots];
+    private readonly byte[]?[] _numberKeys = new byte[NumberSlots][];
+    private readonly JsonElement[] _numbers = new JsonElement[NumberSlots];
 
     /// <summary>The string of the current <see cref="JsonTokenType.String"/> token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -77,6 +81,37 @@ internal sealed class JsonStringPool
         _keys[target] = utf8.ToArray();
         _values[target] = text;
         return text;
+    }
+
+    /// <summary>
+    /// The element of a number token's raw bytes (checked by the caller against the JSON number grammar), parsed as
+    /// <see cref="System.Text.Json.Nodes.JsonNode.Parse(ref Utf8JsonReader, System.Text.Json.Nodes.JsonNodeOptions?)"/>
+    /// parses it. Elements are immutable, so equal numbers (the few user ids of an export) share one.
+    /// </summary>
+    public JsonElement GetNumber(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxNumberBytes)
+        {
+            return ParseNumber(utf8);
+        }
+
+        var slot = Slot(utf8) & (NumberSlots - 1);
+        if (_numberKeys[slot] is { } key && utf8.SequenceEqual(key))
+        {
+            return _numbers[slot];
+        }
+
+        var element = ParseNumber(utf8);
+        _numberKeys[slot] = utf8.ToArray();
+        _numbers[slot] = element;
+        return element;
+    }
+
+    private static JsonElement ParseNumber(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        return JsonElement.ParseValue(ref reader);
     }
 
     // The length and the first and last (up to) eight bytes, mixed: a few loads instead of a loop over every byte. Two

@@ -15,7 +15,7 @@ internal sealed class ResultConverter : JsonConverter<Result>
     public static ResultConverter Instance { get; } = new();
 
     // Presence bits (see ExtensibleModel): a member read from JSON is written back even when null.
-    private const ulong IdBit = 1, TypeBit = 1 << 1, FromNameBit = 1 << 2, ToNameBit = 1 << 3, ValueBit = 1 << 4,
+    internal const ulong IdBit = 1, TypeBit = 1 << 1, FromNameBit = 1 << 2, ToNameBit = 1 << 3, ValueBit = 1 << 4,
         OriginalWidthBit = 1 << 5, OriginalHeightBit = 1 << 6, ImageRotationBit = 1 << 7, ScoreBit = 1 << 8,
         ParentIdBit = 1 << 9, ReadOnlyBit = 1 << 10, HiddenBit = 1 << 11, OriginBit = 1 << 12, MetaBit = 1 << 13,
         FromIdBit = 1 << 14, ToIdBit = 1 << 15, DirectionBit = 1 << 16, LabelsBit = 1 << 17;

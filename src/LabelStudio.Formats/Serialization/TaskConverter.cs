@@ -16,7 +16,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
 {
     internal const ulong AnnotationsBit = 1UL << 3, AgreementBit = 1UL << 19;
 
-    private const ulong IdBit = 1UL << 0, DataBit = 1UL << 1, MetaBit = 1UL << 2,
+    internal const ulong IdBit = 1UL << 0, DataBit = 1UL << 1, MetaBit = 1UL << 2,
         PredictionsBit = 1UL << 4, DraftsBit = 1UL << 5, CreatedAtBit = 1UL << 6, UpdatedAtBit = 1UL << 7,
         InnerIdBit = 1UL << 8, TotalAnnotationsBit = 1UL << 9, CancelledAnnotationsBit = 1UL << 10,
         TotalPredictionsBit = 1UL << 11, CommentCountBit = 1UL << 12, UnresolvedCommentCountBit = 1UL << 13,

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
 
@@ -141,6 +143,134 @@ public class FastTaskReaderTests
         var element = Encoding.UTF8.GetBytes($$$"""{"agreement":{{{number}}},"annotations":[{"result":[{"type":"rectangle","value":{"x":{{{number}}},"y":0,"width":1,"height":1}}]}]}""");
 
         FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, number).Should().Be(FastReaderOracle.Outcome.Accepted);
+    }
+
+    // The forms read directly (Z, no offset = UTC, explicit offsets, 1 to 7 fraction digits, a leap day) and forms left to
+    // TimestampConverter (8 fraction digits, a leap second, an impossible day, year 1, offsets at the limit, lowercase t):
+    // either way the instant, its offset and the kept text are those of the exact reader.
+    [TestCase("2024-03-01T09:05:37.000000Z")]
+    [TestCase("2024-03-01T09:05:37Z")]
+    [TestCase("2024-03-01T09:05:37")]
+    [TestCase("2024-03-01T09:05:37.5")]
+    [TestCase("2024-03-01T09:05:37.1234567")]
+    [TestCase("2024-03-01T09:05:37.123+05:30")]
+    [TestCase("2024-03-01T23:59:59.999999-08:00")]
+    [TestCase("2024-02-29T00:00:00Z")]
+    [TestCase("9998-12-31T23:59:59-13:59")]
+    [TestCase("2024-03-01T09:05:37.12345678Z")]
+    [TestCase("2024-03-01T09:05:60Z")]
+    [TestCase("2023-02-29T00:00:00Z")]
+    [TestCase("0001-01-01T00:00:00Z")]
+    [TestCase("2024-03-01T09:05:37+14:00")]
+    [TestCase("2024-03-01t09:05:37Z")]
+    [TestCase("2024-03-01T09:05:37.Z")]
+    [TestCase("2024-03-01T09:05:37+0530")]
+    [TestCase("2024-13-01T09:05:37Z")]
+    [TestCase("2024-03-01")]
+    public void TryRead_Timestamp_SameInstantOffsetAndTextAsTheExactReader(string text)
+    {
+        var element = Encoding.UTF8.GetBytes($$$"""{"created_at":"{{{text}}}","annotations":[{"updated_at":"{{{text}}}","result":[]}]}""");
+
+        var accepted = FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var fast);
+        var slow = FastReaderOracle.ReadSlow(element, SkippedTaskMembers.None, ElementDepth, out _);
+
+        accepted.Should().Be(slow is not null, "the fast reader fails exactly where the exact reader fails");
+        if (accepted)
+        {
+            foreach (var (a, b) in new[] { (fast!.CreatedAt, slow!.CreatedAt), (fast.Annotations[0].UpdatedAt, slow.Annotations[0].UpdatedAt) })
+            {
+                a!.Value.Value.Ticks.Should().Be(b!.Value.Value.Ticks);
+                a.Value.Value.Offset.Should().Be(b.Value.Value.Offset);
+                a.Value.ToString().Should().Be(b.Value.ToString()).And.Be(text);
+            }
+        }
+    }
+
+    // The string scan steps eight bytes at a time: one special byte at every offset (inside the first word, on a word's edge,
+    // in the byte-by-byte tail) must still end the run, be stepped over or make the reader give up, as the tokenizer decides.
+    [TestCase("\u00e9", true, "é", TestName = "TryRead_NonAsciiAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\\\"", true, "\"", TestName = "TryRead_EscapedQuoteAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\\u00e9", true, "é", TestName = "TryRead_UnicodeEscapeAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\u007f", true, "\u007f", TestName = "TryRead_DeleteCharacterAtEveryOffset_ReadAsTheExactReaderReadsIt")]
+    [TestCase("\u0001", false, "", TestName = "TryRead_RawControlCharacterAtEveryOffset_GivesUp")]
+    [TestCase("\u001f", false, "", TestName = "TryRead_RawUnitSeparatorAtEveryOffset_GivesUp")]
+    public void TryRead_SpecialByteAtEveryOffsetOfAString_SameOutcomeAsTheExactReader(string special, bool valid, string decoded)
+    {
+        const string Text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var offset = 0; offset <= Text.Length; offset++)
+        {
+            var content = Text[..offset] + special + Text[offset..];
+            var element = Encoding.UTF8.GetBytes($$$"""{"annotations":[{"unique_id":"{{{content}}}","result":[{"from_name":"{{{content}}}","type":"choices","value":{"choices":["{{{content}}}"]}}]}],"x":"{{{content}}}"}""");
+
+            var outcome = FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, content);
+
+            if (valid)
+            {
+                outcome.Should().Be(FastReaderOracle.Outcome.Accepted, content);
+                FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var task);
+                task!.Annotations[0].UniqueId.Should().Be(Text[..offset] + decoded + Text[offset..]);
+                task.Annotations[0].Results[0].FromName.Should().Be(Text[..offset] + decoded + Text[offset..]);
+            }
+            else
+            {
+                outcome.Should().NotBe(FastReaderOracle.Outcome.Accepted, content);
+            }
+        }
+    }
+
+    [Test]
+    public void TryRead_InvalidUtf8AtEveryOffsetOfAString_GivesUp()
+    {
+        const string Text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var offset = 0; offset <= Text.Length; offset++)
+        {
+            byte[] element = [.. "{\"annotations\":[{\"unique_id\":\""u8, .. Encoding.ASCII.GetBytes(Text[..offset]), 0xC3, 0x28, .. Encoding.ASCII.GetBytes(Text[offset..]), .. "\"}]}"u8];
+
+            FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out _).Should().BeFalse();
+            FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, "invalid UTF-8").Should().Be(FastReaderOracle.Outcome.BothFailed);
+        }
+    }
+
+    // User ids are built without a JsonDocument each: the nodes must still be what JsonNode.Parse gives (a JsonValue over a
+    // JsonElement, not over a primitive), whatever is asked of them, and equal ids in one read must stay separate nodes.
+    [TestCase("4")]
+    [TestCase("-7")]
+    [TestCase("0")]
+    [TestCase("2147483648")]
+    [TestCase("12345678901234567890123")]
+    [TestCase("1.5")]
+    [TestCase("1e3")]
+    [TestCase("-0.0")]
+    public void TryRead_NumericUserId_SameNodeAsTheExactReader(string number)
+    {
+        var element = Encoding.UTF8.GetBytes($$$"""{"updated_by":{{{number}}},"annotations":[{"completed_by":{{{number}}},"result":[]},{"completed_by":{{{number}}},"updated_by":{{{number}}},"result":[]}]}""");
+
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var fast).Should().BeTrue();
+        var slow = FastReaderOracle.ReadSlow(element, SkippedTaskMembers.None, ElementDepth, out _)!;
+
+        var pairs = new[]
+        {
+            (fast!.UpdatedBy, slow.UpdatedBy),
+            (fast.Annotations[0].CompletedBy, slow.Annotations[0].CompletedBy),
+            (fast.Annotations[1].CompletedBy, slow.Annotations[1].CompletedBy),
+            (fast.Annotations[1].UpdatedBy, slow.Annotations[1].UpdatedBy),
+        };
+        foreach (var (a, b) in pairs)
+        {
+            a!.GetType().Should().Be(b!.GetType());
+            a.GetValueKind().Should().Be(b.GetValueKind()).And.Be(JsonValueKind.Number);
+            a.ToJsonString().Should().Be(b.ToJsonString()).And.Be(number);
+            a.Parent.Should().BeNull();
+            a.AsValue().TryGetValue<JsonElement>(out var elementA).Should().Be(b.AsValue().TryGetValue<JsonElement>(out var elementB));
+            elementA.GetRawText().Should().Be(elementB.GetRawText());
+            a.AsValue().TryGetValue<int>(out var intA).Should().Be(b.AsValue().TryGetValue<int>(out var intB));
+            intA.Should().Be(intB);
+            a.AsValue().TryGetValue<double>(out var doubleA).Should().Be(b.AsValue().TryGetValue<double>(out var doubleB));
+            doubleA.Should().Be(doubleB);
+            JsonNode.DeepEquals(a, b).Should().BeTrue();
+        }
+
+        pairs[1].Item1.Should().NotBeSameAs(pairs[2].Item1, "each annotation owns its node");
     }
 
     [Test]
