@@ -97,7 +97,7 @@ public sealed class AsrManifestExporter : IExporter
             {
                 var fileName = Path.GetFileName(content.FileName);
                 var target = Path.Combine(audioDirectory, fileName);
-                var output = new FileStream(target, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
+                var output = OutputFile.Create(target, 1 << 16, FileOptions.Asynchronous, FileAccess.ReadWrite);
                 await using (output.ConfigureAwait(false))
                 {
                     await content.Content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);

@@ -85,7 +85,7 @@ internal sealed class BrushCocoWriter
     }
 
     private static StreamWriter NewWriter(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous), new UTF8Encoding(false));
+        new(OutputFile.Create(path, 1 << 16, FileOptions.Asynchronous), new UTF8Encoding(false));
 
     private async Task<bool> WriteItemAsync(ImageItem item, long imageId, StreamWriter images, StreamWriter annotations)
     {
@@ -248,7 +248,7 @@ internal sealed class BrushCocoWriter
     private async Task WriteResultAsync(string imagesPath, string annotationsPath, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(_context.OutputDirectory, "result_coco.json");
-        var stream = new FileStream(resultPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        var stream = OutputFile.Create(resultPath, 1 << 16, FileOptions.Asynchronous);
         await using (stream.ConfigureAwait(false))
         {
             var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -145,8 +145,7 @@ internal sealed class CocoWriter
         return new RenderedTask(chunk, itemStart, chunk.Items.Count, recorder.Since(mark));
     }
 
-    private static FileStream NewFile(string path) =>
-        new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+    private static FileStream NewFile(string path) => OutputFile.Create(path, 1, FileOptions.Asynchronous);
 
     private bool RenderItem(ImageItem item, CocoChunk chunk, ImageResource? image, ConversionReport report)
     {

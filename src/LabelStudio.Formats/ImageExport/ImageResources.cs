@@ -83,7 +83,7 @@ internal sealed class ImageResources
                     return null;
                 }
 
-                var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+                var output = OutputFile.Create(target, 1 << 16, FileOptions.Asynchronous);
                 await using (output.ConfigureAwait(false))
                 {
                     await content.Content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
