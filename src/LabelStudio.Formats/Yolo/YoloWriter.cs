@@ -67,10 +67,12 @@ internal sealed class YoloWriter
         Directory.CreateDirectory(_labelsDirectory);
         Directory.CreateDirectory(Path.Combine(_context.OutputDirectory, "images"));
 
-        // Label files (one per image, ~100 000 for a large export) are written by a second thread while the export is
-        // parsed: creating a file costs about as much as parsing its task. One writer keeps the order, so a later
-        // item still overwrites an earlier one with the same image stem.
-        var writing = Task.Run(() => WriteFilesAsync(cancellationToken), cancellationToken);
+        // Label files (one per image, ~100 000 for a large export) are written by a thread of their own while the
+        // export is parsed: creating a file costs about as much as parsing its task, and nearly all of it is spent in
+        // the kernel. On a pool thread those blocking calls took a worker the map stage counts on (2 cores: half of
+        // it); a dedicated thread leaves both workers to parsing and lets the scheduler share the cores. One writer
+        // keeps the order, so a later item still overwrites an earlier one with the same image stem.
+        var writing = StartWriterThread(cancellationToken);
         try
         {
             await ReadTasksAsync(cancellationToken).ConfigureAwait(false);
@@ -90,12 +92,46 @@ internal sealed class YoloWriter
         await WriteClassesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteFilesAsync(CancellationToken cancellationToken)
+    private Task StartWriterThread(CancellationToken cancellationToken)
     {
-        try
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O.
-            await foreach (var batch in _files.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            try
+            {
+                WriteFiles(cancellationToken);
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                // The producer's next hand-off fails with the cause, so reading stops too.
+                _files.Writer.TryComplete(ex);
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    done.TrySetCanceled(cancellationToken);
+                }
+                else
+                {
+                    done.TrySetException(ex);
+                }
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "YOLO label files",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void WriteFiles(CancellationToken cancellationToken)
+    {
+        // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O. The thread
+        // blocks while the channel is empty, which is what it is for.
+        var reader = _files.Reader;
+        while (true)
+        {
+            while (reader.TryRead(out var batch))
             {
                 foreach (var file in batch)
                 {
@@ -103,11 +139,12 @@ internal sealed class YoloWriter
                     WriteLabelFile(file);
                 }
             }
-        }
-        catch (Exception ex)
-        {
-            _files.Writer.TryComplete(ex);
-            throw;
+
+            var more = reader.WaitToReadAsync(cancellationToken);
+            if (!(more.IsCompleted ? more.Result : more.AsTask().GetAwaiter().GetResult()))
+            {
+                return;
+            }
         }
     }
 
