@@ -136,7 +136,15 @@ internal sealed class YoloWriter
                 foreach (var file in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    WriteLabelFile(file);
+                    try
+                    {
+                        WriteLabelFile(file);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // The system's message names the staging folder, which the failed export deletes.
+                        throw new IOException($"Could not write the label file labels/{Path.GetFileName(file.Path)}: {ex.Message}", ex);
+                    }
                 }
             }
 
@@ -506,16 +514,25 @@ internal sealed class YoloWriter
     private int PoseLines(ImageItem item, Utf8Buffer text, ConversionReport report)
     {
         var lines = 0;
-        var keyPoints = item.Regions.Where(r => r.Value is KeyPointValue).ToList();
+        // Plain loops over the (few) regions: the LINQ version's delegates and lists cost as much as the lines.
+        List<Result>? keyPoints = null;
+        foreach (var region in item.Regions)
+        {
+            if (region.Value is KeyPointValue)
+            {
+                (keyPoints ??= []).Add(region);
+            }
+        }
+
         foreach (var region in item.Regions)
         {
             if (region.Value is KeyPointValue point)
             {
-                if (region.ParentId is null || !item.Regions.Any(r => r.Value is RectangleValue && r.Id == region.ParentId))
+                if (region.ParentId is not { } parentId || !HasRectangle(item.Regions, parentId))
                 {
                     Drop(report, item, region, "keypoint-without-parent", "In the YOLO pose layout a keypoint is written with its parent rectangle (parentID); this one has none.");
                 }
-                else if (!point.KeyPointLabels?.Any(_keyPointLabels.Contains) ?? true)
+                else if (!HasIndexedLabel(point))
                 {
                     Drop(report, item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config, so it has no slot in the pose line.");
                 }
@@ -554,8 +571,7 @@ internal sealed class YoloWriter
                 WriteBox(text, id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
                 foreach (var keyPointLabel in _keyPointLabels)
                 {
-                    var match = keyPoints.FirstOrDefault(k => k.ParentId == region.Id && k.GetLabels().Contains(keyPointLabel));
-                    if (match?.Value is KeyPointValue kp)
+                    if (FirstKeyPoint(keyPoints, region.Id, keyPointLabel) is { } kp)
                     {
                         Put(text, (byte)' ');
                         PythonFloat.Write(text, kp.X / 100);
@@ -574,6 +590,56 @@ internal sealed class YoloWriter
         }
 
         return lines;
+    }
+
+    private static bool HasRectangle(IReadOnlyList<Result> regions, string id)
+    {
+        foreach (var region in regions)
+        {
+            if (region.Value is RectangleValue && region.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasIndexedLabel(KeyPointValue point)
+    {
+        if (point.KeyPointLabels is not { } labels)
+        {
+            return false;
+        }
+
+        foreach (var label in labels)
+        {
+            if (_keyPointLabels.Contains(label))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first keypoint (in region order) of rectangle <paramref name="parentId"/> labelled <paramref name="label"/>.</summary>
+    private static KeyPointValue? FirstKeyPoint(List<Result>? keyPoints, string? parentId, string label)
+    {
+        if (keyPoints is null)
+        {
+            return null;
+        }
+
+        foreach (var keyPoint in keyPoints)
+        {
+            if (keyPoint.ParentId == parentId && keyPoint.GetLabels().Contains(label))
+            {
+                return (KeyPointValue)keyPoint.Value!;
+            }
+        }
+
+        return null;
     }
 
     private async Task WriteClassesAsync(CancellationToken cancellationToken)
