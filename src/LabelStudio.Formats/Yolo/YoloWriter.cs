@@ -142,8 +142,9 @@ internal sealed class YoloWriter
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
-                        // The system's message names the staging folder, which the failed export deletes.
-                        throw new IOException($"Could not write the label file labels/{Path.GetFileName(file.Path)}: {ex.Message}", ex);
+                        // The system's message names the file in the staging folder, which the failed export deletes.
+                        var name = "labels/" + Path.GetFileName(file.Path);
+                        throw new IOException($"Could not write the label file {name}: {ex.Message.Replace(file.Path, name, StringComparison.Ordinal)}", ex);
                     }
                 }
             }
