@@ -67,10 +67,12 @@ internal sealed class YoloWriter
         Directory.CreateDirectory(_labelsDirectory);
         Directory.CreateDirectory(Path.Combine(_context.OutputDirectory, "images"));
 
-        // Label files (one per image, ~100 000 for a large export) are written by a second thread while the export is
-        // parsed: creating a file costs about as much as parsing its task. One writer keeps the order, so a later
-        // item still overwrites an earlier one with the same image stem.
-        var writing = Task.Run(() => WriteFilesAsync(cancellationToken), cancellationToken);
+        // Label files (one per image, ~100 000 for a large export) are written by a thread of their own while the
+        // export is parsed: creating a file costs about as much as parsing its task, and nearly all of it is spent in
+        // the kernel. On a pool thread those blocking calls took a worker the map stage counts on (2 cores: half of
+        // it); a dedicated thread leaves both workers to parsing and lets the scheduler share the cores. One writer
+        // keeps the order, so a later item still overwrites an earlier one with the same image stem.
+        var writing = StartWriterThread(cancellationToken);
         try
         {
             await ReadTasksAsync(cancellationToken).ConfigureAwait(false);
@@ -90,24 +92,68 @@ internal sealed class YoloWriter
         await WriteClassesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteFilesAsync(CancellationToken cancellationToken)
+    private Task StartWriterThread(CancellationToken cancellationToken)
     {
-        try
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O.
-            await foreach (var batch in _files.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            try
+            {
+                WriteFiles(cancellationToken);
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                // The producer's next hand-off fails with the cause, so reading stops too.
+                _files.Writer.TryComplete(ex);
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    done.TrySetCanceled(cancellationToken);
+                }
+                else
+                {
+                    done.TrySetException(ex);
+                }
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "YOLO label files",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void WriteFiles(CancellationToken cancellationToken)
+    {
+        // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O. The thread
+        // blocks while the channel is empty, which is what it is for.
+        var reader = _files.Reader;
+        while (true)
+        {
+            while (reader.TryRead(out var batch))
             {
                 foreach (var file in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    WriteLabelFile(file);
+                    try
+                    {
+                        WriteLabelFile(file);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // The system's message names the file in the staging folder, which the failed export deletes.
+                        var name = "labels/" + Path.GetFileName(file.Path);
+                        throw new IOException($"Could not write the label file {name}: {ex.Message.Replace(file.Path, name, StringComparison.Ordinal)}", ex);
+                    }
                 }
             }
-        }
-        catch (Exception ex)
-        {
-            _files.Writer.TryComplete(ex);
-            throw;
+
+            var more = reader.WaitToReadAsync(cancellationToken);
+            if (!(more.IsCompleted ? more.Result : more.AsTask().GetAwaiter().GetResult()))
+            {
+                return;
+            }
         }
     }
 
@@ -469,16 +515,25 @@ internal sealed class YoloWriter
     private int PoseLines(ImageItem item, Utf8Buffer text, ConversionReport report)
     {
         var lines = 0;
-        var keyPoints = item.Regions.Where(r => r.Value is KeyPointValue).ToList();
+        // Plain loops over the (few) regions: the LINQ version's delegates and lists cost as much as the lines.
+        List<Result>? keyPoints = null;
+        foreach (var region in item.Regions)
+        {
+            if (region.Value is KeyPointValue)
+            {
+                (keyPoints ??= []).Add(region);
+            }
+        }
+
         foreach (var region in item.Regions)
         {
             if (region.Value is KeyPointValue point)
             {
-                if (region.ParentId is null || !item.Regions.Any(r => r.Value is RectangleValue && r.Id == region.ParentId))
+                if (region.ParentId is not { } parentId || !HasRectangle(item.Regions, parentId))
                 {
                     Drop(report, item, region, "keypoint-without-parent", "In the YOLO pose layout a keypoint is written with its parent rectangle (parentID); this one has none.");
                 }
-                else if (!point.KeyPointLabels?.Any(_keyPointLabels.Contains) ?? true)
+                else if (!HasIndexedLabel(point))
                 {
                     Drop(report, item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config, so it has no slot in the pose line.");
                 }
@@ -517,8 +572,7 @@ internal sealed class YoloWriter
                 WriteBox(text, id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
                 foreach (var keyPointLabel in _keyPointLabels)
                 {
-                    var match = keyPoints.FirstOrDefault(k => k.ParentId == region.Id && k.GetLabels().Contains(keyPointLabel));
-                    if (match?.Value is KeyPointValue kp)
+                    if (FirstKeyPoint(keyPoints, region.Id, keyPointLabel) is { } kp)
                     {
                         Put(text, (byte)' ');
                         PythonFloat.Write(text, kp.X / 100);
@@ -537,6 +591,56 @@ internal sealed class YoloWriter
         }
 
         return lines;
+    }
+
+    private static bool HasRectangle(IReadOnlyList<Result> regions, string id)
+    {
+        foreach (var region in regions)
+        {
+            if (region.Value is RectangleValue && region.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasIndexedLabel(KeyPointValue point)
+    {
+        if (point.KeyPointLabels is not { } labels)
+        {
+            return false;
+        }
+
+        foreach (var label in labels)
+        {
+            if (_keyPointLabels.Contains(label))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first keypoint (in region order) of rectangle <paramref name="parentId"/> labelled <paramref name="label"/>.</summary>
+    private static KeyPointValue? FirstKeyPoint(List<Result>? keyPoints, string? parentId, string label)
+    {
+        if (keyPoints is null)
+        {
+            return null;
+        }
+
+        foreach (var keyPoint in keyPoints)
+        {
+            if (keyPoint.ParentId == parentId && keyPoint.GetLabels().Contains(label))
+            {
+                return (KeyPointValue)keyPoint.Value!;
+            }
+        }
+
+        return null;
     }
 
     private async Task WriteClassesAsync(CancellationToken cancellationToken)
