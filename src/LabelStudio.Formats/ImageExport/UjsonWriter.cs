@@ -42,42 +42,18 @@ internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
 
     /// <summary>
     /// <see cref="Name(string)"/> for a name given as its UTF-8 bytes (a <c>u8</c> literal) that needs no escaping:
-    /// the separator, indentation and name in one reservation, with no encoding or escape scan per call.
+    /// no encoding or escape scan per call.
     /// </summary>
     public void Name(ReadOnlySpan<byte> name)
     {
-        if (_afterName)
-        {
-            // A name never follows a name; the general path keeps the layout rules in one place.
-            Name(System.Text.Encoding.UTF8.GetString(name));
-            return;
-        }
-
-        var comma = _open > 0 && _hasItems[_open - 1] ? 1 : 0;
-        var indent = _open > 0 ? _depth * 2 : 0;
-        var lineBreak = _open > 0 ? 1 : 0;
-        var span = output.GetSpan(comma + lineBreak + indent + name.Length + 4);
-        var at = 0;
-        if (comma == 1)
-        {
-            span[at++] = (byte)',';
-        }
-
-        if (lineBreak == 1)
-        {
-            span[at++] = (byte)'\n';
-            span.Slice(at, indent).Fill((byte)' ');
-            at += indent;
-            _hasItems[_open - 1] = true;
-        }
-
-        span[at++] = (byte)'"';
-        name.CopyTo(span[at..]);
-        at += name.Length;
-        span[at++] = (byte)'"';
-        span[at++] = (byte)':';
-        span[at++] = (byte)' ';
-        output.Advance(at);
+        BeforeValue();
+        var span = output.GetSpan(name.Length + 4);
+        span[0] = (byte)'"';
+        name.CopyTo(span[1..]);
+        span[name.Length + 1] = (byte)'"';
+        span[name.Length + 2] = (byte)':';
+        span[name.Length + 3] = (byte)' ';
+        output.Advance(name.Length + 4);
         _afterName = true;
     }
 

@@ -32,27 +32,9 @@ internal sealed class JsonStringPool
             return reader.GetString()!;
         }
 
-        // Two ways per set: the few dozen strings of an export would often share a slot in a direct-mapped table, and two
-        // frequent ones sharing it would evict each other on every use.
-        var bytes = reader.ValueSpan;
-        var slot = Slot(bytes);
-        if (_keys[slot] is { } key && bytes.SequenceEqual(key))
-        {
-            return _values[slot]!;
-        }
-
-        var other = slot ^ 1;
-        if (_keys[other] is { } otherKey && bytes.SequenceEqual(otherKey))
-        {
-            return _values[other]!;
-        }
-
         // GetString validates the UTF-8; only validated text enters the pool.
-        var text = reader.GetString()!;
-        var target = _keys[slot] is null || _keys[other] is not null ? slot : other;
-        _keys[target] = bytes.ToArray();
-        _values[target] = text;
-        return text;
+        var bytes = reader.ValueSpan;
+        return Find(bytes, out var target) ?? Add(target, bytes, reader.GetString()!);
     }
 
     /// <summary>The string of a token's raw bytes, which the caller has checked are unescaped, valid UTF-8.</summary>
@@ -64,21 +46,35 @@ internal sealed class JsonStringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        var slot = Slot(utf8);
-        if (_keys[slot] is { } key && utf8.SequenceEqual(key))
+        return Find(utf8, out var target) ?? Add(target, utf8, Encoding.UTF8.GetString(utf8));
+    }
+
+    // Two ways per set: the few dozen strings of an export would often share a slot in a direct-mapped table, and two
+    // frequent ones sharing it would evict each other on every use. Null when absent, with the way to fill.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private string? Find(ReadOnlySpan<byte> bytes, out int target)
+    {
+        var slot = Slot(bytes);
+        if (_keys[slot] is { } key && bytes.SequenceEqual(key))
         {
+            target = slot;
             return _values[slot]!;
         }
 
         var other = slot ^ 1;
-        if (_keys[other] is { } otherKey && utf8.SequenceEqual(otherKey))
+        if (_keys[other] is { } otherKey && bytes.SequenceEqual(otherKey))
         {
+            target = other;
             return _values[other]!;
         }
 
-        var text = Encoding.UTF8.GetString(utf8);
-        var target = _keys[slot] is null || _keys[other] is not null ? slot : other;
-        _keys[target] = utf8.ToArray();
+        target = _keys[slot] is null || _keys[other] is not null ? slot : other;
+        return null;
+    }
+
+    private string Add(int target, ReadOnlySpan<byte> bytes, string text)
+    {
+        _keys[target] = bytes.ToArray();
         _values[target] = text;
         return text;
     }

@@ -448,17 +448,8 @@ internal sealed class ResultConverter : JsonConverter<Result>
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, ulong present, ulong bit)
-    {
-        if (value is { } number)
-        {
-            DoubleJson.WriteNumber(writer, name, number);
-        }
-        else if ((present & bit) != 0)
-        {
-            writer.WriteNull(name);
-        }
-    }
+    private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, ulong present, ulong bit) =>
+        DoubleJson.WriteNullableNumber(writer, name, value, (present & bit) != 0);
 
     private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value, ulong present, ulong bit)
     {

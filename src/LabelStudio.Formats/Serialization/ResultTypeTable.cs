@@ -45,33 +45,28 @@ internal static class ResultTypeTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ResultType Read(ref Utf8JsonReader reader)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            var span = reader.ValueSpan;
-            foreach (var entry in Entries)
-            {
-                if (span.SequenceEqual(entry.Utf8))
-                {
-                    return entry.Type;
-                }
-            }
-        }
-
-        return new ResultType(reader.GetString()!);
+        return !reader.ValueIsEscaped && !reader.HasValueSequence && TryKnown(reader.ValueSpan, out var known)
+            ? known
+            : new ResultType(reader.GetString()!);
     }
 
     /// <summary>The type named by a string token's raw bytes, which the caller has checked are unescaped, valid UTF-8.</summary>
-    public static ResultType Read(ReadOnlySpan<byte> utf8)
+    public static ResultType Read(ReadOnlySpan<byte> utf8) =>
+        TryKnown(utf8, out var known) ? known : new ResultType(Encoding.UTF8.GetString(utf8));
+
+    private static bool TryKnown(ReadOnlySpan<byte> utf8, out ResultType type)
     {
         foreach (var entry in Entries)
         {
             if (utf8.SequenceEqual(entry.Utf8))
             {
-                return entry.Type;
+                type = entry.Type;
+                return true;
             }
         }
 
-        return new ResultType(Encoding.UTF8.GetString(utf8));
+        type = default;
+        return false;
     }
 
     /// <summary>The value class of a result type, or <see langword="null"/> when the type has no typed value.</summary>

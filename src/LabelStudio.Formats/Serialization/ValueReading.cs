@@ -130,17 +130,9 @@ internal static class ValueReading
         writer.WriteEndArray();
     }
 
-    public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, bool present)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else if (present)
-        {
-            writer.WriteNull(name);
-        }
-    }
+    // Doubles go through DoubleJson (Schubfach digits), as in the value converters: one text for every double written.
+    public static void WriteNullableNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, bool present) =>
+        DoubleJson.WriteNullableNumber(writer, name, value, present);
 
     public static void WriteNullableBoolean(Utf8JsonWriter writer, ReadOnlySpan<byte> name, bool? value, bool present)
     {
