@@ -100,8 +100,8 @@ internal sealed class CocoWriter
             for (var i = task.ItemStart; i < task.ItemEnd; i++)
             {
                 var item = chunk.Items[i];
-                images.Write(chunk.Images.Output.WrittenSpan, chunk.ImageSlots, item.Images, _imageCount, ref _annotationCount, _categories);
-                annotations.Write(chunk.Annotations.Output.WrittenSpan, chunk.AnnotationSlots, item.Annotations, _imageCount, ref _annotationCount, _categories);
+                images.Write(chunk.Images.WrittenSpan, chunk.ImageSlots, item.Images, _imageCount, ref _annotationCount, _categories);
+                annotations.Write(chunk.Annotations.WrittenSpan, chunk.AnnotationSlots, item.Annotations, _imageCount, ref _annotationCount, _categories);
                 if (item.CountsImage)
                 {
                     _imageCount++;
@@ -158,8 +158,8 @@ internal sealed class CocoWriter
 
         var images = chunk.Images;
         var annotations = chunk.Annotations;
-        var imagesStart = (chunk.ImageSlots.Count, images.Output.WrittenCount);
-        var annotationsStart = (chunk.AnnotationSlots.Count, annotations.Output.WrittenCount);
+        var imagesStart = (chunk.ImageSlots.Count, images.WrittenCount);
+        var annotationsStart = (chunk.AnnotationSlots.Count, annotations.WrittenCount);
 
         // An image file that could be read decides file_name and the image size (formats reference §5.6, §7).
         var fileName = image?.RelativePath ?? ImagePaths.Resolve(reference);
@@ -228,7 +228,7 @@ internal sealed class CocoWriter
             }
             else
             {
-                chunk.AnnotationSlots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.RegisterCategory, labels[0]));
+                chunk.AnnotationSlots.Add(new Slot(annotations.WrittenCount, SlotKind.RegisterCategory, labels[0]));
             }
 
             if (labels.Count > 1)
@@ -257,14 +257,13 @@ internal sealed class CocoWriter
 
                 var bbox = RectangleBounds(box, regionWidth, regionHeight);
                 StartAnnotation(chunk, categoryId, labels[0]);
-                annotations.Name("segmentation"u8);
-                annotations.StartArray();
-                annotations.EndArray();
-                WriteNumbers(annotations, "bbox"u8, [bbox.X, bbox.Y, bbox.Width, bbox.Height]);
-                annotations.Property("ignore"u8, 0);
-                annotations.Property("iscrowd"u8, 0);
-                annotations.Property("area"u8, bbox.Width * bbox.Height);
-                annotations.EndObject();
+                var output = chunk.Annotations;
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.RectangleBoxStart, bbox.X);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, bbox.Y);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, bbox.Width);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, bbox.Height);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.BoxEndThenArea, bbox.Width * bbox.Height);
+                output.Write(CocoPartLayout.ObjectEnd);
                 written++;
             }
             else if (region.Value is PolygonValue polygon)
@@ -301,21 +300,20 @@ internal sealed class CocoWriter
                 }
 
                 StartAnnotation(chunk, categoryId, labels[0]);
-                annotations.Name("segmentation"u8);
-                annotations.StartArray();
-                annotations.StartArray();
+                var output = chunk.Annotations;
+                var separator = CocoPartLayout.PolygonStart;
                 foreach (var c in coordinates)
                 {
-                    annotations.Float(c);
+                    CocoPartLayout.TextThenFloat(output, separator, c);
+                    separator = CocoPartLayout.CoordinateSeparator;
                 }
 
-                annotations.EndArray();
-                annotations.EndArray();
-                WriteNumbers(annotations, "bbox"u8, [minX, minY, maxX - minX, maxY - minY]);
-                annotations.Property("ignore"u8, 0);
-                annotations.Property("iscrowd"u8, 0);
-                annotations.Property("area"u8, 0.5 * Math.Abs(sum1 - sum2));
-                annotations.EndObject();
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.PolygonEndThenBox, minX);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, minY);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, maxX - minX);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, maxY - minY);
+                CocoPartLayout.TextThenFloat(output, CocoPartLayout.BoxEndThenArea, 0.5 * Math.Abs(sum1 - sum2));
+                output.Write(CocoPartLayout.ObjectEnd);
                 written++;
             }
         }
@@ -333,26 +331,21 @@ internal sealed class CocoWriter
     /// <summary>Opens an annotation object with holes for its id and image id (and an unknown label's category id).</summary>
     private static void StartAnnotation(CocoChunk chunk, int? categoryId, string label)
     {
-        var annotations = chunk.Annotations;
+        var output = chunk.Annotations;
         var slots = chunk.AnnotationSlots;
-        slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.Comma, null));
-        annotations.ForgetItems();
-        annotations.StartObject();
-        annotations.Name("id"u8);
-        annotations.Placeholder();
-        slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.AnnotationId, null));
-        annotations.Name("image_id"u8);
-        annotations.Placeholder();
-        slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.ImageId, null));
-        annotations.Name("category_id"u8);
+        slots.Add(new Slot(output.WrittenCount, SlotKind.Comma, null));
+        output.Write(CocoPartLayout.AnnotationId);
+        slots.Add(new Slot(output.WrittenCount, SlotKind.AnnotationId, null));
+        output.Write(CocoPartLayout.AnnotationImageId);
+        slots.Add(new Slot(output.WrittenCount, SlotKind.ImageId, null));
         if (categoryId is { } id)
         {
-            annotations.Int(id);
+            CocoPartLayout.TextThenInt(output, CocoPartLayout.AnnotationCategoryId, id);
         }
         else
         {
-            annotations.Placeholder();
-            slots.Add(new Slot(annotations.Output.WrittenCount, SlotKind.CategoryId, label));
+            output.Write(CocoPartLayout.AnnotationCategoryId);
+            slots.Add(new Slot(output.WrittenCount, SlotKind.CategoryId, label));
         }
     }
 
@@ -420,26 +413,21 @@ internal sealed class CocoWriter
             return 0;
         }
 
-        var annotations = chunk.Annotations;
+        var output = chunk.Annotations;
         StartAnnotation(chunk, categoryId, DefaultCategory);
-        annotations.Name("keypoints"u8);
-        annotations.StartArray();
+        var separator = CocoPartLayout.KeyPointsStart;
         foreach (var v in values)
         {
-            annotations.Int(v);
+            CocoPartLayout.TextThenInt(output, separator, v);
+            separator = CocoPartLayout.ItemSeparator;
         }
 
-        annotations.EndArray();
-        annotations.Property("num_keypoints"u8, visible);
-        annotations.Name("bbox"u8);
-        annotations.StartArray();
-        annotations.Int(minX);
-        annotations.Int(minY);
-        annotations.Int(maxX - minX);
-        annotations.Int(maxY - minY);
-        annotations.EndArray();
-        annotations.Property("iscrowd"u8, 0);
-        annotations.EndObject();
+        CocoPartLayout.TextThenInt(output, CocoPartLayout.KeyPointsEndThenCount, visible);
+        CocoPartLayout.TextThenInt(output, CocoPartLayout.KeyPointBoxStart, minX);
+        CocoPartLayout.TextThenInt(output, CocoPartLayout.ItemSeparator, minY);
+        CocoPartLayout.TextThenInt(output, CocoPartLayout.ItemSeparator, maxX - minX);
+        CocoPartLayout.TextThenInt(output, CocoPartLayout.ItemSeparator, maxY - minY);
+        output.Write(CocoPartLayout.KeyPointBoxEnd);
         return 1;
     }
 
@@ -478,47 +466,32 @@ internal sealed class CocoWriter
     /// <summary>Writes an image object with holes for the comma before it and its id.</summary>
     private static void WriteImage(CocoChunk chunk, string fileName, double? width, double? height)
     {
-        var images = chunk.Images;
-        chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.Comma, null));
-        images.ForgetItems();
-        images.StartObject();
-        images.Name("width"u8);
-        WriteSize(images, width);
-        images.Name("height"u8);
-        WriteSize(images, height);
-        images.Name("id"u8);
-        images.Placeholder();
-        chunk.ImageSlots.Add(new Slot(images.Output.WrittenCount, SlotKind.ImageId, null));
-        images.Property("file_name"u8, fileName);
-        images.EndObject();
+        var output = chunk.Images;
+        chunk.ImageSlots.Add(new Slot(output.WrittenCount, SlotKind.Comma, null));
+        WriteSize(output, CocoPartLayout.ImageWidth, width);
+        WriteSize(output, CocoPartLayout.ImageHeight, height);
+        output.Write(CocoPartLayout.ImageId);
+        chunk.ImageSlots.Add(new Slot(output.WrittenCount, SlotKind.ImageId, null));
+        output.Write(CocoPartLayout.ImageFileName);
+        UjsonWriter.WriteQuoted(output, fileName);
+        output.Write(CocoPartLayout.ObjectEnd);
     }
 
-    private static void WriteSize(UjsonWriter writer, double? size)
+    private static void WriteSize(Utf8Buffer output, ReadOnlySpan<byte> name, double? size)
     {
         if (size is { } s && s == Math.Floor(s) && Math.Abs(s) < long.MaxValue)
         {
-            writer.Int((long)s);
+            CocoPartLayout.TextThenInt(output, name, (long)s);
         }
         else if (size is { } f)
         {
-            writer.Float(f);
+            CocoPartLayout.TextThenFloat(output, name, f);
         }
         else
         {
-            writer.NullableInt(null);
+            output.Write(name);
+            output.Write("null"u8);
         }
-    }
-
-    private static void WriteNumbers(UjsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<double> values)
-    {
-        writer.Name(name);
-        writer.StartArray();
-        foreach (var value in values)
-        {
-            writer.Float(value);
-        }
-
-        writer.EndArray();
     }
 
     private async Task WriteResultAsync(string imagesPath, string annotationsPath, CancellationToken cancellationToken)
@@ -632,9 +605,9 @@ internal sealed class CocoWriter
     /// <summary>The rendering state of one chunk of tasks (pooled): both parts' bytes and holes, and the report record.</summary>
     private sealed class CocoChunk : IPooledChunkState<CocoChunk>
     {
-        public UjsonWriter Images { get; } = NewPart();
+        public Utf8Buffer Images { get; } = new(1 << 16);
 
-        public UjsonWriter Annotations { get; } = NewPart();
+        public Utf8Buffer Annotations { get; } = new(1 << 16);
 
         public List<Slot> ImageSlots { get; } = [];
 
@@ -659,8 +632,8 @@ internal sealed class CocoWriter
 
         public CocoChunk Reset()
         {
-            Images.Output.ResetWrittenCount();
-            Annotations.Output.ResetWrittenCount();
+            Images.ResetWrittenCount();
+            Annotations.ResetWrittenCount();
             ImageSlots.Clear();
             AnnotationSlots.Clear();
             Items.Clear();
@@ -670,16 +643,9 @@ internal sealed class CocoWriter
 
         public void AddItem((int Slots, int Bytes) images, (int Slots, int Bytes) annotations, bool countsImage) =>
             Items.Add(new ItemPieces(
-                new Piece(images.Slots, ImageSlots.Count, images.Bytes, Images.Output.WrittenCount),
-                new Piece(annotations.Slots, AnnotationSlots.Count, annotations.Bytes, Annotations.Output.WrittenCount),
+                new Piece(images.Slots, ImageSlots.Count, images.Bytes, Images.WrittenCount),
+                new Piece(annotations.Slots, AnnotationSlots.Count, annotations.Bytes, Annotations.WrittenCount),
                 countsImage));
-
-        private static UjsonWriter NewPart()
-        {
-            var writer = new UjsonWriter(new Utf8Buffer(1 << 16), 1);
-            writer.BeginSplicedArray();
-            return writer;
-        }
     }
 
     /// <summary>One part file being joined from rendered pieces, in task order.</summary>

@@ -34,6 +34,7 @@ internal static class ShortestDouble
 
     private const ulong HiddenBit = 1UL << 52;
     private const ulong FractionMask = HiddenBit - 1;
+    private const ulong SignBit = 1UL << 63;
 
     // For each e in [MinPow10, MaxPow10]: g = floor(10^e 2^-r) + 1 with r chosen so that 2^125 <= 10^e 2^-r < 2^126,
     // stored as the pair (g >> 64, g & ulong.MaxValue). Computed exactly with BigInteger once per process instead of
@@ -46,6 +47,13 @@ internal static class ShortestDouble
         10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
         1_000_000_000_000_000UL, 10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
         10_000_000_000_000_000_000UL,
+    ];
+
+    // 10^0 .. 10^22: the powers of ten a double holds exactly (5^22 < 2^53).
+    private static ReadOnlySpan<double> PowersOfTenAsDoubles =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     ];
 
     private static ReadOnlySpan<byte> DigitPairs =>
@@ -394,6 +402,11 @@ internal static class ShortestDouble
                 }
             }
 
+            if (TryFifteenDigits(BitConverter.UInt64BitsToDouble(bits & ~SignBit), q, out significand, out exponent))
+            {
+                return RemoveTrailingZeros(significand, ref exponent);
+            }
+
             significand = Schubfach(c, q, irregular: fraction == 0 && biasedExponent > 1, out exponent);
         }
         else
@@ -402,6 +415,53 @@ internal static class ShortestDouble
         }
 
         return RemoveTrailingZeros(significand, ref exponent);
+    }
+
+    /// <summary>
+    /// The fast path for a double that is the nearest double to a decimal of at most 15 significant digits (what a
+    /// reader made of such a decimal, or a computation that happened to land on one): that decimal, as
+    /// m x 10^-k with m &lt;= 10^15, when <paramref name="value"/> lies in [1e-8, 1e15) roughly.
+    /// </summary>
+    /// <remarks>
+    /// Why the answer is Schubfach's: (1) The test <c>m / 10^k == value</c> divides two exact doubles (m &lt;= 10^15 &lt;
+    /// 2^53, 10^k &lt;= 10^22 &lt; 2^53 5^22 exactly representable), so the quotient is the correctly rounded m 10^-k: D =
+    /// m 10^-k parses back to value. (2) D is the only decimal of at most 15 significant digits that does: two such
+    /// decimals D &lt; D' with e = floor(log10 D) are both multiples of 10^(e-14), so D' - D &gt;= 10^(e-14); both
+    /// within half a spacing of value would need D' - D &lt;= ulp(value) &lt;= 2^-52 value &lt;= 2^-52 10^(e+1) (1 + 2^-52)
+    /// &lt; 2.3 10^(e-15), which is less (DBL_DIG = 15). (3) A shortest round-trip decimal has at most as many digits
+    /// as D, hence at most 15, hence is D by (2); among equally short ones there is no choice left, so "closest to
+    /// the exact value" picks D too. The search for m only decides how often the path hits, not what it returns:
+    /// with k = 14 - floor(log10 value) (one too big when the estimate from the binary exponent is one too small,
+    /// then m has 16 digits and k drops by one), D 10^k = M is an integer below 10^15 and value 10^k is within
+    /// 10^15 2^-53 &lt; 0.12 of M, plus the product's rounding (ulp(10^15)/2 = 0.0625): rounding gives M.
+    /// </remarks>
+    private static bool TryFifteenDigits(double value, int q, out ulong significand, out int exponent)
+    {
+        // floor(log10(value)) is floor(p log10 2) or one more, for value in [2^p, 2^(p+1)).
+        var k = 14 - FloorLog10Pow2(q + 52);
+        if ((uint)k <= 22)
+        {
+            var powers = PowersOfTenAsDoubles;
+            var scale = powers[k];
+            var scaled = value * scale;
+            if (scaled >= 1e15 && k > 0)
+            {
+                scale = powers[--k];
+                scaled = value * scale;
+            }
+
+            var m = Math.Round(scaled);
+            if (m <= 1e15 && m / scale == value)
+            {
+                significand = (ulong)m;
+                exponent = -k;
+                return true;
+            }
+        }
+
+        significand = 0;
+        exponent = 0;
+        return false;
     }
 
     private static ulong RemoveTrailingZeros(ulong value, ref int exponent)
