@@ -439,6 +439,9 @@ internal static class ShortestDouble
     {
         // floor(log10(value)) is floor(p log10 2) or one more, for value in [2^p, 2^(p+1)).
         var k = 14 - FloorLog10Pow2(q + 52);
+
+        // Just above 1e-8 the estimate asks for 10^23, which a double does not hold; 10^22 is then the right scale.
+        k = k == 23 ? 22 : k;
         if ((uint)k <= 22)
         {
             var powers = PowersOfTenAsDoubles;
@@ -570,6 +573,38 @@ internal static class ShortestDouble
         (new BigInteger(Pow10Table[(e - MinPow10) * 2]) << 64) | Pow10Table[((e - MinPow10) * 2) + 1];
 
     internal static (int Min, int Max) TableRange => (MinPow10, MaxPow10);
+
+    /// <summary>
+    /// For the tests: the fast path alone on a finite, positive, normal <paramref name="value"/>, with trailing zeros
+    /// removed as <see cref="ToDecimal"/> returns it; false where it does not apply.
+    /// </summary>
+    internal static bool TryFastDecimal(double value, out ulong significand, out int exponent)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        var biasedExponent = (int)(bits >> 52) & 0x7FF;
+        if (!double.IsFinite(value) || value <= 0 || biasedExponent == 0
+            || !TryFifteenDigits(value, biasedExponent - 1075, out significand, out exponent))
+        {
+            significand = 0;
+            exponent = 0;
+            return false;
+        }
+
+        significand = RemoveTrailingZeros(significand, ref exponent);
+        return true;
+    }
+
+    /// <summary>For the tests: Schubfach alone (no integer or fast path) on a finite, non-zero value.</summary>
+    internal static ulong SchubfachDecimal(double value, out int exponent)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        var biasedExponent = (int)(bits >> 52) & 0x7FF;
+        var fraction = bits & FractionMask;
+        var significand = biasedExponent != 0
+            ? Schubfach(fraction | HiddenBit, biasedExponent - 1075, irregular: fraction == 0 && biasedExponent > 1, out exponent)
+            : Schubfach(fraction, -1074, irregular: false, out exponent);
+        return RemoveTrailingZeros(significand, ref exponent);
+    }
 
     private static ulong[] BuildPow10Table()
     {
