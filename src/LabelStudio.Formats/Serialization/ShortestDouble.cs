@@ -94,6 +94,7 @@ internal static class ShortestDouble
     /// exponent digits); <c>0</c>, <c>-0</c>, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatRoundTrip(double value, Span<byte> utf8, out int written)
     {
         if (utf8.Length >= MaxLength)
@@ -112,6 +113,7 @@ internal static class ShortestDouble
     /// two exponent digits); <c>0.0</c>, <c>-0.0</c>, <c>nan</c>, <c>inf</c>, <c>-inf</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatPython(double value, Span<byte> utf8, out int written)
     {
         if (utf8.Length >= MaxLength)
@@ -368,6 +370,7 @@ internal static class ShortestDouble
     private static void WritePair(uint pair, ref byte destination) =>
         Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (nint)(pair * 2))));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CountDigits(ulong value)
     {
         // floor(log10(2^(log2 + 1))) via 1233/4096 ~ log10(2), then one comparison settles the power of ten crossed.
@@ -435,6 +438,7 @@ internal static class ShortestDouble
     /// then m has 16 digits and k drops by one), D 10^k = M is an integer below 10^15 and value 10^k is within
     /// 10^15 2^-53 &lt; 0.12 of M, plus the product's rounding (ulp(10^15)/2 = 0.0625): rounding gives M.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryFifteenDigits(double value, int q, out ulong significand, out int exponent)
     {
         // floor(log10(value)) is floor(p log10 2) or one more, for value in [2^p, 2^(p+1)).
@@ -456,7 +460,8 @@ internal static class ShortestDouble
             var m = Math.Round(scaled);
             if (m <= 1e15 && m / scale == value)
             {
-                significand = (ulong)m;
+                // m is a whole number in [0, 10^15]: the signed conversion is exact and cheaper than the saturating unsigned one.
+                significand = (ulong)(long)m;
                 exponent = -k;
                 return true;
             }
@@ -467,6 +472,7 @@ internal static class ShortestDouble
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong RemoveTrailingZeros(ulong value, ref int exponent)
     {
         while (true)
@@ -563,10 +569,13 @@ internal static class ShortestDouble
 
     // floor(q log10(2)), floor(q log10(2) + log10(3/4)) and floor(e log2(10)) by fixed-point multiplication; exact over
     // the ranges used here (the tests compare them with BigInteger arithmetic over every q and e a double needs).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog10Pow2(int q) => (int)((q * 661_971_961_083L) >> 41);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog10ThreeQuartersPow2(int q) => (int)(((q * 661_971_961_083L) - 274_743_187_321L) >> 41);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog2Pow10(int e) => (int)((e * 913_124_641_741L) >> 38);
 
     internal static BigInteger TableEntry(int e) =>
