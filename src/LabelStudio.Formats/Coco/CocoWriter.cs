@@ -132,9 +132,13 @@ internal sealed class CocoWriter
         var items = ImageExport.Annotations.ItemsOf(task, index, _config, report);
         var reference = items.Count > 0 ? ImageExport.Annotations.ImageReference(task, _dataKey) : null;
         var image = reference is null ? null : await _resources.ResolveAsync(reference, index, task, report, cancellationToken).ConfigureAwait(false);
+
+        // An image file that could be read decides file_name and the image size (formats reference §5.6, §7); both
+        // are the task's, the same for each of its items.
+        var fileName = reference is null ? null : image?.RelativePath ?? ImagePaths.Resolve(reference);
         foreach (var item in items)
         {
-            written |= RenderItem(item, chunk, image, report);
+            written |= RenderItem(item, chunk, fileName, image, report);
         }
 
         if (written)
@@ -147,10 +151,9 @@ internal sealed class CocoWriter
 
     private static FileStream NewFile(string path) => OutputFile.Create(path, 1, FileOptions.Asynchronous);
 
-    private bool RenderItem(ImageItem item, CocoChunk chunk, ImageResource? image, ConversionReport report)
+    private bool RenderItem(ImageItem item, CocoChunk chunk, string? fileName, ImageResource? image, ConversionReport report)
     {
-        var reference = ImageExport.Annotations.ImageReference(item.Task, _dataKey);
-        if (reference is null)
+        if (fileName is null)
         {
             report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
             return false;
@@ -161,8 +164,6 @@ internal sealed class CocoWriter
         var imagesStart = (chunk.ImageSlots.Count, images.WrittenCount);
         var annotationsStart = (chunk.AnnotationSlots.Count, annotations.WrittenCount);
 
-        // An image file that could be read decides file_name and the image size (formats reference §5.6, §7).
-        var fileName = image?.RelativePath ?? ImagePaths.Resolve(reference);
         double? width = image is { Width: { } fileWidth, Height: not null } ? fileWidth : null;
         double? height = width is null ? null : image!.Height;
         if (!item.HasOutput)
@@ -183,20 +184,22 @@ internal sealed class CocoWriter
         for (var r = 0; r < regions.Count; r++)
         {
             var region = regions[r];
-            if (region.Value is KeyPointValue)
+            var value = region.Value;
+            if (value is KeyPointValue)
             {
                 (keyPoints ??= []).Add(region);
                 continue;
             }
 
-            var labels = region.GetLabels();
-            if (region.Value is not (RectangleValue or PolygonValue))
+            if (value is not (RectangleValue or PolygonValue))
             {
-                Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle, polygon or keypoint; COCO has no place for it.");
+                Drop(report, item, region, "unsupported-region-type", chunk.UnsupportedTypeMessage(region.Type));
                 continue;
             }
 
-            if (labels.Count == 0)
+            // Result.GetLabels for the two shapes, without its interface casts: the value's labels, else the result's.
+            var labels = (value is RectangleValue rectangle ? rectangle.RectangleLabels : ((PolygonValue)value).PolygonLabels) ?? region.Labels;
+            if (labels is null || labels.Count == 0)
             {
                 Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
@@ -216,19 +219,20 @@ internal sealed class CocoWriter
 
             // A label the config knows has a fixed id; an unknown one gets the next id where the ordered consumer
             // meets it (the official table appends it then, even when the region is dropped below).
+            var label = labels[0];
             int? categoryId = null;
-            if (_knownCategories.TryGetValue(labels[0], out var knownId))
+            if (_knownCategories.TryGetValue(label, out var knownId))
             {
                 categoryId = knownId;
             }
             else if (!_categories.AppendsUnknown)
             {
-                Drop(report, item, region, "label-not-in-classes", $"Label '{labels[0]}' is not a class of this export.");
+                Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
                 continue;
             }
             else
             {
-                chunk.AnnotationSlots.Add(new Slot(annotations.WrittenCount, SlotKind.RegisterCategory, labels[0]));
+                chunk.AnnotationSlots.Add(new Slot(annotations.WrittenCount, SlotKind.RegisterCategory, label));
             }
 
             if (labels.Count > 1)
@@ -236,7 +240,7 @@ internal sealed class CocoWriter
                 report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.Warning, "extra-labels-ignored", $"COCO keeps the first label of a region; '{string.Join("', '", labels.Skip(1))}' not exported.", item.TaskIndex, item.Task, item.Annotation, region));
             }
 
-            if (region.Value is RectangleValue box)
+            if (value is RectangleValue box)
             {
                 double regionWidth;
                 double regionHeight;
@@ -256,7 +260,7 @@ internal sealed class CocoWriter
                 }
 
                 var bbox = RectangleBounds(box, regionWidth, regionHeight);
-                StartAnnotation(chunk, categoryId, labels[0]);
+                StartAnnotation(chunk, categoryId, label);
                 var output = chunk.Annotations;
                 CocoPartLayout.TextThenFloat(output, CocoPartLayout.RectangleBoxStart, bbox.X);
                 CocoPartLayout.TextThenFloat(output, CocoPartLayout.ItemSeparator, bbox.Y);
@@ -266,7 +270,7 @@ internal sealed class CocoWriter
                 output.Write(CocoPartLayout.ObjectEnd);
                 written++;
             }
-            else if (region.Value is PolygonValue polygon)
+            else if (value is PolygonValue polygon)
             {
                 if (polygon.Points.Count == 0)
                 {
@@ -299,7 +303,7 @@ internal sealed class CocoWriter
                     sum2 += y * coordinates[2 * previous];
                 }
 
-                StartAnnotation(chunk, categoryId, labels[0]);
+                StartAnnotation(chunk, categoryId, label);
                 var output = chunk.Annotations;
                 var separator = CocoPartLayout.PolygonStart;
                 foreach (var c in coordinates)
@@ -618,6 +622,21 @@ internal sealed class CocoWriter
         public ReportRecorder Recorder { get; private set; } = new();
 
         private double[] _coordinates = new double[64];
+
+        // The message for the last unsupported result type met (the same few types come again and again).
+        private ResultType _unsupportedType;
+        private string? _unsupportedMessage;
+
+        public string UnsupportedTypeMessage(ResultType type)
+        {
+            if (_unsupportedMessage is null || !_unsupportedType.Equals(type))
+            {
+                _unsupportedType = type;
+                _unsupportedMessage = $"A '{type}' result is not a rectangle, polygon or keypoint; COCO has no place for it.";
+            }
+
+            return _unsupportedMessage;
+        }
 
         /// <summary>A reused buffer for one polygon's pixel coordinates.</summary>
         public Span<double> Coordinates(int count)
