@@ -180,10 +180,8 @@ internal sealed class CocoWriter
 
         List<Result>? keyPoints = null;
         var written = 0;
-        var regions = item.Regions;
-        for (var r = 0; r < regions.Count; r++)
+        foreach (var region in ListSpan.Of(item.Regions))
         {
-            var region = regions[r];
             var value = region.Value;
             if (value is KeyPointValue)
             {
@@ -272,22 +270,23 @@ internal sealed class CocoWriter
             }
             else if (value is PolygonValue polygon)
             {
-                if (polygon.Points.Count == 0)
+                var points = ListSpan.Of(polygon.Points);
+                if (points.Length == 0)
                 {
                     Drop(report, item, region, "empty-polygon", "The polygon has no points.");
                     continue;
                 }
 
-                var coordinates = chunk.Coordinates(polygon.Points.Count * 2);
-                for (var i = 0; i < polygon.Points.Count; i++)
+                var coordinates = chunk.Coordinates(points.Length * 2);
+                for (var i = 0; i < points.Length; i++)
                 {
-                    coordinates[2 * i] = polygon.Points[i].X / 100 * width.Value;
-                    coordinates[(2 * i) + 1] = polygon.Points[i].Y / 100 * height.Value;
+                    coordinates[2 * i] = points[i].X / 100 * width.Value;
+                    coordinates[(2 * i) + 1] = points[i].Y / 100 * height.Value;
                 }
 
                 double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
                 double sum1 = 0, sum2 = 0;
-                var n = polygon.Points.Count;
+                var n = points.Length;
                 for (var i = 0; i < n; i++)
                 {
                     var x = coordinates[2 * i];

@@ -70,9 +70,8 @@ internal static class Annotations
     // they come in when no name comes back after another one, the usual case).
     private static List<Result> Regions(Annotation annotation, long taskIndex, LabelStudioTask task, LabelConfig config, ConversionReport report)
     {
-        // Indexed: a foreach over the IList would allocate an enumerator per annotation.
-        var results = annotation.Results;
-        var regions = new List<Result>(results.Count);
+        var results = ListSpan.Of(annotation.Results);
+        var regions = new List<Result>(results.Length);
         var grouped = true;
         string? last = null;
 
@@ -81,9 +80,8 @@ internal static class Annotations
         string? first = null;
         string? second = null;
         List<string>? more = null;
-        for (var i = 0; i < results.Count; i++)
+        foreach (var result in results)
         {
-            var result = results[i];
             var fromName = result.FromName;
 
             // Consecutive results mostly share their from_name (the reader pools the strings): one lookup per run.
