@@ -724,10 +724,6 @@ internal sealed class CocoWriter
             _buffer.ResetWrittenCount();
         }
 
-        private void WriteInt(long value)
-        {
-            value.TryFormat(_buffer.GetSpan(20), out var length, default, CultureInfo.InvariantCulture);
-            _buffer.Advance(length);
-        }
+        private void WriteInt(long value) => _buffer.WriteInt(value);
     }
 }

@@ -315,6 +315,18 @@ internal static class ShortestDouble
         return count + 1;
     }
 
+    /// <summary>
+    /// Writes the decimal digits of <paramref name="value"/> (1 to <see cref="MaxDigits"/> of them: below 10^17) into
+    /// <paramref name="destination"/>, with the same digit writer as the doubles; returns their count.
+    /// </summary>
+    internal static int WriteInteger(ulong value, Span<byte> destination)
+    {
+        Debug.Assert(value < 100_000_000_000_000_000UL, "17 digits at most");
+        var count = value == 0 ? 1 : CountDigits(value);
+        WriteDigits(value, count, destination[..count]);
+        return count;
+    }
+
     private static int WriteDigits(ulong significand, Span<byte> digits)
     {
         var count = CountDigits(significand);
