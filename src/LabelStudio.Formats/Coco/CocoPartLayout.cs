@@ -7,7 +7,7 @@ namespace LabelStudio.Formats.Coco;
 /// arrays, as <see cref="UjsonWriter"/> lays them out there (ujson's indent 2: objects at 4 spaces, their members
 /// at 6, array items at 8, a polygon's coordinates at 10). Every object of a part has the same members in the same
 /// order, so the names, separators and indentation between two values are one constant each, copied with one call
-/// instead of a name, a separator decision and an indentation fill per member. <c>CocoWriterLayoutTests</c> check
+/// instead of a name, a separator decision and an indentation fill per member. <c>CocoPartLayoutTests</c> check
 /// each shape against <see cref="UjsonWriter"/>'s own output.
 /// </summary>
 internal static class CocoPartLayout
