@@ -70,38 +70,53 @@ internal static class Annotations
     // they come in when no name comes back after another one, the usual case).
     private static List<Result> Regions(Annotation annotation, long taskIndex, LabelStudioTask task, LabelConfig config, ConversionReport report)
     {
-        // Indexed: a foreach over the IList would allocate an enumerator per annotation.
-        var results = annotation.Results;
-        var regions = new List<Result>(results.Count);
+        var results = ListSpan.Of(annotation.Results);
+        var regions = new List<Result>(results.Length);
         var grouped = true;
         string? last = null;
-        List<string>? seen = null;
-        for (var i = 0; i < results.Count; i++)
+
+        // The names met so far: the first two in locals (an image annotation mostly has one or two controls), more
+        // in a list made only then.
+        string? first = null;
+        string? second = null;
+        List<string>? more = null;
+        foreach (var result in results)
         {
-            var result = results[i];
+            var fromName = result.FromName;
+
             // Consecutive results mostly share their from_name (the reader pools the strings): one lookup per run.
-            if (result.FromName is not { } fromName
-                || (!string.Equals(fromName, last, StringComparison.Ordinal) && !config.TryGetControl(fromName, out _)))
+            if (fromName is not null && string.Equals(fromName, last, StringComparison.Ordinal))
             {
-                var reason = result.FromName is null ? "relation-not-exported" : "control-not-in-config";
-                var message = result.FromName is null
+                regions.Add(result);
+                continue;
+            }
+
+            if (fromName is null || !config.TryGetControl(fromName, out _))
+            {
+                var reason = fromName is null ? "relation-not-exported" : "control-not-in-config";
+                var message = fromName is null
                     ? $"A '{result.Type}' result without from_name (a relation) has no place in this format."
-                    : $"from_name '{result.FromName}' is not a control of the labeling config.";
+                    : $"from_name '{fromName}' is not a control of the labeling config.";
                 report.Add(Issue(ConversionIssueKind.DroppedRegion, reason, message, taskIndex, task, annotation) with { RegionId = result.Id });
                 continue;
             }
 
-            if (last is not null && !string.Equals(last, fromName, StringComparison.Ordinal))
+            if (first is null)
             {
-                seen ??= [last];
-                if (seen.Contains(fromName, StringComparer.Ordinal))
-                {
-                    grouped = false;
-                }
-                else
-                {
-                    seen.Add(fromName);
-                }
+                first = fromName;
+            }
+            else if (string.Equals(fromName, first, StringComparison.Ordinal) || string.Equals(fromName, second, StringComparison.Ordinal)
+                || (more is not null && more.Contains(fromName, StringComparer.Ordinal)))
+            {
+                grouped = false;
+            }
+            else if (second is null)
+            {
+                second = fromName;
+            }
+            else
+            {
+                (more ??= []).Add(fromName);
             }
 
             last = fromName;
@@ -114,7 +129,16 @@ internal static class Annotations
         }
 
         var ordered = new List<Result>(regions.Count);
-        foreach (var name in seen!)
+        AddNamed(ordered, regions, first!);
+        AddNamed(ordered, regions, second!);
+        foreach (var name in more ?? [])
+        {
+            AddNamed(ordered, regions, name);
+        }
+
+        return ordered;
+
+        static void AddNamed(List<Result> ordered, List<Result> regions, string name)
         {
             foreach (var result in regions)
             {
@@ -124,8 +148,6 @@ internal static class Annotations
                 }
             }
         }
-
-        return ordered;
     }
 
     public static ConversionIssue Issue(ConversionIssueKind kind, string reason, string message, long taskIndex, LabelStudioTask task, Annotation? annotation, Result? region = null) =>

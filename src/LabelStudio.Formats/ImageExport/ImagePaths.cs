@@ -20,10 +20,17 @@ internal static class ImagePaths
     public static string Resolve(string reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (reference.Contains("/data/local-files/?d=", StringComparison.Ordinal)
-            || KeptPrefixes.Any(p => reference.StartsWith(p, StringComparison.Ordinal)))
+        if (reference.Contains("/data/local-files/?d=", StringComparison.Ordinal))
         {
             return reference;
+        }
+
+        foreach (var prefix in KeptPrefixes)
+        {
+            if (reference.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return reference;
+            }
         }
 
         return CachePath(reference);

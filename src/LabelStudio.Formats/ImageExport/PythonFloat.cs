@@ -34,13 +34,17 @@ internal static class PythonFloat
     /// <summary>Writes <see cref="Format"/>'s text as UTF-8 (ASCII), straight into the destination.</summary>
     public static void Write(Utf8Buffer writer, double value)
     {
-        var span = writer.GetSpan(ShortestDouble.MaxLength);
-        if (!ShortestDouble.TryFormatPython(value, span, out var length))
+        Write(writer.GetSpan(ShortestDouble.MaxLength), value, out var length);
+        writer.Advance(length);
+    }
+
+    /// <summary>Writes <see cref="Format"/>'s text as UTF-8 (ASCII) into a span of at least <see cref="ShortestDouble.MaxLength"/> bytes.</summary>
+    public static void Write(Span<byte> destination, double value, out int length)
+    {
+        if (!ShortestDouble.TryFormatPython(value, destination, out length))
         {
             throw new InvalidOperationException("A buffer of ShortestDouble.MaxLength bytes holds every Python float text.");
         }
-
-        writer.Advance(length);
     }
 
     private static int FormatInto(double value, Span<char> buffer) =>

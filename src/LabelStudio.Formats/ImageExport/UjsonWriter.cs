@@ -214,50 +214,66 @@ internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
 
     private void Indent() => output.Fill((byte)' ', _depth * 2);
 
-    private void WriteString(string value)
+    private void WriteString(string value) => WriteQuoted(output, value);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as a ujson string: quoted, with <c>"</c>, <c>\</c>, <c>/</c> and control
+    /// characters escaped and everything else kept as UTF-8. Runs between escapes are encoded straight into the
+    /// buffer (an escaped character is ASCII, so a run never splits a surrogate pair).
+    /// </summary>
+    public static void WriteQuoted(Utf8Buffer output, string value)
     {
-        // Most names and labels need no escaping: encode them as they are.
-        if (value.AsSpan().IndexOfAny(NeedsEscape) < 0)
+        var rest = value.AsSpan();
+        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(rest.Length) + 2);
+        span[0] = (byte)'"';
+        var position = 1;
+        while (true)
         {
-            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
-            span[0] = (byte)'"';
-            var length = Encoding.UTF8.GetBytes(value, span[1..]);
-            span[length + 1] = (byte)'"';
-            output.Advance(length + 2);
-            return;
-        }
-
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
+            var next = rest.IndexOfAny(NeedsEscape);
+            var run = next < 0 ? rest : rest[..next];
+            position += Encoding.UTF8.GetBytes(run, span[position..]);
+            if (next < 0)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '/': builder.Append("\\/"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
+                break;
             }
+
+            // At most 6 bytes (\u001f) for the escape, and room for the rest as before.
+            var c = rest[next];
+            rest = rest[(next + 1)..];
+            output.Advance(position);
+            span = output.GetSpan(6 + Encoding.UTF8.GetMaxByteCount(rest.Length) + 1);
+            position = Escape(c, span);
         }
 
-        builder.Append('"');
-        var text = builder.ToString();
-        var bytes = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        output.Advance(Encoding.UTF8.GetBytes(text, bytes));
+        span[position++] = (byte)'"';
+        output.Advance(position);
+    }
+
+    private static int Escape(char c, Span<byte> destination)
+    {
+        destination[0] = (byte)'\\';
+        var second = c switch
+        {
+            '"' => (byte)'"',
+            '\\' => (byte)'\\',
+            '/' => (byte)'/',
+            '\n' => (byte)'n',
+            '\r' => (byte)'r',
+            '\t' => (byte)'t',
+            '\b' => (byte)'b',
+            '\f' => (byte)'f',
+            _ => (byte)0,
+        };
+        if (second != 0)
+        {
+            destination[1] = second;
+            return 2;
+        }
+
+        // Other control characters: \u00XX with lower-case hex digits.
+        "u00"u8.CopyTo(destination[1..]);
+        destination[4] = (byte)"0123456789abcdef"[c >> 4];
+        destination[5] = (byte)"0123456789abcdef"[c & 0xF];
+        return 6;
     }
 }

@@ -34,6 +34,7 @@ internal static class ShortestDouble
 
     private const ulong HiddenBit = 1UL << 52;
     private const ulong FractionMask = HiddenBit - 1;
+    private const ulong SignBit = 1UL << 63;
 
     // For each e in [MinPow10, MaxPow10]: g = floor(10^e 2^-r) + 1 with r chosen so that 2^125 <= 10^e 2^-r < 2^126,
     // stored as the pair (g >> 64, g & ulong.MaxValue). Computed exactly with BigInteger once per process instead of
@@ -46,6 +47,13 @@ internal static class ShortestDouble
         10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
         1_000_000_000_000_000UL, 10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
         10_000_000_000_000_000_000UL,
+    ];
+
+    // 10^0 .. 10^22: the powers of ten a double holds exactly (5^22 < 2^53).
+    private static ReadOnlySpan<double> PowersOfTenAsDoubles =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     ];
 
     private static ReadOnlySpan<byte> DigitPairs =>
@@ -86,6 +94,7 @@ internal static class ShortestDouble
     /// exponent digits); <c>0</c>, <c>-0</c>, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatRoundTrip(double value, Span<byte> utf8, out int written)
     {
         if (utf8.Length >= MaxLength)
@@ -104,6 +113,7 @@ internal static class ShortestDouble
     /// two exponent digits); <c>0.0</c>, <c>-0.0</c>, <c>nan</c>, <c>inf</c>, <c>-inf</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatPython(double value, Span<byte> utf8, out int written)
     {
         if (utf8.Length >= MaxLength)
@@ -305,6 +315,18 @@ internal static class ShortestDouble
         return count + 1;
     }
 
+    /// <summary>
+    /// Writes the decimal digits of <paramref name="value"/> (1 to <see cref="MaxDigits"/> of them: below 10^17) into
+    /// <paramref name="destination"/>, with the same digit writer as the doubles; returns their count.
+    /// </summary>
+    internal static int WriteInteger(ulong value, Span<byte> destination)
+    {
+        Debug.Assert(value < 100_000_000_000_000_000UL, "17 digits at most");
+        var count = value == 0 ? 1 : CountDigits(value);
+        WriteDigits(value, count, destination[..count]);
+        return count;
+    }
+
     private static int WriteDigits(ulong significand, Span<byte> digits)
     {
         var count = CountDigits(significand);
@@ -360,6 +382,7 @@ internal static class ShortestDouble
     private static void WritePair(uint pair, ref byte destination) =>
         Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (nint)(pair * 2))));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CountDigits(ulong value)
     {
         // floor(log10(2^(log2 + 1))) via 1233/4096 ~ log10(2), then one comparison settles the power of ten crossed.
@@ -394,6 +417,11 @@ internal static class ShortestDouble
                 }
             }
 
+            if (TryFifteenDigits(BitConverter.UInt64BitsToDouble(bits & ~SignBit), q, out significand, out exponent))
+            {
+                return RemoveTrailingZeros(significand, ref exponent);
+            }
+
             significand = Schubfach(c, q, irregular: fraction == 0 && biasedExponent > 1, out exponent);
         }
         else
@@ -404,6 +432,59 @@ internal static class ShortestDouble
         return RemoveTrailingZeros(significand, ref exponent);
     }
 
+    /// <summary>
+    /// The fast path for a double that is the nearest double to a decimal of at most 15 significant digits (what a
+    /// reader made of such a decimal, or a computation that happened to land on one): that decimal, as
+    /// m x 10^-k with m &lt;= 10^15, when <paramref name="value"/> lies in [1e-8, 1e15) roughly.
+    /// </summary>
+    /// <remarks>
+    /// Why the answer is Schubfach's: (1) The test <c>m / 10^k == value</c> divides two exact doubles (m &lt;= 10^15 &lt;
+    /// 2^53, 10^k &lt;= 10^22 &lt; 2^53 5^22 exactly representable), so the quotient is the correctly rounded m 10^-k: D =
+    /// m 10^-k parses back to value. (2) D is the only decimal of at most 15 significant digits that does: two such
+    /// decimals D &lt; D' with e = floor(log10 D) are both multiples of 10^(e-14), so D' - D &gt;= 10^(e-14); both
+    /// within half a spacing of value would need D' - D &lt;= ulp(value) &lt;= 2^-52 value &lt;= 2^-52 10^(e+1) (1 + 2^-52)
+    /// &lt; 2.3 10^(e-15), which is less (DBL_DIG = 15). (3) A shortest round-trip decimal has at most as many digits
+    /// as D, hence at most 15, hence is D by (2); among equally short ones there is no choice left, so "closest to
+    /// the exact value" picks D too. The search for m only decides how often the path hits, not what it returns:
+    /// with k = 14 - floor(log10 value) (one too big when the estimate from the binary exponent is one too small,
+    /// then m has 16 digits and k drops by one), D 10^k = M is an integer below 10^15 and value 10^k is within
+    /// 10^15 2^-53 &lt; 0.12 of M, plus the product's rounding (ulp(10^15)/2 = 0.0625): rounding gives M.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryFifteenDigits(double value, int q, out ulong significand, out int exponent)
+    {
+        // floor(log10(value)) is floor(p log10 2) or one more, for value in [2^p, 2^(p+1)).
+        var k = 14 - FloorLog10Pow2(q + 52);
+
+        // Just above 1e-8 the estimate asks for 10^23, which a double does not hold; 10^22 is then the right scale.
+        k = k == 23 ? 22 : k;
+        if ((uint)k <= 22)
+        {
+            var powers = PowersOfTenAsDoubles;
+            var scale = powers[k];
+            var scaled = value * scale;
+            if (scaled >= 1e15 && k > 0)
+            {
+                scale = powers[--k];
+                scaled = value * scale;
+            }
+
+            var m = Math.Round(scaled);
+            if (m <= 1e15 && m / scale == value)
+            {
+                // m is a whole number in [0, 10^15]: the signed conversion is exact and cheaper than the saturating unsigned one.
+                significand = (ulong)(long)m;
+                exponent = -k;
+                return true;
+            }
+        }
+
+        significand = 0;
+        exponent = 0;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong RemoveTrailingZeros(ulong value, ref int exponent)
     {
         while (true)
@@ -500,16 +581,51 @@ internal static class ShortestDouble
 
     // floor(q log10(2)), floor(q log10(2) + log10(3/4)) and floor(e log2(10)) by fixed-point multiplication; exact over
     // the ranges used here (the tests compare them with BigInteger arithmetic over every q and e a double needs).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog10Pow2(int q) => (int)((q * 661_971_961_083L) >> 41);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog10ThreeQuartersPow2(int q) => (int)(((q * 661_971_961_083L) - 274_743_187_321L) >> 41);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog2Pow10(int e) => (int)((e * 913_124_641_741L) >> 38);
 
     internal static BigInteger TableEntry(int e) =>
         (new BigInteger(Pow10Table[(e - MinPow10) * 2]) << 64) | Pow10Table[((e - MinPow10) * 2) + 1];
 
     internal static (int Min, int Max) TableRange => (MinPow10, MaxPow10);
+
+    /// <summary>
+    /// For the tests: the fast path alone on a finite, positive, normal <paramref name="value"/>, with trailing zeros
+    /// removed as <see cref="ToDecimal"/> returns it; false where it does not apply.
+    /// </summary>
+    internal static bool TryFastDecimal(double value, out ulong significand, out int exponent)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        var biasedExponent = (int)(bits >> 52) & 0x7FF;
+        if (!double.IsFinite(value) || value <= 0 || biasedExponent == 0
+            || !TryFifteenDigits(value, biasedExponent - 1075, out significand, out exponent))
+        {
+            significand = 0;
+            exponent = 0;
+            return false;
+        }
+
+        significand = RemoveTrailingZeros(significand, ref exponent);
+        return true;
+    }
+
+    /// <summary>For the tests: Schubfach alone (no integer or fast path) on a finite, non-zero value.</summary>
+    internal static ulong SchubfachDecimal(double value, out int exponent)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        var biasedExponent = (int)(bits >> 52) & 0x7FF;
+        var fraction = bits & FractionMask;
+        var significand = biasedExponent != 0
+            ? Schubfach(fraction | HiddenBit, biasedExponent - 1075, irregular: fraction == 0 && biasedExponent > 1, out exponent)
+            : Schubfach(fraction, -1074, irregular: false, out exponent);
+        return RemoveTrailingZeros(significand, ref exponent);
+    }
 
     private static ulong[] BuildPow10Table()
     {

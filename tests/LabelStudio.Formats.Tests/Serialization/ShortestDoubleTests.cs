@@ -8,7 +8,7 @@ namespace LabelStudio.Formats.Tests.Serialization;
 // Differential tests: the reference for every double is .NET's own double.ToString("R", InvariantCulture) (shortest
 // round-trip digits, closest to the exact value) and double.Parse must give the same bits back. Values are checked in
 // bulk and the first failures reported together, so a few hundred thousand cases stay within a few seconds.
-public sealed class ShortestDoubleTests
+public sealed partial class ShortestDoubleTests
 {
     private const int Seed = 20261128;
 

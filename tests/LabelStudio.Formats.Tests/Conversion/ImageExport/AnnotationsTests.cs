@@ -24,6 +24,10 @@ public sealed class AnnotationsTests
     [TestCase("b,a,b", "b,b,a")]
     [TestCase("c,x,c,a", "c,c,a")]
     [TestCase("x", "")]
+    [TestCase("a,b,c", "a,b,c")]
+    [TestCase("a,b,c,a,c", "a,a,b,c,c")]
+    [TestCase("a,b,c,c,b", "a,b,b,c,c")]
+    [TestCase("a,x,a,b", "a,a,b")]
     public void ItemsOf_ResultsOfSeveralControls_GroupedInFirstSeenOrder(string fromNames, string expected)
     {
         var results = string.Join(",", fromNames.Split(',').Select((name, i) => $$$"""{"id":"r{{{i}}}","from_name":"{{{name}}}","to_name":"image","type":"choices","value":{}}"""));

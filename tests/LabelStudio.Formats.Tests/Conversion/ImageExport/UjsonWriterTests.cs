@@ -51,4 +51,40 @@ public sealed class UjsonWriterTests
 
         Encoding.UTF8.GetString(bytes.Output.WrittenSpan).Should().Be(Encoding.UTF8.GetString(text.Output.WrittenSpan));
     }
+
+    // ujson escapes the quote, the backslash, the slash and control characters (\n \r \t \b \f by name, the
+    // others as \u00XX in lower case) and keeps every other character as UTF-8.
+    [TestCase("images/1.jpg", "\"images\\/1.jpg\"")]
+    [TestCase("/data/upload/7/a b.jpg", "\"\\/data\\/upload\\/7\\/a b.jpg\"")]
+    [TestCase("q\"b\\s", "\"q\\\"b\\\\s\"")]
+    [TestCase("\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\"")]
+    [TestCase("\u0001\u001f\u000b", "\"\\u0001\\u001f\\u000b\"")]
+    [TestCase("", "\"\"")]
+    [TestCase("//", "\"\\/\\/\"")]
+    [TestCase("caf\u00e9/\u6771\u4eac", "\"caf\u00e9\\/\u6771\u4eac\"")]
+    [TestCase("\ud83d\ude00/x", "\"\ud83d\ude00\\/x\"")]
+    public void WriteQuoted_Text_EscapesAsUjson(string value, string expected)
+    {
+        var buffer = new Utf8Buffer(1);
+        UjsonWriter.WriteQuoted(buffer, value);
+        Encoding.UTF8.GetString(buffer.WrittenSpan).Should().Be(expected);
+    }
+
+    [Test]
+    public void WriteQuoted_LoneSurrogateBeforeEscape_WritesReplacementCharacter()
+    {
+        // A lone surrogate has no UTF-8 form: the encoder writes U+FFFD (EF BF BD), as for the whole string at once.
+        var buffer = new Utf8Buffer(1);
+        UjsonWriter.WriteQuoted(buffer, "a\ud800/b");
+        buffer.WrittenSpan.ToArray().Should().Equal([(byte)'"', (byte)'a', 0xEF, 0xBF, 0xBD, (byte)'\\', (byte)'/', (byte)'b', (byte)'"']);
+    }
+
+    [Test]
+    public void WriteQuoted_LongTextWithManyEscapes_GrowsTheBuffer()
+    {
+        var value = string.Concat(Enumerable.Repeat("\u00e9/\u0002", 5000));
+        var buffer = new Utf8Buffer(1);
+        UjsonWriter.WriteQuoted(buffer, value);
+        Encoding.UTF8.GetString(buffer.WrittenSpan).Should().Be("\"" + string.Concat(Enumerable.Repeat("\u00e9\\/\\u0002", 5000)) + "\"");
+    }
 }
