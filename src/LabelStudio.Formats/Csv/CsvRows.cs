@@ -186,7 +186,7 @@ internal static class CsvRows
     }
 
     // A field as the exporter writes it: quoted (quotes doubled; delimiters and line breaks inside) or bare (numbers,
-    // True/False: never a delimiter, quote or CR). False when the input ends before the field does.
+    // True/False: never a delimiter, quote or line break). False when the input ends before the field does.
     private static bool SkipField(ReadOnlySpan<byte> row, ref int at, byte delimiter)
     {
         if (at < row.Length && row[at] == (byte)'"')
@@ -216,7 +216,7 @@ internal static class CsvRows
             }
         }
 
-        var end = row[at..].IndexOfAny(delimiter, (byte)'\r');
+        var end = row[at..].IndexOfAny(delimiter, (byte)'\r', (byte)'\n');
         if (end < 0)
         {
             return false;
