@@ -255,6 +255,12 @@ public sealed class CsvExporter : IExporter
         private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
         private readonly List<int> _rowEnds = [];
+
+        // The ids of the columns every row has, asked of the table once; and the last control names met, matched
+        // by reference (the reader pools them) before the dictionary is asked.
+        private readonly int[] _fixed = [-1, -1, -1, -1, -1, -1, -1, -1];
+        private readonly (string? Name, int Id)[] _recentOutputs = new (string?, int)[8];
+        private int _nextRecent;
         private (int Start, int Length)[] _cells = [];
 
         public int Length => _buffer.WrittenCount;
@@ -273,6 +279,28 @@ public sealed class CsvExporter : IExporter
             }
 
             return id;
+        }
+
+        private int Fixed(int which, string name)
+        {
+            var id = _fixed[which];
+            return id >= 0 ? id : _fixed[which] = Id(CsvColumnTable.OtherColumn, name);
+        }
+
+        private int OutputId(string name)
+        {
+            foreach (var (recent, id) in _recentOutputs)
+            {
+                if (ReferenceEquals(recent, name))
+                {
+                    return id;
+                }
+            }
+
+            var found = Id(OutputColumn, name);
+            _recentOutputs[_nextRecent] = (name, found);
+            _nextRecent = (_nextRecent + 1) % _recentOutputs.Length;
+            return found;
         }
 
         public void Dispose()
@@ -360,39 +388,40 @@ public sealed class CsvExporter : IExporter
                 _fields.Add((CsvColumnTable.DataColumn, Id(CsvColumnTable.DataColumn, key), start, _field.WrittenCount - start));
             }
 
-            Other("id", task.Id);
-            foreach (var (name, type, results) in item.Outputs)
+            Other(Fixed(0, "id"), task.Id);
+            var outputs = item.Outputs;
+            for (var o = 0; o < outputs.Count; o++)
             {
-                var start = _field.WrittenCount;
-                OutputField(type, results);
-                _fields.Add((OutputColumn, Id(OutputColumn, name), start, _field.WrittenCount - start));
+                var (name, type, results) = outputs[o];
+                var start = OutputField(type, results);
+                _fields.Add((OutputColumn, OutputId(name), start, _field.WrittenCount - start));
                 if (ResultPrettifier.IsChat(type))
                 {
-                    OtherQuoted(name + "_transcript", ChatTranscript(results));
+                    OtherQuoted(Id(CsvColumnTable.OtherColumn, name + "_transcript"), ChatTranscript(results));
                 }
             }
 
             var annotation = item.Annotation;
-            OtherQuoted("annotator", AnnotatorText(annotation?.CompletedBy));
-            Other("annotation_id", annotation?.Id);
-            OtherQuoted("created_at", annotation?.CreatedAt?.ToString());
-            OtherQuoted("updated_at", annotation?.UpdatedAt?.ToString());
-            OtherFloat("lead_time", annotation?.LeadTime);
+            OtherQuoted(Fixed(1, "annotator"), AnnotatorText(annotation?.CompletedBy));
+            Other(Fixed(2, "annotation_id"), annotation?.Id);
+            OtherQuoted(Fixed(3, "created_at"), annotation?.CreatedAt?.ToString());
+            OtherQuoted(Fixed(4, "updated_at"), annotation?.UpdatedAt?.ToString());
+            OtherFloat(Fixed(5, "lead_time"), annotation?.LeadTime);
             if (task.HasAgreementMember)
             {
-                OtherFloat("agreement", task.Agreement);
+                OtherFloat(Fixed(6, "agreement"), task.Agreement);
             }
 
             if (annotation?.AdditionalProperties is { } extra && extra.TryGetValue("history", out var history)
                 && history.ValueKind == JsonValueKind.Array && history.GetArrayLength() > 0)
             {
-                OtherQuoted("history", CompactJson(history));
+                OtherQuoted(Fixed(7, "history"), CompactJson(history));
             }
 
             _rowEnds.Add(_fields.Count);
         }
 
-        private void Other(string name, long? value)
+        private void Other(int column, long? value)
         {
             var start = _field.WrittenCount;
             if (value is { } number)
@@ -406,11 +435,11 @@ public sealed class CsvExporter : IExporter
                 _field.Write("\"\""u8);
             }
 
-            _fields.Add((CsvColumnTable.OtherColumn, Id(CsvColumnTable.OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
         // Python writes a float cell with repr: 1.0, 12.5, 1e-05.
-        private void OtherFloat(string name, double? value)
+        private void OtherFloat(int column, double? value)
         {
             var start = _field.WrittenCount;
             if (value is { } number)
@@ -423,14 +452,14 @@ public sealed class CsvExporter : IExporter
                 _field.Write("\"\""u8);
             }
 
-            _fields.Add((CsvColumnTable.OtherColumn, Id(CsvColumnTable.OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
-        private void OtherQuoted(string name, string? value)
+        private void OtherQuoted(int column, string? value)
         {
             var start = _field.WrittenCount;
             CsvRows.WriteQuoted(_field, value ?? string.Empty);
-            _fields.Add((CsvColumnTable.OtherColumn, Id(CsvColumnTable.OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
         private void WriteAscii(string text)
@@ -488,19 +517,27 @@ public sealed class CsvExporter : IExporter
         /// TextArea result is that value, anything else the JSON list of the values (type removed, original size
         /// added).
         /// </summary>
-        private void OutputField(string type, List<Result> results)
+        /// <returns>Where the field starts in the field buffer (after what a region writer gave up on).</returns>
+        private int OutputField(string type, List<Result> results)
         {
+            var start = _field.WrittenCount;
             if (results.Count == 1 && (type == "Choices" || type == "TextArea") && SingleText(type, results[0].Value) is { } single)
             {
                 CsvRows.WriteQuoted(_field, single);
-                return;
+                return start;
             }
 
             var rare = ResultPrettifier.IsChat(type) || type == "Choices" || type == "TextArea";
-            if (!rare && CsvRegionWriter.CanWrite(results))
+            if (!rare)
             {
-                _regions.Write(_field, results);
-                return;
+                if (_regions.TryWrite(_field, results))
+                {
+                    return start;
+                }
+
+                // What the region writer wrote before it met a region it leaves to the general path stays unused in
+                // the buffer: no field points at it.
+                start = _field.WrittenCount;
             }
 
             if (rare || !ExportItemReader.AllPlainValues(results))
@@ -514,7 +551,7 @@ public sealed class CsvExporter : IExporter
 
                 var pretty = ResultPrettifier.Prettify(values);
                 CsvRows.WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : ResultPrettifier.ToCompactJson(pretty));
-                return;
+                return start;
             }
 
             _json.ResetWrittenCount();
@@ -530,6 +567,7 @@ public sealed class CsvExporter : IExporter
             writer.Flush();
 
             CsvRows.WriteQuotedUtf8(_field, _json.WrittenSpan);
+            return start;
         }
 
         private static string? SingleText(string type, ResultValue? value) => (type, value) switch
