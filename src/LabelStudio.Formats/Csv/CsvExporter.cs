@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -402,7 +403,7 @@ public sealed class CsvExporter : IExporter
             }
 
             var annotation = item.Annotation;
-            OtherQuoted(Fixed(1, "annotator"), AnnotatorText(annotation?.CompletedBy));
+            Annotator(Fixed(1, "annotator"), annotation?.CompletedBy);
             Other(Fixed(2, "annotation_id"), annotation?.Id);
             OtherQuoted(Fixed(3, "created_at"), annotation?.CreatedAt?.ToString());
             OtherQuoted(Fixed(4, "updated_at"), annotation?.UpdatedAt?.ToString());
@@ -455,6 +456,23 @@ public sealed class CsvExporter : IExporter
             _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
+        private void Annotator(int column, JsonNode? completedBy)
+        {
+            if (AnnotationFields.AnnotatorOf(completedBy) is JsonValue id && id.TryGetValue<JsonElement>(out var element)
+                && element.ValueKind == JsonValueKind.Number)
+            {
+                // A user id as read: its JSON text, quoted (what the general path gives, without the string).
+                var start = _field.WrittenCount;
+                _field.Put((byte)'"');
+                _field.Write(JsonMarshal.GetRawUtf8Value(element));
+                _field.Put((byte)'"');
+                _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
+                return;
+            }
+
+            OtherQuoted(column, AnnotatorText(completedBy));
+        }
+
         private void OtherQuoted(int column, string? value)
         {
             var start = _field.WrittenCount;
@@ -492,6 +510,15 @@ public sealed class CsvExporter : IExporter
 
         private void ScalarField(JsonValue scalar)
         {
+            if (scalar.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.String
+                && JsonMarshal.GetRawUtf8Value(element) is var raw && raw.IndexOf((byte)'\\') < 0)
+            {
+                // Read from an export: without escapes the JSON token, quotes included, is already the CSV field (a
+                // quote inside would be escaped), with no string decoded and encoded again.
+                _field.Write(raw);
+                return;
+            }
+
             switch (scalar.GetValueKind())
             {
                 case JsonValueKind.String:

@@ -146,6 +146,23 @@ public class CsvExporterTests
     }
 
     [Test]
+    public async Task ExportAsync_DataStringsWithAndWithoutEscapesAndANumericAnnotator_WrittenAsTheirText()
+    {
+        // Strings quoted with inner quotes doubled, escapes decoded (\u00e9 is é, \n a line break inside the quotes,
+        // \\ one backslash); a numeric completed_by is the annotator, quoted as a string; absent times are "".
+        var export = Encoding.UTF8.GetBytes("""
+            [{"id":1,"data":{"a":"plain","b":"q\"uote","c":"\u00e9t\u00e9","d":"été","e":"l1\nl2","f":"back\\slash"},
+              "annotations":[{"id":9,"completed_by":4,"result":[]}]}]
+            """);
+
+        var text = Encoding.UTF8.GetString(await ExportAsync(export, null, HeaderAtFirstRow));
+
+        text.Should().Be(
+            "\"a\",\"annotation_id\",\"annotator\",\"b\",\"c\",\"created_at\",\"d\",\"e\",\"f\",\"id\",\"lead_time\",\"updated_at\"\r\n"
+            + "\"plain\",9,\"4\",\"q\"\"uote\",\"été\",\"\",\"été\",\"l1\nl2\",\"back\\slash\",1,\"\",\"\"\r\n");
+    }
+
+    [Test]
     public async Task ExportAsync_NoTasks_HeaderOfTheFixedColumnsOnly()
     {
         var output = await ExportAsync("[]"u8.ToArray(), null, HeaderAtFirstRow);
