@@ -27,6 +27,11 @@ internal sealed class CsvRegionWriter
 
     private readonly Dictionary<string, byte[]> _labels = new(StringComparer.Ordinal);
 
+    // The labels met last, matched by reference before the dictionary hashes the text: the reader pools label
+    // strings, so a project's few labels are mostly the same few references.
+    private readonly (string? Label, byte[] Bytes)[] _recent = new (string?, byte[])[16];
+    private int _nextRecent;
+
     /// <summary>Whether every region is a value this writer renders exactly as the general path does.</summary>
     public static bool CanWrite(List<Result> results)
     {
@@ -215,7 +220,7 @@ internal sealed class CsvRegionWriter
                 field.Put((byte)',');
             }
 
-            field.Write(Label(values[i]));
+            field.Write(values[i] is { } label ? Label(label) : "null"u8);
         }
 
         field.Put((byte)']');
@@ -223,6 +228,22 @@ internal sealed class CsvRegionWriter
 
     // The label as the writer's relaxed encoder escapes it, quotes included, with every " doubled for the CSV field.
     private ReadOnlySpan<byte> Label(string label)
+    {
+        foreach (var (recent, bytes) in _recent)
+        {
+            if (ReferenceEquals(recent, label))
+            {
+                return bytes;
+            }
+        }
+
+        var found = Escaped(label);
+        _recent[_nextRecent] = (label, found);
+        _nextRecent = (_nextRecent + 1) % _recent.Length;
+        return found;
+    }
+
+    private byte[] Escaped(string label)
     {
         if (_labels.TryGetValue(label, out var cached))
         {

@@ -100,6 +100,14 @@ public sealed class CsvRegionWriterTests
     }
 
     [Test]
+    public void Write_NullLabel_MatchesTheGeneralPath()
+    {
+        var results = new List<Result> { new() { Value = new RectangleValue { X = 1, Y = 2, Width = 3, Height = 4, RectangleLabels = ["a", null!, "a"] } } };
+
+        Render(new CsvRegionWriter(), results).Should().Be(Reference(results));
+    }
+
+    [Test]
     public void TryWrite_RegionLeftToTheGeneralPathAfterWritableOnes_ReturnsFalse()
     {
         var field = new Utf8Buffer(16);
