@@ -142,8 +142,10 @@ internal static class ExportItemReader
 
     private static List<(string Name, string ControlType, List<Result> Results)> TypedOutputs(Annotation annotation, long index, long? taskId, ExportSchema schema, ConversionReport report)
     {
-        var results = annotation.Results;
-        var count = results.Count;
+        // The reader's lists are List<Result>: read them as spans, not through IList's interface calls.
+        var list = annotation.Results;
+        ReadOnlySpan<Result> results = list is List<Result> concrete ? CollectionsMarshal.AsSpan(concrete) : [.. list];
+        var count = results.Length;
         var outputs = new List<(string Name, string ControlType, List<Result> Results)>(Math.Min(count, 4));
         if (count == 0)
         {

@@ -50,12 +50,18 @@ internal sealed class CsvRegionWriter
     public static bool CanWrite(Result result) => result.Value switch
     {
         null => true,
-        RectangleValue box => box.AdditionalProperties is null && double.IsFinite(box.X) && double.IsFinite(box.Y)
-            && double.IsFinite(box.Width) && double.IsFinite(box.Height) && IsFiniteOrNull(box.Rotation),
-        PolygonValue polygon => polygon.AdditionalProperties is null && FinitePoints(polygon.Points),
-        KeyPointValue point => point.AdditionalProperties is null && double.IsFinite(point.X) && double.IsFinite(point.Y) && IsFiniteOrNull(point.Width),
+        RectangleValue box => CanWrite(box),
+        PolygonValue polygon => CanWrite(polygon),
+        KeyPointValue point => CanWrite(point),
         _ => false,
     };
+
+    private static bool CanWrite(RectangleValue box) => box.AdditionalProperties is null && double.IsFinite(box.X) && double.IsFinite(box.Y)
+        && double.IsFinite(box.Width) && double.IsFinite(box.Height) && IsFiniteOrNull(box.Rotation);
+
+    private static bool CanWrite(PolygonValue polygon) => polygon.AdditionalProperties is null && FinitePoints(polygon.Points);
+
+    private static bool CanWrite(KeyPointValue point) => point.AdditionalProperties is null && double.IsFinite(point.X) && double.IsFinite(point.Y) && IsFiniteOrNull(point.Width);
 
     /// <summary>
     /// Writes the quoted field, checking each region just before it; false at the first region this writer leaves to
@@ -67,17 +73,15 @@ internal sealed class CsvRegionWriter
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
-            if (!CanWrite(result))
-            {
-                return false;
-            }
 
             // The member names with the comma before them, ""-quoted for the CSV field; the first member drops it.
             field.Write(i > 0 ? ",{"u8 : "{"u8);
             var empty = true;
             switch (result.Value)
             {
-                case RectangleValue box:
+                case null:
+                    break;
+                case RectangleValue box when CanWrite(box):
                     // x always comes first: no comma to decide.
                     field.Write("\"\"x\"\":"u8);
                     Number(field, box.X);
@@ -91,7 +95,7 @@ internal sealed class CsvRegionWriter
                     NullableNumber(field, ",\"\"rotation\"\":"u8, box.Rotation, box.IsPresent(RectangleValueConverter.RotationBit), ref empty);
                     Strings(field, ",\"\"rectanglelabels\"\":"u8, box.RectangleLabels, box.IsPresent(RectangleValueConverter.LabelsBit), ref empty);
                     break;
-                case PolygonValue polygon:
+                case PolygonValue polygon when CanWrite(polygon):
                     if (polygon.IsPresent(PolygonValueConverter.PointsBit) || polygon.Points.Count > 0)
                     {
                         Member(field, ",\"\"points\"\":"u8, ref empty);
@@ -123,7 +127,7 @@ internal sealed class CsvRegionWriter
 
                     Strings(field, ",\"\"polygonlabels\"\":"u8, polygon.PolygonLabels, polygon.IsPresent(PolygonValueConverter.LabelsBit), ref empty);
                     break;
-                case KeyPointValue point:
+                case KeyPointValue point when CanWrite(point):
                     field.Write("\"\"x\"\":"u8);
                     Number(field, point.X);
                     field.Write(",\"\"y\"\":"u8);
@@ -132,6 +136,8 @@ internal sealed class CsvRegionWriter
                     NullableNumber(field, ",\"\"width\"\":"u8, point.Width, point.IsPresent(KeyPointValueConverter.WidthBit), ref empty);
                     Strings(field, ",\"\"keypointlabels\"\":"u8, point.KeyPointLabels, point.IsPresent(KeyPointValueConverter.LabelsBit), ref empty);
                     break;
+                default:
+                    return false;
             }
 
             Int(field, ",\"\"original_width\"\":"u8, result.OriginalWidth, ref empty);
