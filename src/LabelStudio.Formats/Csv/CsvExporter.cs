@@ -100,7 +100,9 @@ public sealed class CsvExporter : IExporter
         // Rows are formatted on the thread pool, chunk by chunk (the column table is shared and thread-safe; column
         // ids are only keys, the header is sorted by name, so their numbering does not change the output), and
         // spilled here in task order, with each task's issues replayed at its place.
-        var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        // Written synchronously from this loop through a large buffer: a page-cache write of a megabyte is short, and
+        // an asynchronous file write on Unix is a thread-pool hop per buffer flush.
+        var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.None);
         await using (stream.ConfigureAwait(false))
         {
             var spill = new Spill(stream, columns, LeadingBytes);
@@ -133,12 +135,12 @@ public sealed class CsvExporter : IExporter
 
                     if (row.Length > 0)
                     {
-                        await spill.AddAsync(row.Rows.Written.Slice(row.Start, row.Length), row.Layout, cancellationToken).ConfigureAwait(false);
+                        spill.Add(row.Rows.Written.Span.Slice(row.Start, row.Length), row.Layout);
                     }
                 }
 
                 context.Progress?.Report(count);
-                await spill.EndAsync(cancellationToken).ConfigureAwait(false);
+                spill.End();
                 return spill;
             }
             finally
@@ -625,28 +627,33 @@ public sealed class CsvExporter : IExporter
         /// <summary>The file's length.</summary>
         public long Length { get; private set; }
 
-        public ValueTask AddAsync(ReadOnlyMemory<byte> rows, CsvLayout? layout, CancellationToken cancellationToken)
+        public void Add(ReadOnlySpan<byte> rows, CsvLayout? layout)
         {
             if (_leading is not null)
             {
                 Track(_leadingSegments!, _leading.WrittenCount, layout);
-                _leading.Write(rows.Span);
-                return _leading.WrittenCount >= leadingBytes ? StartAsync(cancellationToken) : default;
+                _leading.Write(rows);
+                if (_leading.WrittenCount >= leadingBytes)
+                {
+                    Start();
+                }
+
+                return;
             }
 
             Track(_segments, Length, layout);
             Length += rows.Length;
-            return stream.WriteAsync(rows, cancellationToken);
+            stream.Write(rows);
         }
 
-        public async ValueTask EndAsync(CancellationToken cancellationToken)
+        public void End()
         {
             if (_leading is not null)
             {
-                await StartAsync(cancellationToken).ConfigureAwait(false);
+                Start();
             }
 
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            stream.Flush();
         }
 
         /// <summary>Whether the file is <paramref name="final"/>'s header and rows already: nothing to rewrite.</summary>
@@ -669,7 +676,7 @@ public sealed class CsvExporter : IExporter
         }
 
         // Chooses the header (the newest layout: the rows to come are rendered in it) and lays the held rows out in it.
-        private async ValueTask StartAsync(CancellationToken cancellationToken)
+        private void Start()
         {
             var leading = _leading!;
             var segments = _leadingSegments!;
@@ -681,7 +688,7 @@ public sealed class CsvExporter : IExporter
                 // No header fits rows laid out column by column: the rows stay as they are, for the rewrite.
                 _segments.AddRange(segments);
                 Length = leading.WrittenCount;
-                await stream.WriteAsync(leading.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                stream.Write(leading.WrittenSpan);
                 return;
             }
 
@@ -707,7 +714,7 @@ public sealed class CsvExporter : IExporter
 
             _segments.Add((layout.Header.Length, layout));
             Length = output.WrittenCount;
-            await stream.WriteAsync(output.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            stream.Write(output.WrittenSpan);
         }
 
         private static void Track(List<(long Offset, CsvLayout? Layout)> segments, long offset, CsvLayout? layout)
