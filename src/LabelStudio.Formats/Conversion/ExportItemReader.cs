@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabelStudio.Formats.Models;
@@ -59,8 +60,9 @@ internal static class ExportItemReader
         }
 
         var kept = new List<(Annotation Annotation, string CreatedAt)>(annotations.Count);
-        foreach (var annotation in annotations)
+        for (var a = 0; a < annotations.Count; a++)
         {
+            var annotation = annotations[a];
             if (annotation.WasCancelled == true)
             {
                 report.Add(new ConversionIssue(ConversionIssueKind.DroppedAnnotation, "cancelled-annotation", "Cancelled (skipped) annotations are not exported.") { TaskIndex = index, TaskId = taskId, AnnotationId = annotation.Id });
@@ -92,8 +94,9 @@ internal static class ExportItemReader
             kept[j + 1] = current;
         }
 
-        foreach (var (annotation, _) in kept)
+        for (var a = 0; a < kept.Count; a++)
         {
+            var annotation = kept[a].Annotation;
             items.Add(new TypedExportItem { TaskIndex = index, Task = task, Annotation = annotation, Outputs = TypedOutputs(annotation, index, taskId, schema, report) });
         }
     }
@@ -139,40 +142,79 @@ internal static class ExportItemReader
 
     private static List<(string Name, string ControlType, List<Result> Results)> TypedOutputs(Annotation annotation, long index, long? taskId, ExportSchema schema, ConversionReport report)
     {
-        var outputs = new List<(string Name, string ControlType, List<Result> Results)>();
-        foreach (var result in annotation.Results)
+        // The reader's lists are List<Result>: read them as spans, not through IList's interface calls.
+        var list = annotation.Results;
+        ReadOnlySpan<Result> results = list is List<Result> concrete ? CollectionsMarshal.AsSpan(concrete) : [.. list];
+        var count = results.Length;
+        var outputs = new List<(string Name, string ControlType, List<Result> Results)>(Math.Min(count, 4));
+        if (count == 0)
         {
+            return outputs;
+        }
+
+        // First the group of every result (-1: dropped) and the size of every group, the schema asked once per run of
+        // one from_name (the reader pools names, so a repeated one is mostly the same string); then the lists, each
+        // allocated at its size.
+        Span<int> groupOf = count <= 128 ? stackalloc int[count] : new int[count];
+        Span<int> sizes = count <= 128 ? stackalloc int[count] : new int[count];
+        string? lastName = null;
+        var lastGroup = -1;
+        for (var r = 0; r < count; r++)
+        {
+            var result = results[r];
             var fromName = result.FromName;
-            var type = schema.ControlType(fromName);
-            if (type is null || fromName is null)
+            if (lastName is null || !ReferenceEquals(fromName, lastName))
             {
-                report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "control-not-in-config", $"The result's from_name '{fromName}' names no control of the labeling config.")
+                var type = schema.ControlType(fromName);
+                if (type is null || fromName is null)
                 {
-                    TaskIndex = index,
-                    TaskId = taskId,
-                    AnnotationId = annotation.Id,
-                    RegionId = result.Id,
-                });
-                continue;
-            }
-
-            var group = -1;
-            for (var i = 0; i < outputs.Count; i++)
-            {
-                if (string.Equals(outputs[i].Name, fromName, StringComparison.Ordinal))
-                {
-                    group = i;
-                    break;
+                    report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "control-not-in-config", $"The result's from_name '{fromName}' names no control of the labeling config.")
+                    {
+                        TaskIndex = index,
+                        TaskId = taskId,
+                        AnnotationId = annotation.Id,
+                        RegionId = result.Id,
+                    });
+                    groupOf[r] = -1;
+                    lastName = null;
+                    continue;
                 }
+
+                lastGroup = -1;
+                for (var g = 0; g < outputs.Count; g++)
+                {
+                    if (string.Equals(outputs[g].Name, fromName, StringComparison.Ordinal))
+                    {
+                        lastGroup = g;
+                        break;
+                    }
+                }
+
+                if (lastGroup < 0)
+                {
+                    lastGroup = outputs.Count;
+                    sizes[lastGroup] = 0;
+                    outputs.Add((fromName, type, null!));
+                }
+
+                lastName = fromName;
             }
 
-            if (group < 0)
+            groupOf[r] = lastGroup;
+            sizes[lastGroup]++;
+        }
+
+        var groups = CollectionsMarshal.AsSpan(outputs);
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g].Results = new List<Result>(sizes[g]);
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            if (groupOf[r] >= 0)
             {
-                outputs.Add((fromName, type, [result]));
-            }
-            else
-            {
-                outputs[group].Results.Add(result);
+                groups[groupOf[r]].Results.Add(results[r]);
             }
         }
 

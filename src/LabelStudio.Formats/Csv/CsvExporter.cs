@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,18 +19,22 @@ namespace LabelStudio.Formats.Csv;
 /// (decided over the whole export), strings quoted and numbers bare, CRLF row ends.
 /// </summary>
 /// <remarks>
-/// The column set depends on the whole export, so the input is read once: each row is spilled to a scratch file in
-/// the output folder as (column, finished CSV field) pairs while the column names are gathered, then the scratch
-/// file is read once to lay the fields out under the sorted header, and deleted. Memory holds only the column
-/// names and one row. Rows are formatted from the typed models, with no JSON tree per task.
+/// The column set depends on the whole export, so the rows go to a scratch file in the output folder first. They are
+/// rendered on the thread pool straight into the column layout known at the time (a row with a column that layout
+/// lacks is kept loose: its fields with their column ids). The scratch file starts with the header of the layout the
+/// first rows were laid out in; when the export ends with that same layout, the scratch file is renamed to
+/// <c>result.csv</c> as it is. Otherwise it is read once to lay every row out under the final header. Memory holds
+/// the column names, the first megabyte of rows and one chunk of rows per worker. Rows are formatted from the typed
+/// models, with no JSON tree per task.
 /// </remarks>
 public sealed class CsvExporter : IExporter
 {
     private const string ScratchName = ".rows.tmp";
     private const int ProgressEvery = 256;
 
-    // Column kinds in the scratch file: a data key (renamed _data_<key> when it collides) or any other column.
-    private const byte DataColumn = 0, OtherColumn = 1;
+    // How often the spill loop may publish a new layout to the workers; beyond it (an export whose columns keep
+    // changing) rows stay loose and are laid out at the end, so the work stays linear.
+    private const int MaxLayouts = 64;
 
     private static readonly JsonWriterOptions CompactRelaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
@@ -48,6 +53,12 @@ public sealed class CsvExporter : IExporter
     /// <inheritdoc />
     public bool RequiresConfig => false;
 
+    /// <summary>
+    /// How many bytes of rows are held before the scratch file's header is chosen (the columns of the first rows
+    /// decide it); tests lower it to take the rewriting path.
+    /// </summary>
+    internal int LeadingBytes { get; init; } = 1 << 20;
+
     /// <inheritdoc />
     public bool IsSupported(LabelConfig? config) => true;
 
@@ -57,16 +68,26 @@ public sealed class CsvExporter : IExporter
         ArgumentNullException.ThrowIfNull(context);
         var schema = ExportSchema.From(context.Config);
         var scratch = Path.Combine(context.OutputDirectory, ScratchName);
-        var columns = new ColumnTable();
+        var path = Path.Combine(context.OutputDirectory, "result.csv");
+        var columns = new CsvColumnTable(TabSeparated ? (byte)'\t' : (byte)',');
         foreach (var name in (ReadOnlySpan<string>)["annotation_id", "annotator", "created_at", "lead_time", "updated_at"])
         {
-            columns.Id(OtherColumn, name);
+            columns.Id(CsvColumnTable.OtherColumn, name);
         }
 
+        columns.Publish();
         try
         {
-            await SpillRowsAsync(context, schema, scratch, columns, cancellationToken).ConfigureAwait(false);
-            await WriteCsvAsync(context, scratch, columns, cancellationToken).ConfigureAwait(false);
+            var spill = await SpillRowsAsync(context, schema, scratch, columns, cancellationToken).ConfigureAwait(false);
+            var final = columns.Layout();
+            if (spill.IsLaidOutIn(final))
+            {
+                File.Move(scratch, path);
+            }
+            else
+            {
+                await RewriteAsync(scratch, path, spill, final, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -74,14 +95,17 @@ public sealed class CsvExporter : IExporter
         }
     }
 
-    private static async Task SpillRowsAsync(ExportContext context, ExportSchema schema, string scratch, ColumnTable columns, CancellationToken cancellationToken)
+    private async Task<Spill> SpillRowsAsync(ExportContext context, ExportSchema schema, string scratch, CsvColumnTable columns, CancellationToken cancellationToken)
     {
         // Rows are formatted on the thread pool, chunk by chunk (the column table is shared and thread-safe; column
         // ids are only keys, the header is sorted by name, so their numbering does not change the output), and
         // spilled here in task order, with each task's issues replayed at its place.
-        var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        // Written synchronously from this loop through a large buffer: a page-cache write of a megabyte is short, and
+        // an asynchronous file write on Unix is a thread-pool hop per buffer flush.
+        var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.None);
         await using (stream.ConfigureAwait(false))
         {
+            var spill = new Spill(stream, columns, LeadingBytes);
             var pool = new System.Collections.Concurrent.ConcurrentBag<RowBuilder>();
             try
             {
@@ -102,13 +126,22 @@ public sealed class CsvExporter : IExporter
                     }
 
                     row.Report.ReplayInto(context.Report);
+                    if (row.Layout is null && spill.Layouts < MaxLayouts && columns.Version != columns.Published.Version)
+                    {
+                        // A row with columns the workers' layout lacks: later rows can be rendered with them.
+                        columns.Publish();
+                        spill.Layouts++;
+                    }
+
                     if (row.Length > 0)
                     {
-                        await stream.WriteAsync(row.Rows.Written.Slice(row.Start, row.Length), cancellationToken).ConfigureAwait(false);
+                        spill.Add(row.Rows.Written.Span.Slice(row.Start, row.Length), row.Layout);
                     }
                 }
 
                 context.Progress?.Report(count);
+                spill.End();
+                return spill;
             }
             finally
             {
@@ -120,8 +153,60 @@ public sealed class CsvExporter : IExporter
         }
     }
 
-    /// <summary>One task's rows in its chunk's buffer, and what its reading reported.</summary>
-    private readonly record struct SpilledTask(RowBuilder Rows, int Start, int Length, ReportSlice Report);
+    /// <summary>Lays the scratch file's rows out under the final header, into <c>result.csv</c>.</summary>
+    private static async Task RewriteAsync(string scratch, string path, Spill spill, CsvLayout final, CancellationToken cancellationToken)
+    {
+        var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
+        await using (output.ConfigureAwait(false))
+        {
+            var line = new Utf8Buffer(1 << 17);
+            line.Write(final.Header);
+            var cells = new (int Start, int Length)[final.Width];
+            var input = new FileStream(scratch, FileMode.Open, FileAccess.Read, FileShare.None, 1, FileOptions.SequentialScan);
+            await using (input.ConfigureAwait(false))
+            {
+                var reader = new ScratchReader(input);
+                var segments = spill.Segments;
+                for (var i = 0; i < segments.Count; i++)
+                {
+                    var (offset, layout) = segments[i];
+                    var end = i + 1 < segments.Count ? segments[i + 1].Offset : spill.Length;
+                    var copy = layout is not null && layout.SameAs(final);
+                    var map = layout is not null && !copy ? CsvRows.SlotMap(layout, final) : null;
+                    reader.Start(offset, end);
+                    while (reader.Fill())
+                    {
+                        var available = reader.Available;
+                        var consumed = copy ? Copy(available, line)
+                            : layout is null ? CsvRows.LayOutLoose(available, final, line, cells)
+                            : CsvRows.Relayout(available, layout, map!, final, line, cells);
+                        reader.Consume(consumed);
+                        if (line.WrittenCount >= 1 << 16)
+                        {
+                            await output.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                            line.ResetWrittenCount();
+                        }
+                    }
+
+                    if (reader.Available.Length > 0)
+                    {
+                        throw new InvalidDataException($"The CSV scratch file ends segment {i} with a partial row.");
+                    }
+                }
+            }
+
+            await output.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static int Copy(ReadOnlySpan<byte> block, Utf8Buffer output)
+    {
+        output.Write(block);
+        return block.Length;
+    }
+
+    /// <summary>One task's rows in its chunk's buffer: laid out in <paramref name="Layout"/>, or loose when null.</summary>
+    private readonly record struct SpilledTask(RowBuilder Rows, int Start, int Length, CsvLayout? Layout, ReportSlice Report);
 
     /// <summary>The work state of one chunk of tasks: a row builder (pooled) and the chunk's report record.</summary>
     private sealed class RowChunk
@@ -148,174 +233,21 @@ public sealed class CsvExporter : IExporter
                 Rows.Add(item);
             }
 
-            return new SpilledTask(Rows, start, Rows.Length - start, _recorder.Since(mark));
-        }
-    }
-
-    private async Task WriteCsvAsync(ExportContext context, string scratch, ColumnTable columns, CancellationToken cancellationToken)
-    {
-        // Sorted by code point; a data key that is also an output name becomes _data_<key> (decided over the export).
-        var (names, slotOf) = columns.Layout();
-        var path = Path.Combine(context.OutputDirectory, "result.csv");
-        var delimiter = TabSeparated ? (byte)'\t' : (byte)',';
-        var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
-        await using (output.ConfigureAwait(false))
-        {
-            var line = new Utf8Buffer(1 << 17);
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (i > 0)
-                {
-                    Put(line, delimiter);
-                }
-
-                WriteQuoted(line, names[i]);
-            }
-
-            line.Write("\r\n"u8);
-            var cells = new (int Start, int Length)[names.Length];
-            var input = new FileStream(scratch, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.SequentialScan);
-            await using (input.ConfigureAwait(false))
-            {
-                var rows = new RowReader(input);
-                while (rows.Next(cells, slotOf))
-                {
-                    var data = rows.Row;
-                    for (var i = 0; i < cells.Length; i++)
-                    {
-                        if (i > 0)
-                        {
-                            Put(line, delimiter);
-                        }
-
-                        var (start, length) = cells[i];
-                        if (length < 0)
-                        {
-                            line.Write("\"\""u8);
-                        }
-                        else
-                        {
-                            line.Write(data.Slice(start, length));
-                        }
-                    }
-
-                    line.Write("\r\n"u8);
-                    context.Report.ItemsAdded();
-                    if (line.WrittenCount >= 1 << 16)
-                    {
-                        await output.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                        line.ResetWrittenCount();
-                    }
-                }
-            }
-
-            await output.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>A string field: always quoted (QUOTE_NONNUMERIC), quotes doubled.</summary>
-    private static void WriteQuoted(Utf8Buffer output, string text)
-    {
-        var quote = "\""u8;
-        output.Write(quote);
-        var rest = text.AsSpan();
-        while (true)
-        {
-            var at = rest.IndexOf('"');
-            var part = at < 0 ? rest : rest[..at];
-            var bytes = output.GetSpan(Encoding.UTF8.GetMaxByteCount(part.Length));
-            output.Advance(Encoding.UTF8.GetBytes(part, bytes));
-            if (at < 0)
-            {
-                break;
-            }
-
-            output.Write("\"\""u8);
-            rest = rest[(at + 1)..];
-        }
-
-        output.Write(quote);
-    }
-
-    /// <summary>Column names seen so far, numbered in first-seen order per kind; safe to use from several threads.</summary>
-    private sealed class ColumnTable
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
-        private readonly List<string>[] _names = [[], []];
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _outputNames = new(StringComparer.Ordinal);
-        private readonly Lock _gate = new();
-
-        public int Id(byte kind, string name)
-        {
-            // Names repeat on every row: the lock-free lookup is the common path.
-            if (_ids[kind].TryGetValue(name, out var id))
-            {
-                return id;
-            }
-
-            lock (_gate)
-            {
-                if (!_ids[kind].TryGetValue(name, out id))
-                {
-                    id = _names[kind].Count;
-                    _names[kind].Add(name);
-                    _ids[kind][name] = id;
-                }
-
-                return id;
-            }
-        }
-
-        public void OutputName(string name)
-        {
-            if (!_outputNames.ContainsKey(name))
-            {
-                _outputNames.TryAdd(name, true);
-            }
-        }
-
-        // The sorted header and, per kind and id, the header slot of the column.
-        public (string[] Names, int[][] SlotOf) Layout()
-        {
-            var data = _names[DataColumn];
-            var other = _names[OtherColumn];
-            var header = new SortedSet<string>(other, StringComparer.Ordinal);
-            var dataNames = new string[data.Count];
-            for (var i = 0; i < data.Count; i++)
-            {
-                dataNames[i] = _outputNames.ContainsKey(data[i]) ? "_data_" + data[i] : data[i];
-                header.Add(dataNames[i]);
-            }
-
-            var names = header.ToArray();
-            var slot = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-            for (var i = 0; i < names.Length; i++)
-            {
-                slot[names[i]] = i;
-            }
-
-            var dataSlots = new int[data.Count];
-            for (var i = 0; i < data.Count; i++)
-            {
-                dataSlots[i] = slot[dataNames[i]];
-            }
-
-            var otherSlots = new int[other.Count];
-            for (var i = 0; i < other.Count; i++)
-            {
-                otherSlots[i] = slot[other[i]];
-            }
-
-            return (names, [dataSlots, otherSlots]);
+            _recorder.Report.ItemsAdded(_items.Count);
+            var layout = Rows.Emit();
+            return new SpilledTask(Rows, start, Rows.Length - start, layout, _recorder.Since(mark));
         }
     }
 
     /// <summary>
-    /// Formats rows into the scratch layout: per row the number of fields, then per field its kind, column id and
-    /// the finished CSV field bytes (7-bit encoded lengths).
+    /// Formats one task's rows into its chunk's buffer: laid out in the published layout when it has every column
+    /// the rows use, loose otherwise (see <see cref="CsvRows"/>).
     /// </summary>
-    private sealed class RowBuilder(ColumnTable columns) : IDisposable
+    private sealed class RowBuilder(CsvColumnTable columns) : IDisposable
     {
+        // A field of a control's output: an other column whose name renames a data key of that name.
+        private const byte OutputColumn = 2;
+
         private readonly Utf8Buffer _buffer = new(1 << 17);
         private readonly Utf8Buffer _field = new(1 << 12);
         private readonly Utf8Buffer _json = new(1 << 12);
@@ -323,8 +255,16 @@ public sealed class CsvExporter : IExporter
         private readonly Utf8JsonWriter _valueWriter = new(Stream.Null, CompactRelaxed);
         private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, CompactRelaxed);
         private readonly CsvRegionWriter _regions = new();
-        private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+        private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
+        private readonly List<int> _rowEnds = [];
+
+        // The ids of the columns every row has, asked of the table once; and the last control names met, matched
+        // by reference (the reader pools them) before the dictionary is asked.
+        private readonly int[] _fixed = [-1, -1, -1, -1, -1, -1, -1, -1];
+        private readonly (string? Name, int Id)[] _recentOutputs = new (string?, int)[8];
+        private int _nextRecent;
+        private (int Start, int Length)[] _cells = [];
 
         public int Length => _buffer.WrittenCount;
 
@@ -337,11 +277,33 @@ public sealed class CsvExporter : IExporter
         {
             if (!_ids[kind].TryGetValue(name, out var id))
             {
-                id = columns.Id(kind, name);
+                id = kind == OutputColumn ? columns.OutputId(name) : columns.Id(kind, name);
                 _ids[kind][name] = id;
             }
 
             return id;
+        }
+
+        private int Fixed(int which, string name)
+        {
+            var id = _fixed[which];
+            return id >= 0 ? id : _fixed[which] = Id(CsvColumnTable.OtherColumn, name);
+        }
+
+        private int OutputId(string name)
+        {
+            foreach (var (recent, id) in _recentOutputs)
+            {
+                if (ReferenceEquals(recent, name))
+                {
+                    return id;
+                }
+            }
+
+            var found = Id(OutputColumn, name);
+            _recentOutputs[_nextRecent] = (name, found);
+            _nextRecent = (_nextRecent + 1) % _recentOutputs.Length;
+            return found;
         }
 
         public void Dispose()
@@ -350,60 +312,119 @@ public sealed class CsvExporter : IExporter
             _jsonWriter.Dispose();
         }
 
-        public void Add(TypedExportItem item)
+        /// <summary>Writes the rows added since the last call; returns the layout they are in, null when loose.</summary>
+        public CsvLayout? Emit()
         {
+            var layout = columns.Published;
+            var laidOut = !layout.Ambiguous && Covers(layout);
+            var data = _field.WrittenSpan;
+            var first = 0;
+            foreach (var end in _rowEnds)
+            {
+                if (laidOut)
+                {
+                    if (_cells.Length < layout.Width)
+                    {
+                        _cells = new (int, int)[layout.Width];
+                    }
+
+                    var cells = _cells.AsSpan(0, layout.Width);
+                    cells.Fill(CsvRows.Missing);
+                    for (var i = first; i < end; i++)
+                    {
+                        var (kind, id, start, length) = _fields[i];
+                        cells[layout.SlotOf[kind == OutputColumn ? CsvColumnTable.OtherColumn : kind][id]] = (start, length);
+                    }
+
+                    CsvRows.WriteRow(_buffer, data, cells, layout.Delimiter);
+                }
+                else
+                {
+                    CsvRows.WriteVarint(_buffer, end - first);
+                    for (var i = first; i < end; i++)
+                    {
+                        var (kind, id, start, length) = _fields[i];
+                        _buffer.Put(kind == OutputColumn ? CsvColumnTable.OtherColumn : kind);
+                        CsvRows.WriteVarint(_buffer, id);
+                        CsvRows.WriteVarint(_buffer, length);
+                        _buffer.Write(data.Slice(start, length));
+                    }
+                }
+
+                first = end;
+            }
+
             _field.ResetWrittenCount();
             _fields.Clear();
+            _rowEnds.Clear();
+            return laidOut ? layout : null;
+        }
+
+        private bool Covers(CsvLayout layout)
+        {
+            var data = layout.SlotOf[CsvColumnTable.DataColumn].Length;
+            var other = layout.SlotOf[CsvColumnTable.OtherColumn].Length;
+            foreach (var (kind, id, _, _) in _fields)
+            {
+                var covered = kind switch
+                {
+                    CsvColumnTable.DataColumn => id < data,
+                    CsvColumnTable.OtherColumn => id < other,
+                    _ => id < other && layout.Outputs[id],
+                };
+                if (!covered)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void Add(TypedExportItem item)
+        {
             var task = item.Task;
             foreach (var (key, value) in task.Data)
             {
                 var start = _field.WrittenCount;
                 DataField(value);
-                _fields.Add((DataColumn, Id(DataColumn, key), start, _field.WrittenCount - start));
+                _fields.Add((CsvColumnTable.DataColumn, Id(CsvColumnTable.DataColumn, key), start, _field.WrittenCount - start));
             }
 
-            Other("id", task.Id);
-            foreach (var (name, type, results) in item.Outputs)
+            Other(Fixed(0, "id"), task.Id);
+            var outputs = item.Outputs;
+            for (var o = 0; o < outputs.Count; o++)
             {
-                columns.OutputName(name);
-                var start = _field.WrittenCount;
-                OutputField(type, results);
-                _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
+                var (name, type, results) = outputs[o];
+                var start = OutputField(type, results);
+                _fields.Add((OutputColumn, OutputId(name), start, _field.WrittenCount - start));
                 if (ResultPrettifier.IsChat(type))
                 {
-                    OtherQuoted(name + "_transcript", ChatTranscript(results));
+                    OtherQuoted(Id(CsvColumnTable.OtherColumn, name + "_transcript"), ChatTranscript(results));
                 }
             }
 
             var annotation = item.Annotation;
-            OtherQuoted("annotator", AnnotatorText(annotation?.CompletedBy));
-            Other("annotation_id", annotation?.Id);
-            OtherQuoted("created_at", annotation?.CreatedAt?.ToString());
-            OtherQuoted("updated_at", annotation?.UpdatedAt?.ToString());
-            OtherFloat("lead_time", annotation?.LeadTime);
+            Annotator(Fixed(1, "annotator"), annotation?.CompletedBy);
+            Other(Fixed(2, "annotation_id"), annotation?.Id);
+            OtherQuoted(Fixed(3, "created_at"), annotation?.CreatedAt?.ToString());
+            OtherQuoted(Fixed(4, "updated_at"), annotation?.UpdatedAt?.ToString());
+            OtherFloat(Fixed(5, "lead_time"), annotation?.LeadTime);
             if (task.HasAgreementMember)
             {
-                OtherFloat("agreement", task.Agreement);
+                OtherFloat(Fixed(6, "agreement"), task.Agreement);
             }
 
             if (annotation?.AdditionalProperties is { } extra && extra.TryGetValue("history", out var history)
                 && history.ValueKind == JsonValueKind.Array && history.GetArrayLength() > 0)
             {
-                OtherQuoted("history", CompactJson(history));
+                OtherQuoted(Fixed(7, "history"), CompactJson(history));
             }
 
-            WriteVarint(_fields.Count);
-            var bytes = _field.WrittenSpan;
-            foreach (var (kind, id, start, length) in _fields)
-            {
-                Put(_buffer, kind);
-                WriteVarint(id);
-                WriteVarint(length);
-                _buffer.Write(bytes.Slice(start, length));
-            }
+            _rowEnds.Add(_fields.Count);
         }
 
-        private void Other(string name, long? value)
+        private void Other(int column, long? value)
         {
             var start = _field.WrittenCount;
             if (value is { } number)
@@ -417,11 +438,11 @@ public sealed class CsvExporter : IExporter
                 _field.Write("\"\""u8);
             }
 
-            _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
         // Python writes a float cell with repr: 1.0, 12.5, 1e-05.
-        private void OtherFloat(string name, double? value)
+        private void OtherFloat(int column, double? value)
         {
             var start = _field.WrittenCount;
             if (value is { } number)
@@ -434,14 +455,31 @@ public sealed class CsvExporter : IExporter
                 _field.Write("\"\""u8);
             }
 
-            _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
+            _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
-        private void OtherQuoted(string name, string? value)
+        private void Annotator(int column, JsonNode? completedBy)
+        {
+            if (AnnotationFields.AnnotatorOf(completedBy) is JsonValue id && id.TryGetValue<JsonElement>(out var element)
+                && element.ValueKind == JsonValueKind.Number)
+            {
+                // A user id as read: its JSON text, quoted (what the general path gives, without the string).
+                var start = _field.WrittenCount;
+                _field.Put((byte)'"');
+                _field.Write(JsonMarshal.GetRawUtf8Value(element));
+                _field.Put((byte)'"');
+                _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
+                return;
+            }
+
+            OtherQuoted(column, AnnotatorText(completedBy));
+        }
+
+        private void OtherQuoted(int column, string? value)
         {
             var start = _field.WrittenCount;
-            WriteQuoted(_field, value ?? string.Empty);
-            _fields.Add((OtherColumn, Id(OtherColumn, name), start, _field.WrittenCount - start));
+            CsvRows.WriteQuoted(_field, value ?? string.Empty);
+            _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
         private void WriteAscii(string text)
@@ -461,7 +499,7 @@ public sealed class CsvExporter : IExporter
             switch (value)
             {
                 case JsonObject or JsonArray:
-                    WriteQuoted(_field, ResultPrettifier.ToCompactJson(value));
+                    CsvRows.WriteQuoted(_field, ResultPrettifier.ToCompactJson(value));
                     break;
                 case JsonValue scalar:
                     ScalarField(scalar);
@@ -474,10 +512,19 @@ public sealed class CsvExporter : IExporter
 
         private void ScalarField(JsonValue scalar)
         {
+            if (scalar.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.String
+                && JsonMarshal.GetRawUtf8Value(element) is var raw && raw.IndexOf((byte)'\\') < 0)
+            {
+                // Read from an export: without escapes the JSON token, quotes included, is already the CSV field (a
+                // quote inside would be escaped), with no string decoded and encoded again.
+                _field.Write(raw);
+                return;
+            }
+
             switch (scalar.GetValueKind())
             {
                 case JsonValueKind.String:
-                    WriteQuoted(_field, scalar.GetValue<string>());
+                    CsvRows.WriteQuoted(_field, scalar.GetValue<string>());
                     break;
                 case JsonValueKind.Number:
                     WriteAscii(PythonNumber(scalar.ToJsonString()));
@@ -499,19 +546,27 @@ public sealed class CsvExporter : IExporter
         /// TextArea result is that value, anything else the JSON list of the values (type removed, original size
         /// added).
         /// </summary>
-        private void OutputField(string type, List<Result> results)
+        /// <returns>Where the field starts in the field buffer (after what a region writer gave up on).</returns>
+        private int OutputField(string type, List<Result> results)
         {
+            var start = _field.WrittenCount;
             if (results.Count == 1 && (type == "Choices" || type == "TextArea") && SingleText(type, results[0].Value) is { } single)
             {
-                WriteQuoted(_field, single);
-                return;
+                CsvRows.WriteQuoted(_field, single);
+                return start;
             }
 
             var rare = ResultPrettifier.IsChat(type) || type == "Choices" || type == "TextArea";
-            if (!rare && CsvRegionWriter.CanWrite(results))
+            if (!rare)
             {
-                _regions.Write(_field, results);
-                return;
+                if (_regions.TryWrite(_field, results))
+                {
+                    return start;
+                }
+
+                // What the region writer wrote before it met a region it leaves to the general path stays unused in
+                // the buffer: no field points at it.
+                start = _field.WrittenCount;
             }
 
             if (rare || !ExportItemReader.AllPlainValues(results))
@@ -524,8 +579,8 @@ public sealed class CsvExporter : IExporter
                 }
 
                 var pretty = ResultPrettifier.Prettify(values);
-                WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : ResultPrettifier.ToCompactJson(pretty));
-                return;
+                CsvRows.WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : ResultPrettifier.ToCompactJson(pretty));
+                return start;
             }
 
             _json.ResetWrittenCount();
@@ -540,7 +595,8 @@ public sealed class CsvExporter : IExporter
             writer.WriteEndArray();
             writer.Flush();
 
-            WriteQuotedUtf8(_field, _json.WrittenSpan);
+            CsvRows.WriteQuotedUtf8(_field, _json.WrittenSpan);
+            return start;
         }
 
         private static string? SingleText(string type, ResultValue? value) => (type, value) switch
@@ -549,57 +605,155 @@ public sealed class CsvExporter : IExporter
             ("TextArea", TextAreaValue { Text: { Count: 1 } text, AdditionalProperties: null }) => text[0],
             _ => null,
         };
+    }
 
-        private void WriteVarint(int value)
+    /// <summary>
+    /// The scratch file as it is written: the first rows held in memory until the header is chosen, then the header
+    /// and the rows, in segments of one layout each (or loose rows).
+    /// </summary>
+    private sealed class Spill(FileStream stream, CsvColumnTable columns, int leadingBytes)
+    {
+        private readonly List<(long Offset, CsvLayout? Layout)> _segments = [];
+        private Utf8Buffer? _leading = new(1 << 16);
+        private List<(long Offset, CsvLayout? Layout)>? _leadingSegments = [];
+        private CsvLayout? _header;
+
+        /// <summary>How many layouts were published to the workers.</summary>
+        public int Layouts { get; set; }
+
+        /// <summary>The segments of the file: where each starts, and its layout (null: loose rows).</summary>
+        public IReadOnlyList<(long Offset, CsvLayout? Layout)> Segments => _segments;
+
+        /// <summary>The file's length.</summary>
+        public long Length { get; private set; }
+
+        public void Add(ReadOnlySpan<byte> rows, CsvLayout? layout)
         {
-            var v = (uint)value;
-            while (v >= 0x80)
+            if (_leading is not null)
             {
-                Put(_buffer, (byte)(v | 0x80));
-                v >>= 7;
+                Track(_leadingSegments!, _leading.WrittenCount, layout);
+                _leading.Write(rows);
+                if (_leading.WrittenCount >= leadingBytes)
+                {
+                    Start();
+                }
+
+                return;
             }
 
-            Put(_buffer, (byte)v);
+            Track(_segments, Length, layout);
+            Length += rows.Length;
+            stream.Write(rows);
+        }
+
+        public void End()
+        {
+            if (_leading is not null)
+            {
+                Start();
+            }
+
+            stream.Flush();
+        }
+
+        /// <summary>Whether the file is <paramref name="final"/>'s header and rows already: nothing to rewrite.</summary>
+        public bool IsLaidOutIn(CsvLayout final)
+        {
+            if (_header is null || !_header.SameAs(final))
+            {
+                return false;
+            }
+
+            foreach (var (_, layout) in _segments)
+            {
+                if (layout is null || !layout.SameAs(final))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Chooses the header (the newest layout: the rows to come are rendered in it) and lays the held rows out in it.
+        private void Start()
+        {
+            var leading = _leading!;
+            var segments = _leadingSegments!;
+            _leading = null;
+            _leadingSegments = null;
+            var layout = columns.Version == columns.Published.Version || Layouts >= MaxLayouts ? columns.Published : columns.Publish();
+            if (layout.Ambiguous)
+            {
+                // No header fits rows laid out column by column: the rows stay as they are, for the rewrite.
+                _segments.AddRange(segments);
+                Length = leading.WrittenCount;
+                stream.Write(leading.WrittenSpan);
+                return;
+            }
+
+            _header = layout;
+            var output = new Utf8Buffer(leading.WrittenCount + layout.Header.Length + (1 << 12));
+            output.Write(layout.Header);
+            var cells = new (int Start, int Length)[layout.Width];
+            var rows = leading.WrittenSpan;
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var start = (int)segments[i].Offset;
+                var end = i + 1 < segments.Count ? (int)segments[i + 1].Offset : rows.Length;
+                var from = segments[i].Layout;
+                var block = rows[start..end];
+                var consumed = from is null ? CsvRows.LayOutLoose(block, layout, output, cells)
+                    : from.SameAs(layout) ? Copy(block, output)
+                    : CsvRows.Relayout(block, from, CsvRows.SlotMap(from, layout), layout, output, cells);
+                if (consumed != block.Length)
+                {
+                    throw new InvalidDataException($"The CSV exporter's held rows end with a partial row at byte {start + consumed}.");
+                }
+            }
+
+            _segments.Add((layout.Header.Length, layout));
+            Length = output.WrittenCount;
+            stream.Write(output.WrittenSpan);
+        }
+
+        private static void Track(List<(long Offset, CsvLayout? Layout)> segments, long offset, CsvLayout? layout)
+        {
+            if (segments.Count == 0 || !ReferenceEquals(segments[^1].Layout, layout))
+            {
+                segments.Add((offset, layout));
+            }
         }
     }
 
-    /// <summary>Reads the scratch rows back, one at a time, over a growing buffer.</summary>
-    private sealed class RowReader(Stream input)
+    /// <summary>Reads a byte range of the scratch file over a growing buffer.</summary>
+    private sealed class ScratchReader(FileStream input)
     {
         private byte[] _buffer = new byte[1 << 17];
         private int _start;
         private int _end;
-        private int _previous;
-        private bool _eof;
+        private long _remaining;
 
-        /// <summary>The bytes of the row last returned by <see cref="Next"/>; cell offsets are relative to it.</summary>
-        public ReadOnlySpan<byte> Row => _buffer.AsSpan(_start, _end - _start);
+        /// <summary>The bytes read and not consumed yet.</summary>
+        public ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
 
-        // Fills cells with the next row's fields; a length of -1 marks a missing cell (written "").
-        public bool Next((int Start, int Length)[] cells, int[][] slotOf)
+        public void Start(long offset, long end)
         {
-            _start += _previous;
-            _previous = 0;
-            while (true)
-            {
-                Array.Fill(cells, (0, -1));
-                if (TryParse(_buffer.AsSpan(_start, _end - _start), cells, slotOf, out var consumed))
-                {
-                    _previous = consumed;
-                    return true;
-                }
-
-                if (_eof)
-                {
-                    return _end - _start == 0 ? false : throw new InvalidDataException("The CSV scratch file is truncated.");
-                }
-
-                Fill();
-            }
+            input.Position = offset;
+            _start = _end = 0;
+            _remaining = end - offset;
         }
 
-        private void Fill()
+        public void Consume(int count) => _start += count;
+
+        /// <summary>Reads more of the range; false when it is all read.</summary>
+        public bool Fill()
         {
+            if (_remaining == 0)
+            {
+                return false;
+            }
+
             if (_start > 0)
             {
                 _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
@@ -612,81 +766,16 @@ public sealed class CsvExporter : IExporter
                 Array.Resize(ref _buffer, _buffer.Length * 2);
             }
 
-            var read = input.Read(_buffer, _end, _buffer.Length - _end);
-            _eof = read == 0;
+            var read = input.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, _remaining));
+            if (read == 0)
+            {
+                throw new InvalidDataException("The CSV scratch file is shorter than what was written to it.");
+            }
+
             _end += read;
-        }
-
-        private static bool TryParse(ReadOnlySpan<byte> span, (int Start, int Length)[] cells, int[][] slotOf, out int consumed)
-        {
-            consumed = 0;
-            var at = 0;
-            if (!ReadVarint(span, ref at, out var count))
-            {
-                return false;
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                if (at >= span.Length)
-                {
-                    return false;
-                }
-
-                var kind = span[at++];
-                if (!ReadVarint(span, ref at, out var id) || !ReadVarint(span, ref at, out var length) || length > span.Length - at)
-                {
-                    return false;
-                }
-
-                cells[slotOf[kind][id]] = (at, length);
-                at += length;
-            }
-
-            consumed = at;
+            _remaining -= read;
             return true;
         }
-
-        private static bool ReadVarint(ReadOnlySpan<byte> span, ref int at, out int value)
-        {
-            value = 0;
-            var shift = 0;
-            while (at < span.Length)
-            {
-                var b = span[at++];
-                value |= (b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return true;
-                }
-
-                shift += 7;
-            }
-
-            return false;
-        }
-    }
-
-    private static void Put(Utf8Buffer output, byte value) => output.Put(value);
-
-    private static void WriteQuotedUtf8(Utf8Buffer output, ReadOnlySpan<byte> text)
-    {
-        output.Write("\""u8);
-        while (true)
-        {
-            var at = text.IndexOf((byte)'"');
-            if (at < 0)
-            {
-                output.Write(text);
-                break;
-            }
-
-            output.Write(text[..(at + 1)]);
-            output.Write("\""u8);
-            text = text[(at + 1)..];
-        }
-
-        output.Write("\""u8);
     }
 
     /// <summary>A JSON number as Python prints what it parsed: integers as written, floats with repr.</summary>

@@ -16,7 +16,7 @@ namespace LabelStudio.Formats.Csv;
 /// </summary>
 /// <remarks>
 /// Values with members the model does not know, and non-finite numbers (which <see cref="Utf8JsonWriter"/> refuses
-/// with an exception), are left to the general path: <see cref="CanWrite"/> says no.
+/// with an exception), are left to the general path: <see cref="CanWrite(Result)"/> says no.
 /// </remarks>
 internal sealed class CsvRegionWriter
 {
@@ -27,21 +27,17 @@ internal sealed class CsvRegionWriter
 
     private readonly Dictionary<string, byte[]> _labels = new(StringComparer.Ordinal);
 
+    // The labels met last, matched by reference before the dictionary hashes the text: the reader pools label
+    // strings, so a project's few labels are mostly the same few references.
+    private readonly (string? Label, byte[] Bytes)[] _recent = new (string?, byte[])[16];
+    private int _nextRecent;
+
     /// <summary>Whether every region is a value this writer renders exactly as the general path does.</summary>
     public static bool CanWrite(List<Result> results)
     {
         foreach (var result in results)
         {
-            var ok = result.Value switch
-            {
-                null => true,
-                RectangleValue box => box.AdditionalProperties is null && double.IsFinite(box.X) && double.IsFinite(box.Y)
-                    && double.IsFinite(box.Width) && double.IsFinite(box.Height) && IsFiniteOrNull(box.Rotation),
-                PolygonValue polygon => polygon.AdditionalProperties is null && FinitePoints(polygon.Points),
-                KeyPointValue point => point.AdditionalProperties is null && double.IsFinite(point.X) && double.IsFinite(point.Y) && IsFiniteOrNull(point.Width),
-                _ => false,
-            };
-            if (!ok)
+            if (!CanWrite(result))
             {
                 return false;
             }
@@ -50,46 +46,68 @@ internal sealed class CsvRegionWriter
         return true;
     }
 
-    /// <summary>Writes the quoted field; the caller checked <see cref="CanWrite"/>.</summary>
-    public void Write(Utf8Buffer field, List<Result> results)
+    /// <summary>Whether the region is a value this writer renders exactly as the general path does.</summary>
+    public static bool CanWrite(Result result) => result.Value switch
+    {
+        null => true,
+        RectangleValue box => CanWrite(box),
+        PolygonValue polygon => CanWrite(polygon),
+        KeyPointValue point => CanWrite(point),
+        _ => false,
+    };
+
+    private static bool CanWrite(RectangleValue box) => box.AdditionalProperties is null && double.IsFinite(box.X) && double.IsFinite(box.Y)
+        && double.IsFinite(box.Width) && double.IsFinite(box.Height) && IsFiniteOrNull(box.Rotation);
+
+    private static bool CanWrite(PolygonValue polygon) => polygon.AdditionalProperties is null && FinitePoints(polygon.Points);
+
+    private static bool CanWrite(KeyPointValue point) => point.AdditionalProperties is null && double.IsFinite(point.X) && double.IsFinite(point.Y) && IsFiniteOrNull(point.Width);
+
+    /// <summary>
+    /// Writes the quoted field, checking each region just before it; false at the first region this writer leaves to
+    /// the general path, with what was written so far left in <paramref name="field"/> for the caller to ignore.
+    /// </summary>
+    public bool TryWrite(Utf8Buffer field, List<Result> results)
     {
         field.Write("\"["u8);
         for (var i = 0; i < results.Count; i++)
         {
-            if (i > 0)
-            {
-                field.Put((byte)',');
-            }
-
             var result = results[i];
-            field.Put((byte)'{');
+
+            // The member names with the comma before them, ""-quoted for the CSV field; the first member drops it.
+            field.Write(i > 0 ? ",{"u8 : "{"u8);
             var empty = true;
             switch (result.Value)
             {
-                case RectangleValue box:
-                    Number(field, "x"u8, box.X, ref empty);
-                    Number(field, "y"u8, box.Y, ref empty);
-                    Number(field, "width"u8, box.Width, ref empty);
-                    Number(field, "height"u8, box.Height, ref empty);
-                    NullableNumber(field, "rotation"u8, box.Rotation, box.IsPresent(RectangleValueConverter.RotationBit), ref empty);
-                    Strings(field, "rectanglelabels"u8, box.RectangleLabels, box.IsPresent(RectangleValueConverter.LabelsBit), ref empty);
+                case null:
                     break;
-                case PolygonValue polygon:
+                case RectangleValue box when CanWrite(box):
+                    // x always comes first: no comma to decide.
+                    field.Write("\"\"x\"\":"u8);
+                    Number(field, box.X);
+                    field.Write(",\"\"y\"\":"u8);
+                    Number(field, box.Y);
+                    field.Write(",\"\"width\"\":"u8);
+                    Number(field, box.Width);
+                    field.Write(",\"\"height\"\":"u8);
+                    Number(field, box.Height);
+                    empty = false;
+                    NullableNumber(field, ",\"\"rotation\"\":"u8, box.Rotation, box.IsPresent(RectangleValueConverter.RotationBit), ref empty);
+                    Strings(field, ",\"\"rectanglelabels\"\":"u8, box.RectangleLabels, box.IsPresent(RectangleValueConverter.LabelsBit), ref empty);
+                    break;
+                case PolygonValue polygon when CanWrite(polygon):
                     if (polygon.IsPresent(PolygonValueConverter.PointsBit) || polygon.Points.Count > 0)
                     {
-                        Name(field, "points"u8, ref empty);
+                        Member(field, ",\"\"points\"\":"u8, ref empty);
                         field.Put((byte)'[');
-                        for (var p = 0; p < polygon.Points.Count; p++)
+                        var points = polygon.Points;
+                        for (var p = 0; p < points.Count; p++)
                         {
-                            if (p > 0)
-                            {
-                                field.Put((byte)',');
-                            }
-
-                            field.Put((byte)'[');
-                            Number(field, polygon.Points[p].X);
+                            var point = points[p];
+                            field.Write(p > 0 ? ",["u8 : "["u8);
+                            Number(field, point.X);
                             field.Put((byte)',');
-                            Number(field, polygon.Points[p].Y);
+                            Number(field, point.Y);
                             field.Put((byte)']');
                         }
 
@@ -98,31 +116,37 @@ internal sealed class CsvRegionWriter
 
                     if (polygon.Closed is { } closed)
                     {
-                        Name(field, "closed"u8, ref empty);
+                        Member(field, ",\"\"closed\"\":"u8, ref empty);
                         field.Write(closed ? "true"u8 : "false"u8);
                     }
                     else if (polygon.IsPresent(PolygonValueConverter.ClosedBit))
                     {
-                        Name(field, "closed"u8, ref empty);
+                        Member(field, ",\"\"closed\"\":"u8, ref empty);
                         field.Write("null"u8);
                     }
 
-                    Strings(field, "polygonlabels"u8, polygon.PolygonLabels, polygon.IsPresent(PolygonValueConverter.LabelsBit), ref empty);
+                    Strings(field, ",\"\"polygonlabels\"\":"u8, polygon.PolygonLabels, polygon.IsPresent(PolygonValueConverter.LabelsBit), ref empty);
                     break;
-                case KeyPointValue point:
-                    Number(field, "x"u8, point.X, ref empty);
-                    Number(field, "y"u8, point.Y, ref empty);
-                    NullableNumber(field, "width"u8, point.Width, point.IsPresent(KeyPointValueConverter.WidthBit), ref empty);
-                    Strings(field, "keypointlabels"u8, point.KeyPointLabels, point.IsPresent(KeyPointValueConverter.LabelsBit), ref empty);
+                case KeyPointValue point when CanWrite(point):
+                    field.Write("\"\"x\"\":"u8);
+                    Number(field, point.X);
+                    field.Write(",\"\"y\"\":"u8);
+                    Number(field, point.Y);
+                    empty = false;
+                    NullableNumber(field, ",\"\"width\"\":"u8, point.Width, point.IsPresent(KeyPointValueConverter.WidthBit), ref empty);
+                    Strings(field, ",\"\"keypointlabels\"\":"u8, point.KeyPointLabels, point.IsPresent(KeyPointValueConverter.LabelsBit), ref empty);
                     break;
+                default:
+                    return false;
             }
 
-            Int(field, "original_width"u8, result.OriginalWidth, ref empty);
-            Int(field, "original_height"u8, result.OriginalHeight, ref empty);
+            Int(field, ",\"\"original_width\"\":"u8, result.OriginalWidth, ref empty);
+            Int(field, ",\"\"original_height\"\":"u8, result.OriginalHeight, ref empty);
             field.Put((byte)'}');
         }
 
         field.Write("]\""u8);
+        return true;
     }
 
     private static bool IsFiniteOrNull(double? value) => value is not { } number || double.IsFinite(number);
@@ -141,31 +165,11 @@ internal sealed class CsvRegionWriter
         return true;
     }
 
-    // ""name"": with the comma before it when the object has members already (the names need no escaping).
-    private static void Name(Utf8Buffer field, ReadOnlySpan<byte> name, ref bool empty)
+    // The member's ,""name"": without its comma when it is the object's first.
+    private static void Member(Utf8Buffer field, ReadOnlySpan<byte> member, ref bool empty)
     {
-        var span = field.GetSpan(name.Length + 6);
-        var at = 0;
-        if (!empty)
-        {
-            span[at++] = (byte)',';
-        }
-
+        field.Write(empty ? member[1..] : member);
         empty = false;
-        span[at++] = (byte)'"';
-        span[at++] = (byte)'"';
-        name.CopyTo(span[at..]);
-        at += name.Length;
-        span[at++] = (byte)'"';
-        span[at++] = (byte)'"';
-        span[at++] = (byte)':';
-        field.Advance(at);
-    }
-
-    private static void Number(Utf8Buffer field, ReadOnlySpan<byte> name, double value, ref bool empty)
-    {
-        Name(field, name, ref empty);
-        Number(field, value);
     }
 
     private static void Number(Utf8Buffer field, double value)
@@ -178,11 +182,12 @@ internal sealed class CsvRegionWriter
     {
         if (value is { } number)
         {
-            Number(field, name, number, ref empty);
+            Member(field, name, ref empty);
+            Number(field, number);
         }
         else if (present)
         {
-            Name(field, name, ref empty);
+            Member(field, name, ref empty);
             field.Write("null"u8);
         }
     }
@@ -194,7 +199,7 @@ internal sealed class CsvRegionWriter
             return;
         }
 
-        Name(field, name, ref empty);
+        Member(field, name, ref empty);
         number.TryFormat(field.GetSpan(11), out var length, default, CultureInfo.InvariantCulture);
         field.Advance(length);
     }
@@ -205,14 +210,14 @@ internal sealed class CsvRegionWriter
         {
             if (present)
             {
-                Name(field, name, ref empty);
+                Member(field, name, ref empty);
                 field.Write("null"u8);
             }
 
             return;
         }
 
-        Name(field, name, ref empty);
+        Member(field, name, ref empty);
         field.Put((byte)'[');
         for (var i = 0; i < values.Count; i++)
         {
@@ -221,7 +226,7 @@ internal sealed class CsvRegionWriter
                 field.Put((byte)',');
             }
 
-            field.Write(Label(values[i]));
+            field.Write(values[i] is { } label ? Label(label) : "null"u8);
         }
 
         field.Put((byte)']');
@@ -229,6 +234,22 @@ internal sealed class CsvRegionWriter
 
     // The label as the writer's relaxed encoder escapes it, quotes included, with every " doubled for the CSV field.
     private ReadOnlySpan<byte> Label(string label)
+    {
+        foreach (var (recent, bytes) in _recent)
+        {
+            if (ReferenceEquals(recent, label))
+            {
+                return bytes;
+            }
+        }
+
+        var found = Escaped(label);
+        _recent[_nextRecent] = (label, found);
+        _nextRecent = (_nextRecent + 1) % _recent.Length;
+        return found;
+    }
+
+    private byte[] Escaped(string label)
     {
         if (_labels.TryGetValue(label, out var cached))
         {

@@ -100,6 +100,24 @@ public sealed class CsvRegionWriterTests
     }
 
     [Test]
+    public void Write_NullLabel_MatchesTheGeneralPath()
+    {
+        var results = new List<Result> { new() { Value = new RectangleValue { X = 1, Y = 2, Width = 3, Height = 4, RectangleLabels = ["a", null!, "a"] } } };
+
+        Render(new CsvRegionWriter(), results).Should().Be(Reference(results));
+    }
+
+    [Test]
+    public void TryWrite_RegionLeftToTheGeneralPathAfterWritableOnes_ReturnsFalse()
+    {
+        var field = new Utf8Buffer(16);
+
+        var written = new CsvRegionWriter().TryWrite(field, [new Result { Value = new RectangleValue { X = 1 } }, new Result { Value = new RectangleValue { Y = double.NaN } }]);
+
+        written.Should().BeFalse("the caller then writes the field from where the general path starts");
+    }
+
+    [Test]
     public void CanWrite_UnknownMembersOrOtherValueTypes_LeavesThemToTheGeneralPath()
     {
         var withExtra = LabelStudioJson.DeserializeResult("""{"type":"rectanglelabels","value":{"x":1,"y":2,"width":3,"height":4,"score":0.5}}"""u8);
@@ -139,7 +157,7 @@ public sealed class CsvRegionWriterTests
     private static string Render(CsvRegionWriter writer, List<Result> results)
     {
         var field = new Utf8Buffer(16);
-        writer.Write(field, results);
+        writer.TryWrite(field, results).Should().BeTrue();
         return Encoding.UTF8.GetString(field.WrittenSpan);
     }
 
