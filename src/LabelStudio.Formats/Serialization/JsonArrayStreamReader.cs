@@ -1034,7 +1034,7 @@ internal sealed partial class JsonArrayStreamReader<T> : IDisposable
 
         public Task Work { get; set; } = Task.CompletedTask;
 
-        /// <summary>The error that stopped the batch at <see cref="ErrorAt"/>.</summary>
+        /// <summary>The element error that stopped the batch, if one did.</summary>
         public LabelStudioJsonException? Error => _error;
 
         /// <summary>An error found while framing (or reading the stream): surfaces after the batch's elements.</summary>
@@ -1067,9 +1067,6 @@ internal sealed partial class JsonArrayStreamReader<T> : IDisposable
 
         /// <summary>The element's index in the source.</summary>
         public long IndexOf(int index) => _elements[index].Position.Index;
-
-        /// <summary>The element that stopped the batch (int.MaxValue when none did).</summary>
-        public int ErrorAt => _errorAt;
 
         /// <summary>The mapped results when the batch's work also maps its items (see ParallelItems).</summary>
         public MappedBatch? Mapped { get; set; }
