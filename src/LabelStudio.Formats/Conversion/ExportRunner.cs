@@ -114,19 +114,71 @@ public sealed class ExportRunner
             }
             catch (IOException) when (Directory.Exists(staging) && !Directory.Exists(output))
             {
-                // Not renameable here (another volume): move file by file below.
+                // Not renameable here (another volume): move entry by entry below.
             }
         }
 
         Directory.CreateDirectory(output);
-        foreach (var directory in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories))
+        ThrowIfKindsDiffer(staging, output);
+        MergeInto(staging, output);
+    }
+
+    // Checked before anything moves, so a file where the export has a folder (or the reverse) leaves the output as it was.
+    private static void ThrowIfKindsDiffer(string staging, string output)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(staging))
         {
-            Directory.CreateDirectory(Path.Combine(output, Path.GetRelativePath(staging, directory)));
+            var target = Path.Combine(output, Path.GetFileName(directory));
+            if (File.Exists(target))
+            {
+                throw new IOException($"The export writes a folder '{target}', but a file of that name is in the output folder.");
+            }
+
+            if (Directory.Exists(target))
+            {
+                ThrowIfKindsDiffer(directory, target);
+            }
         }
 
-        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(staging))
         {
-            File.Move(file, Path.Combine(output, Path.GetRelativePath(staging, file)), overwrite: true);
+            var target = Path.Combine(output, Path.GetFileName(file));
+            if (Directory.Exists(target))
+            {
+                throw new IOException($"The export writes a file '{target}', but a folder of that name is in the output folder.");
+            }
+        }
+    }
+
+    // Moves the entries of a staged folder into an existing one: an entry the target lacks moves in one rename (a whole
+    // labels/ folder at once), a file replaces the target's file of the same name, and a folder both have is merged the
+    // same way; the target's other entries stay.
+    private static void MergeInto(string staging, string output)
+    {
+        // Listed before moving: a folder read while entries leave it may skip some.
+        foreach (var directory in Directory.GetDirectories(staging))
+        {
+            var target = Path.Combine(output, Path.GetFileName(directory));
+            if (!Directory.Exists(target) && !File.Exists(target))
+            {
+                try
+                {
+                    Directory.Move(directory, target);
+                    continue;
+                }
+                catch (IOException) when (Directory.Exists(directory) && !Directory.Exists(target))
+                {
+                    // Not renameable here (another volume): its files move one by one.
+                }
+            }
+
+            Directory.CreateDirectory(target);
+            MergeInto(directory, target);
+        }
+
+        foreach (var file in Directory.GetFiles(staging))
+        {
+            File.Move(file, Path.Combine(output, Path.GetFileName(file)), overwrite: true);
         }
     }
 

@@ -51,18 +51,36 @@ internal static class OrderedParallelMap
     /// <param name="returnState">Takes a state back once the consumer is past every result of its chunk.</param>
     /// <param name="options">Chunking; null for the defaults.</param>
     /// <param name="cancellationToken">Stops reading and mapping.</param>
-    public static async IAsyncEnumerable<TResult> MapAsync<TSource, TState, TResult>(
+    /// <remarks>
+    /// When <paramref name="source"/> produces its items on the thread pool itself (an <see cref="IOrderedMapSource{T}"/>:
+    /// the JSON export reader), the work runs there, right after each item is produced, with the same semantics; the
+    /// source then bounds the work in flight. Sequential work and every other source take the path below.
+    /// </remarks>
+    public static IAsyncEnumerable<TResult> MapAsync<TSource, TState, TResult>(
         IAsyncEnumerable<TSource> source,
         Func<TState> rentState,
         Func<TSource, long, TState, CancellationToken, ValueTask<TResult>> map,
         Action<TState>? returnState,
         OrderedMapOptions? options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(rentState);
         ArgumentNullException.ThrowIfNull(map);
         options ??= OrderedMapOptions.Default;
+        return !options.Sequential && source is IOrderedMapSource<TSource> fused
+            ? fused.MapAsync(rentState, map, returnState, options, cancellationToken)
+            : MapChunksAsync(source, rentState, map, returnState, options, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<TResult> MapChunksAsync<TSource, TState, TResult>(
+        IAsyncEnumerable<TSource> source,
+        Func<TState> rentState,
+        Func<TSource, long, TState, CancellationToken, ValueTask<TResult>> map,
+        Action<TState>? returnState,
+        OrderedMapOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var chunkSize = Math.Max(1, options.ChunkSize);
         if (options.Sequential)
         {

@@ -20,7 +20,7 @@ namespace LabelStudio.Formats.Serialization;
 /// batches of framed elements are deserialized on the thread pool; elements still come out in file order, and an
 /// error surfaces after every element before it has been yielded, exactly as in the sequential read.
 /// </remarks>
-internal sealed class JsonArrayStreamReader<T> : IDisposable
+internal sealed partial class JsonArrayStreamReader<T> : IDisposable
     where T : class
 {
     // A batch is dispatched when it holds this many bytes or elements: large enough that scheduling costs nothing
@@ -113,8 +113,9 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         BatchFull,
     }
 
+    // The parallel read's enumerable also maps: OrderedParallelMap hands it the exporters' work (see ParallelItems).
     public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken) =>
-        _parallelism > 1 ? ReadParallelAsync(cancellationToken) : ReadSequentialAsync(cancellationToken);
+        _parallelism > 1 ? new ParallelItems(this, cancellationToken) : ReadSequentialAsync(cancellationToken);
 
     // A synchronous read blocks its thread on work queued to the thread pool; from a pool thread (a server's request,
     // a Task.Run) that invites starvation, so there it reads on the caller's thread.
@@ -273,7 +274,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         await using var pipeline = new Pipeline(this, synchronous: false);
         while (await pipeline.Batches.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (pipeline.Batches.TryRead(out var batch))
+            while (pipeline.TryTake(out var batch))
             {
                 await batch.Work.WaitAsync(cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
@@ -293,7 +294,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         using var pipeline = new Pipeline(this, synchronous: true);
         while (pipeline.Batches.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (pipeline.Batches.TryRead(out var batch))
+            while (pipeline.TryTake(out var batch))
             {
                 batch.Work.GetAwaiter().GetResult();
                 for (var i = 0; i < batch.Count; i++)
@@ -464,7 +465,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
                         return Step.Item;
                     }
 
-                    batch.AddReady(item!);
+                    batch.AddReady(item!, _index - 1);
                     item = null;
                     break;
 
@@ -849,18 +850,14 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     // Deserializes every framed element of a batch (on a pool thread); a failure is kept at its element.
     private void Materialize(Batch batch)
     {
-        if (!_batchPools.TryTake(out var pool))
-        {
-            pool = new JsonStringPool();
-        }
-
+        var pool = RentBatchPool();
         try
         {
             MaterializeWith(batch, pool);
         }
         finally
         {
-            _batchPools.Add(pool);
+            ReturnBatchPool(pool);
         }
     }
 
@@ -868,30 +865,44 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            if (batch.IsReady(i))
+            if (!MaterializeOne(batch, i, pool))
             {
-                continue;
-            }
-
-            var element = batch.Element(i);
-            var position = batch.PositionOf(i);
-            if (TryDeserialize(element, pool, position.MaxDepth, out var item))
-            {
-                batch.SetItem(i, item!);
-                continue;
-            }
-
-            try
-            {
-                batch.SetItem(i, ReadExact(element, pool, position));
-            }
-            catch (LabelStudioJsonException ex)
-            {
-                batch.Fail(i, ex);
                 return;
             }
         }
     }
+
+    // Deserializes one framed element of a batch; false when it failed (the error is kept at the element).
+    private bool MaterializeOne(Batch batch, int index, JsonStringPool pool)
+    {
+        if (batch.IsReady(index))
+        {
+            return true;
+        }
+
+        var element = batch.Element(index);
+        var position = batch.PositionOf(index);
+        if (TryDeserialize(element, pool, position.MaxDepth, out var item))
+        {
+            batch.SetItem(index, item!);
+            return true;
+        }
+
+        try
+        {
+            batch.SetItem(index, ReadExact(element, pool, position));
+            return true;
+        }
+        catch (LabelStudioJsonException ex)
+        {
+            batch.Fail(index, ex);
+            return false;
+        }
+    }
+
+    private JsonStringPool RentBatchPool() => _batchPools.TryTake(out var pool) ? pool : new JsonStringPool();
+
+    private void ReturnBatchPool(JsonStringPool pool) => _batchPools.Add(pool);
 
     private bool SkipWhitespace()
     {
@@ -1023,6 +1034,9 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
 
         public Task Work { get; set; } = Task.CompletedTask;
 
+        /// <summary>The element error that stopped the batch, if one did.</summary>
+        public LabelStudioJsonException? Error => _error;
+
         /// <summary>An error found while framing (or reading the stream): surfaces after the batch's elements.</summary>
         public Exception? TerminalError { get; set; }
 
@@ -1042,14 +1056,20 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
             Length += element.Length;
         }
 
-        public void AddReady(T item)
+        public void AddReady(T item, long index)
         {
             Grow();
             _items[Count] = item;
-            _elements[Count++] = (0, -1, default);
+            _elements[Count++] = (0, -1, new Position(index, 0, 0, 0, 0));
         }
 
         public bool IsReady(int index) => _elements[index].Length < 0;
+
+        /// <summary>The element's index in the source.</summary>
+        public long IndexOf(int index) => _elements[index].Position.Index;
+
+        /// <summary>The mapped results when the batch's work also maps its items (see ParallelItems).</summary>
+        public MappedBatch? Mapped { get; set; }
 
         public ReadOnlySpan<byte> Element(int index) => _bytes.AsSpan(_elements[index].Start, _elements[index].Length);
 
@@ -1115,20 +1135,43 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         private readonly Channel<Batch> _channel = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         private readonly SemaphoreSlim _inFlight;
         private readonly CancellationTokenSource _stop = new();
+        private readonly Func<Batch, CancellationToken, Task>? _start;
         private readonly Task _producer;
 
-        public Pipeline(JsonArrayStreamReader<T> owner, bool synchronous)
+        // The batch the consumer has taken and not finished: its work may still run when the consumer stops.
+        private Batch? _current;
+
+        /// <summary>Starts framing.</summary>
+        /// <param name="owner">The reader.</param>
+        /// <param name="synchronous">Whether the stream is read synchronously.</param>
+        /// <param name="start">Starts a framed batch's work (deserializing it) on the pool; null to deserialize only.
+        /// Its token is cancelled once the consumer has stopped.</param>
+        public Pipeline(JsonArrayStreamReader<T> owner, bool synchronous, Func<Batch, CancellationToken, Task>? start = null)
         {
             _owner = owner;
+            _start = start;
             _inFlight = new SemaphoreSlim(owner._parallelism * 2);
             _producer = Task.Run(() => ProduceAsync(synchronous, _stop.Token));
         }
 
         public ChannelReader<Batch> Batches => _channel.Reader;
 
+        /// <summary>The next batch in order, if framed; it stays the pipeline's to clean up until <see cref="Finish"/>.</summary>
+        public bool TryTake([NotNullWhen(true)] out Batch? batch)
+        {
+            if (_channel.Reader.TryRead(out batch))
+            {
+                _current = batch;
+                return true;
+            }
+
+            return false;
+        }
+
         /// <summary>Hands the consumed batch's memory back and lets the framing go on.</summary>
         public void Finish(Batch batch)
         {
+            _current = null;
             batch.Release();
             _inFlight.Release();
             batch.ThrowIfFailed();
@@ -1148,9 +1191,26 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
             // Stop framing, then wait for it and for every batch still being deserialized: the caller may dispose the
             // stream as soon as this returns, and the batches' buffers go back to the pool.
             await _stop.CancelAsync().ConfigureAwait(false);
-            await _producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            await Ended(_producer).ConfigureAwait(false);
+
+            // The batches' work (mapping included) is waited for without blocking a thread; it stops at its next item.
+            if (_current is { } current)
+            {
+                await Ended(current.Work).ConfigureAwait(false);
+            }
+
+            // The framing has ended, so every batch it made is in the channel.
+            while (_channel.Reader.TryRead(out var batch))
+            {
+                await Ended(batch.Work).ConfigureAwait(false);
+                Abandon(batch);
+            }
+
             Drain();
         }
+
+        private static Task Ended(Task task) =>
+            task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         // After the consumer has stopped, what the abandoned work ends with (cancellation, an error nobody will read) no
         // longer matters; only that it has ended.
@@ -1159,15 +1219,28 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
 
         private void Drain()
         {
+            if (_current is { } current)
+            {
+                _current = null;
+                Abandon(current);
+            }
+
             while (_channel.Reader.TryRead(out var batch))
             {
-                WaitQuietly(batch.Work);
-                batch.Release();
+                Abandon(batch);
             }
 
             _owner.Dispose();
             _stop.Dispose();
             _inFlight.Dispose();
+        }
+
+        // A batch nobody will consume: once its work has ended, its mapping states and its memory go back.
+        private static void Abandon(Batch batch)
+        {
+            WaitQuietly(batch.Work);
+            batch.Mapped?.ReturnStates();
+            batch.Release();
         }
 
         private async Task ProduceAsync(bool synchronous, CancellationToken cancellationToken)
@@ -1232,7 +1305,7 @@ internal sealed class JsonArrayStreamReader<T> : IDisposable
         {
             if (batch.Count > 0)
             {
-                batch.Work = Task.Run(() => _owner.Materialize(batch));
+                batch.Work = _start is null ? Task.Run(() => _owner.Materialize(batch)) : _start(batch, _stop.Token);
             }
 
             _channel.Writer.TryWrite(batch);
