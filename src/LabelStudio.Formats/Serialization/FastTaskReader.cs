@@ -26,6 +26,9 @@ internal static class FastTaskReader
     private static readonly SearchValues<byte> StringStop = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"u8);
 
+    // 10^0 to 10^8, for the digit runs of a word.
+    private static readonly ulong[] IntegerPowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
     // The same set as a table: 1 for the bytes that end a plain run.
     private static readonly byte[] StopBytes = CreateStopBytes();
 
@@ -1728,15 +1731,33 @@ internal static class FastTaskReader
             return json[start..i];
         }
 
-        // A run of digits added to the value: eight at a time while the total stays within 19 digits (exact in a ulong),
-        // then one at a time (past 19 the value is not used).
+        // A run of digits added to the value, a word at a time: the digits at the start of an eight-byte word (all eight,
+        // or the few before the run's end) are converted together. Past 19 digits the value wraps and is not used; the
+        // count stays exact.
         private static int GatherDigits(ReadOnlySpan<byte> json, int i, ref ulong digits, ref int count)
         {
-            while (count <= 11 && i + 8 <= json.Length && FastDouble.TryReadEightDigits(json.Slice(i, 8), out var eight))
+            while (i <= json.Length - 8)
             {
-                digits = (digits * 100_000_000) + eight;
-                count += 8;
-                i += 8;
+                var word = BinaryPrimitives.ReadUInt64LittleEndian(json[i..]);
+                var nonDigits = NonDigitMask(word);
+                if (nonDigits == 0)
+                {
+                    digits = unchecked((digits * 100_000_000) + EightDigits(word));
+                    count += 8;
+                    i += 8;
+                    continue;
+                }
+
+                var run = BitOperations.TrailingZeroCount(nonDigits) >> 3;
+                if (run != 0)
+                {
+                    // The run's digits moved to the top of the word: the bytes below become leading zeros.
+                    digits = unchecked((digits * IntegerPowersOfTen[run]) + EightDigits(word << (64 - (run * 8))));
+                    count += run;
+                    i += run;
+                }
+
+                return i;
             }
 
             while (i < json.Length)
@@ -1753,6 +1774,24 @@ internal static class FastTaskReader
             }
 
             return i;
+        }
+
+        // Non-zero in the lowest byte of the word that is not an ASCII digit (a byte whose high nibble is not 3, or is 3
+        // but past '9' once 6 is added); zero in the digit bytes below it. Carries only move upwards, out of a flagged
+        // byte: bytes above the lowest flagged one may be wrong, and are never looked at.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong NonDigitMask(ulong word) =>
+            ((word & 0xF0F0F0F0F0F0F0F0UL) ^ 0x3030303030303030UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) ^ 0x3030303030303030UL);
+
+        // The value of eight digit bytes (or zero bytes standing for leading zeros), the first in the lowest byte: pairs,
+        // quads and the eight combined by three multiplications.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong EightDigits(ulong word)
+        {
+            word &= 0x0F0F0F0F0F0F0F0FUL;
+            word = (word * 2561) >> 8;
+            word = ((word & 0x00FF00FF00FF00FFUL) * 6553601) >> 16;
+            return ((word & 0x0000FFFF0000FFFFUL) * 42949672960001UL) >> 32;
         }
 
         private ReadOnlySpan<byte> ScanNumber() => ScanNumber(out _, out _, out _, out _);

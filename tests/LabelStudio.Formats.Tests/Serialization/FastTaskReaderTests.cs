@@ -145,6 +145,45 @@ public class FastTaskReaderTests
         FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, number).Should().Be(FastReaderOracle.Outcome.Accepted);
     }
 
+    // Digit runs are converted a word at a time, a partial word at a run's end: every integer-part and fraction length
+    // (1 to 24 digits, either side of the 8-digit words, of 19 digits exact in a ulong and of 2^53), with the number's
+    // end at every distance from the element's end (the last seven bytes are read one at a time), must give the
+    // exact reader's double bit for bit, and the exact reader's integer or its refusal.
+    [Test]
+    public void TryRead_DigitRunsOfEveryLength_SameNumbersAsTheExactReader()
+    {
+        const string Digits = "987654321098765432109876";
+        for (var integerDigits = 1; integerDigits <= 24; integerDigits++)
+        {
+            for (var fractionDigits = 0; fractionDigits <= 24; fractionDigits++)
+            {
+                var number = Digits[..integerDigits] + (fractionDigits > 0 ? "." + Digits[(24 - fractionDigits)..] : string.Empty);
+                foreach (var text in new[] { number, "-" + number })
+                {
+                    var element = Encoding.UTF8.GetBytes($$$"""{"annotations":[{"lead_time":{{{text}}},"result":[{"type":"rectangle","value":{"x":{{{text}}},"y":{{{text}}}}}]}],"agreement":{{{text}}}}""");
+                    FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, text).Should().Be(FastReaderOracle.Outcome.Accepted, text);
+
+                    for (var tail = 0; tail <= 9; tail++)
+                    {
+                        var padded = Encoding.UTF8.GetBytes($$$"""{"id":1,"overlap":1,"inner_id":{{{text}}}{{{new string(' ', tail)}}}}""");
+                        var slow = FastReaderOracle.ReadSlow(padded, SkippedTaskMembers.None, ElementDepth, out _);
+                        var outcome = FastReaderOracle.Check(padded, SkippedTaskMembers.None, ElementDepth, text);
+                        if (fractionDigits == 0 && integerDigits <= 18)
+                        {
+                            outcome.Should().Be(FastReaderOracle.Outcome.Accepted, text);
+                        }
+
+                        if (outcome == FastReaderOracle.Outcome.Accepted)
+                        {
+                            FastTaskReader.TryRead(padded, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var fast);
+                            fast!.InnerId.Should().Be(slow!.InnerId, text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     // The forms read directly (Z, no offset = UTC, explicit offsets, 1 to 7 fraction digits, a leap day) and forms left to
     // TimestampConverter (8 fraction digits, a leap second, an impossible day, year 1, offsets at the limit, lowercase t):
     // either way the instant, its offset and the kept text are those of the exact reader.
