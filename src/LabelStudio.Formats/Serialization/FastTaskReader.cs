@@ -85,12 +85,197 @@ internal static class FastTaskReader
     [SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Never leaves this class.")]
     private sealed class BailException : Exception;
 
+    // The members of one object kind this reader reads itself, in the order of the switch that dispatches on them.
+    // The members each object kind's switch dispatches on, by number; the tables know their names.
+    private static class TaskMembers
+    {
+        public const int Id = 0;
+        public const int Data = 1;
+        public const int Meta = 2;
+        public const int Annotations = 3;
+        public const int Predictions = 4;
+        public const int Drafts = 5;
+        public const int CreatedAt = 6;
+        public const int UpdatedAt = 7;
+        public const int InnerId = 8;
+        public const int TotalAnnotations = 9;
+        public const int CancelledAnnotations = 10;
+        public const int TotalPredictions = 11;
+        public const int CommentCount = 12;
+        public const int UnresolvedCommentCount = 13;
+        public const int LastCommentUpdatedAt = 14;
+        public const int Project = 15;
+        public const int UpdatedBy = 16;
+        public const int FileUpload = 17;
+        public const int CommentAuthors = 18;
+        public const int Agreement = 19;
+        public const int IsLabeled = 20;
+        public const int Overlap = 21;
+
+        public static readonly MemberTable Table = new(null, "id", "data", "meta", "annotations", "predictions", "drafts", "created_at", "updated_at", "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "comment_count", "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "file_upload", "comment_authors", "agreement", "is_labeled", "overlap");
+    }
+
+    private static class AnnotationMembers
+    {
+        public const int Id = 0;
+        public const int Result = 1;
+        public const int CompletedBy = 2;
+        public const int WasCancelled = 3;
+        public const int GroundTruth = 4;
+        public const int CreatedAt = 5;
+        public const int UpdatedAt = 6;
+        public const int DraftCreatedAt = 7;
+        public const int LeadTime = 8;
+        public const int Prediction = 9;
+        public const int ResultCount = 10;
+        public const int UniqueId = 11;
+        public const int ImportId = 12;
+        public const int LastAction = 13;
+        public const int BulkCreated = 14;
+        public const int Task = 15;
+        public const int Project = 16;
+        public const int UpdatedBy = 17;
+        public const int ParentPrediction = 18;
+        public const int ParentAnnotation = 19;
+        public const int LastCreatedBy = 20;
+        public const int CreatedUsername = 21;
+        public const int CreatedAgo = 22;
+        public const int State = 23;
+
+        public static readonly MemberTable Table = new(TaskMembers.Table, "id", "result", "completed_by", "was_cancelled", "ground_truth", "created_at", "updated_at", "draft_created_at", "lead_time", "prediction", "result_count", "unique_id", "import_id", "last_action", "bulk_created", "task", "project", "updated_by", "parent_prediction", "parent_annotation", "last_created_by", "created_username", "created_ago", "state");
+    }
+
+    private static class ResultMembers
+    {
+        public const int Id = 0;
+        public const int Type = 1;
+        public const int Value = 2;
+        public const int FromName = 3;
+        public const int ToName = 4;
+        public const int OriginalWidth = 5;
+        public const int OriginalHeight = 6;
+        public const int ImageRotation = 7;
+        public const int Origin = 8;
+        public const int Score = 9;
+        public const int ParentId = 10;
+        public const int Readonly = 11;
+        public const int Hidden = 12;
+        public const int Meta = 13;
+        public const int FromId = 14;
+        public const int ToId = 15;
+        public const int Direction = 16;
+        public const int Labels = 17;
+
+        public static readonly MemberTable Table = new(AnnotationMembers.Table, "id", "type", "value", "from_name", "to_name", "original_width", "original_height", "image_rotation", "origin", "score", "parentID", "readonly", "hidden", "meta", "from_id", "to_id", "direction", "labels");
+    }
+
+    private static class RectangleMembers
+    {
+        public const int X = 0;
+        public const int Y = 1;
+        public const int Width = 2;
+        public const int Height = 3;
+        public const int Rotation = 4;
+        public const int Rectanglelabels = 5;
+
+        public static readonly MemberTable Table = new(ResultMembers.Table, "x", "y", "width", "height", "rotation", "rectanglelabels");
+    }
+
+    private static class ChoicesMembers
+    {
+        public const int Choices = 0;
+
+        public static readonly MemberTable Table = new(RectangleMembers.Table, "choices");
+    }
+
+    private static class PolygonMembers
+    {
+        public const int Points = 0;
+        public const int Closed = 1;
+        public const int Polygonlabels = 2;
+
+        public static readonly MemberTable Table = new(ChoicesMembers.Table, "points", "closed", "polygonlabels");
+    }
+
+    private static class KeyPointMembers
+    {
+        public const int X = 0;
+        public const int Y = 1;
+        public const int Width = 2;
+        public const int Keypointlabels = 3;
+
+        public static readonly MemberTable Table = new(PolygonMembers.Table, "x", "y", "width", "keypointlabels");
+    }
+
+    private static class PredictionMembers
+    {
+        public const int Id = 0;
+        public const int Result = 1;
+        public const int ModelVersion = 2;
+        public const int Score = 3;
+        public const int Cluster = 4;
+        public const int Neighbors = 5;
+        public const int Mislabeling = 6;
+        public const int CreatedAt = 7;
+        public const int UpdatedAt = 8;
+        public const int Model = 9;
+        public const int ModelRun = 10;
+        public const int Task = 11;
+        public const int Project = 12;
+        public const int CreatedAgo = 13;
+
+        public static readonly MemberTable Table = new(KeyPointMembers.Table, "id", "result", "model_version", "score", "cluster", "neighbors", "mislabeling", "created_at", "updated_at", "model", "model_run", "task", "project", "created_ago");
+    }
+
+    /// <summary>The slots <see cref="JsonStringPool.MemberOrder"/> needs: every kind's predictions.</summary>
+    internal static int MemberOrderSlots => PredictionMembers.Table.End;
+
+    // One object kind's member names, as the bytes the compact form writes for them ("name":), and the kind's slots in the
+    // thread's member order: slot Offset predicts an object's first member, Offset + 1 + m the member after member m,
+    // Offset + 1 + Count the member after an unknown one; each holds the predicted member + 1, 0 for none.
+    private sealed class MemberTable
+    {
+        private readonly byte[][] _names;
+
+        public MemberTable(MemberTable? after, params string[] names)
+        {
+            _names = [.. names.Select(Encoding.UTF8.GetBytes)];
+            Tokens = [.. names.Select(n => Encoding.UTF8.GetBytes($"\"{n}\":"))];
+            Offset = after?.End ?? 0;
+            End = Offset + names.Length + 2;
+        }
+
+        public byte[][] Tokens { get; }
+
+        public int Offset { get; }
+
+        public int End { get; }
+
+        public int Count => _names.Length;
+
+        // The member named so; -1 for an unknown name.
+        public int Find(ReadOnlySpan<byte> name)
+        {
+            var names = _names;
+            for (var m = 0; m < names.Length; m++)
+            {
+                if (name.SequenceEqual(names[m]))
+                {
+                    return m;
+                }
+            }
+
+            return -1;
+        }
+    }
+
     private ref struct Parser
     {
         private readonly ReadOnlySpan<byte> _json;
         private readonly int _maxDepth;
         private readonly JsonStringPool _pool;
         private readonly JsonSerializerOptions _options;
+        private readonly byte[] _order;
         private int _pos;
         private int _depth;
 
@@ -100,6 +285,7 @@ internal static class FastTaskReader
             _maxDepth = maxDepth;
             _pool = pool;
             _options = LabelStudioJson.Options;
+            _order = pool.MemberOrder;
         }
 
         [DoesNotReturn]
@@ -114,18 +300,18 @@ internal static class FastTaskReader
             var task = new LabelStudioTask();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, TaskMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case TaskMembers.Id:
                         Once(ref seen, TaskConverter.IdBit);
                         task.Id = ReadNullableInt64();
                         present |= TaskConverter.IdBit;
                         break;
 
-                    case 4 when name.SequenceEqual("data"u8):
+                    case TaskMembers.Data:
                         Once(ref seen, TaskConverter.DataBit);
                         if (Peek() != (byte)'{')
                         {
@@ -136,7 +322,7 @@ internal static class FastTaskReader
                         present |= TaskConverter.DataBit;
                         break;
 
-                    case 4 when name.SequenceEqual("meta"u8):
+                    case TaskMembers.Meta:
                         Once(ref seen, TaskConverter.MetaBit);
                         var meta = Peek();
                         if (meta != (byte)'{' && meta != (byte)'n')
@@ -148,13 +334,13 @@ internal static class FastTaskReader
                         present |= TaskConverter.MetaBit;
                         break;
 
-                    case 11 when name.SequenceEqual("annotations"u8):
+                    case TaskMembers.Annotations:
                         Once(ref seen, TaskConverter.AnnotationsBit);
                         task.Annotations = ReadAnnotations();
                         present |= TaskConverter.AnnotationsBit;
                         break;
 
-                    case 11 when name.SequenceEqual("predictions"u8):
+                    case TaskMembers.Predictions:
                         if ((skipped & SkippedTaskMembers.Predictions) != 0)
                         {
                             SkipValue();
@@ -166,7 +352,7 @@ internal static class FastTaskReader
                         present |= TaskConverter.PredictionsBit;
                         break;
 
-                    case 6 when name.SequenceEqual("drafts"u8):
+                    case TaskMembers.Drafts:
                         if ((skipped & SkippedTaskMembers.Drafts) != 0)
                         {
                             SkipValue();
@@ -178,97 +364,97 @@ internal static class FastTaskReader
                         present |= TaskConverter.DraftsBit;
                         break;
 
-                    case 10 when name.SequenceEqual("created_at"u8):
+                    case TaskMembers.CreatedAt:
                         Once(ref seen, TaskConverter.CreatedAtBit);
                         task.CreatedAt = ReadTimestamp();
                         present |= TaskConverter.CreatedAtBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_at"u8):
+                    case TaskMembers.UpdatedAt:
                         Once(ref seen, TaskConverter.UpdatedAtBit);
                         task.UpdatedAt = ReadTimestamp();
                         present |= TaskConverter.UpdatedAtBit;
                         break;
 
-                    case 8 when name.SequenceEqual("inner_id"u8):
+                    case TaskMembers.InnerId:
                         Once(ref seen, TaskConverter.InnerIdBit);
                         task.InnerId = ReadNullableInt64();
                         present |= TaskConverter.InnerIdBit;
                         break;
 
-                    case 17 when name.SequenceEqual("total_annotations"u8):
+                    case TaskMembers.TotalAnnotations:
                         Once(ref seen, TaskConverter.TotalAnnotationsBit);
                         task.TotalAnnotations = ReadNullableInt32();
                         present |= TaskConverter.TotalAnnotationsBit;
                         break;
 
-                    case 21 when name.SequenceEqual("cancelled_annotations"u8):
+                    case TaskMembers.CancelledAnnotations:
                         Once(ref seen, TaskConverter.CancelledAnnotationsBit);
                         task.CancelledAnnotations = ReadNullableInt32();
                         present |= TaskConverter.CancelledAnnotationsBit;
                         break;
 
-                    case 17 when name.SequenceEqual("total_predictions"u8):
+                    case TaskMembers.TotalPredictions:
                         Once(ref seen, TaskConverter.TotalPredictionsBit);
                         task.TotalPredictions = ReadNullableInt32();
                         present |= TaskConverter.TotalPredictionsBit;
                         break;
 
-                    case 13 when name.SequenceEqual("comment_count"u8):
+                    case TaskMembers.CommentCount:
                         Once(ref seen, TaskConverter.CommentCountBit);
                         task.CommentCount = ReadNullableInt32();
                         present |= TaskConverter.CommentCountBit;
                         break;
 
-                    case 24 when name.SequenceEqual("unresolved_comment_count"u8):
+                    case TaskMembers.UnresolvedCommentCount:
                         Once(ref seen, TaskConverter.UnresolvedCommentCountBit);
                         task.UnresolvedCommentCount = ReadNullableInt32();
                         present |= TaskConverter.UnresolvedCommentCountBit;
                         break;
 
-                    case 23 when name.SequenceEqual("last_comment_updated_at"u8):
+                    case TaskMembers.LastCommentUpdatedAt:
                         Once(ref seen, TaskConverter.LastCommentUpdatedAtBit);
                         task.LastCommentUpdatedAt = ReadTimestamp();
                         present |= TaskConverter.LastCommentUpdatedAtBit;
                         break;
 
-                    case 7 when name.SequenceEqual("project"u8):
+                    case TaskMembers.Project:
                         Once(ref seen, TaskConverter.ProjectBit);
                         task.Project = ReadNullableInt64();
                         present |= TaskConverter.ProjectBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_by"u8):
+                    case TaskMembers.UpdatedBy:
                         Once(ref seen, TaskConverter.UpdatedByBit);
                         task.UpdatedBy = ReadNode();
                         present |= TaskConverter.UpdatedByBit;
                         break;
 
-                    case 11 when name.SequenceEqual("file_upload"u8):
+                    case TaskMembers.FileUpload:
                         Once(ref seen, TaskConverter.FileUploadBit);
                         task.FileUpload = ReadNode();
                         present |= TaskConverter.FileUploadBit;
                         break;
 
-                    case 15 when name.SequenceEqual("comment_authors"u8):
+                    case TaskMembers.CommentAuthors:
                         Once(ref seen, TaskConverter.CommentAuthorsBit);
                         task.CommentAuthors = ReadNode();
                         present |= TaskConverter.CommentAuthorsBit;
                         break;
 
-                    case 9 when name.SequenceEqual("agreement"u8):
+                    case TaskMembers.Agreement:
                         Once(ref seen, TaskConverter.AgreementBit);
                         task.Agreement = ReadNullableDouble();
                         present |= TaskConverter.AgreementBit;
                         break;
 
-                    case 10 when name.SequenceEqual("is_labeled"u8):
+                    case TaskMembers.IsLabeled:
                         Once(ref seen, TaskConverter.IsLabeledBit);
                         task.IsLabeled = ReadNullableBoolean();
                         present |= TaskConverter.IsLabeledBit;
                         break;
 
-                    case 7 when name.SequenceEqual("overlap"u8):
+                    case TaskMembers.Overlap:
                         Once(ref seen, TaskConverter.OverlapBit);
                         task.Overlap = ReadNullableInt32();
                         present |= TaskConverter.OverlapBit;
@@ -324,18 +510,18 @@ internal static class FastTaskReader
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
             List<Result>? results = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, AnnotationMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case AnnotationMembers.Id:
                         Once(ref seen, AnnotationConverter.IdBit);
                         value.Id = ReadNullableInt64();
                         present |= AnnotationConverter.IdBit;
                         break;
 
-                    case 6 when name.SequenceEqual("result"u8):
+                    case AnnotationMembers.Result:
                         Once(ref seen, Annotation.ResultsBit);
                         results = ReadResults();
                         if (results is null)
@@ -346,133 +532,133 @@ internal static class FastTaskReader
                         present |= Annotation.ResultsBit;
                         break;
 
-                    case 12 when name.SequenceEqual("completed_by"u8):
+                    case AnnotationMembers.CompletedBy:
                         Once(ref seen, AnnotationConverter.CompletedByBit);
                         value.CompletedBy = ReadNode();
                         present |= AnnotationConverter.CompletedByBit;
                         break;
 
-                    case 13 when name.SequenceEqual("was_cancelled"u8):
+                    case AnnotationMembers.WasCancelled:
                         Once(ref seen, AnnotationConverter.WasCancelledBit);
                         value.WasCancelled = ReadNullableBoolean();
                         present |= AnnotationConverter.WasCancelledBit;
                         break;
 
-                    case 12 when name.SequenceEqual("ground_truth"u8):
+                    case AnnotationMembers.GroundTruth:
                         Once(ref seen, AnnotationConverter.GroundTruthBit);
                         value.GroundTruth = ReadNullableBoolean();
                         present |= AnnotationConverter.GroundTruthBit;
                         break;
 
-                    case 10 when name.SequenceEqual("created_at"u8):
+                    case AnnotationMembers.CreatedAt:
                         Once(ref seen, AnnotationConverter.CreatedAtBit);
                         value.CreatedAt = ReadTimestamp();
                         present |= AnnotationConverter.CreatedAtBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_at"u8):
+                    case AnnotationMembers.UpdatedAt:
                         Once(ref seen, AnnotationConverter.UpdatedAtBit);
                         value.UpdatedAt = ReadTimestamp();
                         present |= AnnotationConverter.UpdatedAtBit;
                         break;
 
-                    case 16 when name.SequenceEqual("draft_created_at"u8):
+                    case AnnotationMembers.DraftCreatedAt:
                         Once(ref seen, AnnotationConverter.DraftCreatedAtBit);
                         value.DraftCreatedAt = ReadTimestamp();
                         present |= AnnotationConverter.DraftCreatedAtBit;
                         break;
 
-                    case 9 when name.SequenceEqual("lead_time"u8):
+                    case AnnotationMembers.LeadTime:
                         Once(ref seen, AnnotationConverter.LeadTimeBit);
                         value.LeadTime = ReadNullableDouble();
                         present |= AnnotationConverter.LeadTimeBit;
                         break;
 
-                    case 10 when name.SequenceEqual("prediction"u8):
+                    case AnnotationMembers.Prediction:
                         Once(ref seen, AnnotationConverter.PredictionBit);
                         value.Prediction = ReadNode();
                         present |= AnnotationConverter.PredictionBit;
                         break;
 
-                    case 12 when name.SequenceEqual("result_count"u8):
+                    case AnnotationMembers.ResultCount:
                         Once(ref seen, AnnotationConverter.ResultCountBit);
                         value.ResultCount = ReadNullableInt32();
                         present |= AnnotationConverter.ResultCountBit;
                         break;
 
-                    case 9 when name.SequenceEqual("unique_id"u8):
+                    case AnnotationMembers.UniqueId:
                         Once(ref seen, AnnotationConverter.UniqueIdBit);
                         value.UniqueId = ReadNullableString(pooled: false);
                         present |= AnnotationConverter.UniqueIdBit;
                         break;
 
-                    case 9 when name.SequenceEqual("import_id"u8):
+                    case AnnotationMembers.ImportId:
                         Once(ref seen, AnnotationConverter.ImportIdBit);
                         value.ImportId = ReadNullableInt64();
                         present |= AnnotationConverter.ImportIdBit;
                         break;
 
-                    case 11 when name.SequenceEqual("last_action"u8):
+                    case AnnotationMembers.LastAction:
                         Once(ref seen, AnnotationConverter.LastActionBit);
                         value.LastAction = ReadNullableString(pooled: true);
                         present |= AnnotationConverter.LastActionBit;
                         break;
 
-                    case 12 when name.SequenceEqual("bulk_created"u8):
+                    case AnnotationMembers.BulkCreated:
                         Once(ref seen, AnnotationConverter.BulkCreatedBit);
                         value.BulkCreated = ReadNullableBoolean();
                         present |= AnnotationConverter.BulkCreatedBit;
                         break;
 
-                    case 4 when name.SequenceEqual("task"u8):
+                    case AnnotationMembers.Task:
                         Once(ref seen, AnnotationConverter.TaskBit);
                         value.Task = ReadNullableInt64();
                         present |= AnnotationConverter.TaskBit;
                         break;
 
-                    case 7 when name.SequenceEqual("project"u8):
+                    case AnnotationMembers.Project:
                         Once(ref seen, AnnotationConverter.ProjectBit);
                         value.Project = ReadNullableInt64();
                         present |= AnnotationConverter.ProjectBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_by"u8):
+                    case AnnotationMembers.UpdatedBy:
                         Once(ref seen, AnnotationConverter.UpdatedByBit);
                         value.UpdatedBy = ReadNode();
                         present |= AnnotationConverter.UpdatedByBit;
                         break;
 
-                    case 17 when name.SequenceEqual("parent_prediction"u8):
+                    case AnnotationMembers.ParentPrediction:
                         Once(ref seen, AnnotationConverter.ParentPredictionBit);
                         value.ParentPrediction = ReadNullableInt64();
                         present |= AnnotationConverter.ParentPredictionBit;
                         break;
 
-                    case 17 when name.SequenceEqual("parent_annotation"u8):
+                    case AnnotationMembers.ParentAnnotation:
                         Once(ref seen, AnnotationConverter.ParentAnnotationBit);
                         value.ParentAnnotation = ReadNullableInt64();
                         present |= AnnotationConverter.ParentAnnotationBit;
                         break;
 
-                    case 15 when name.SequenceEqual("last_created_by"u8):
+                    case AnnotationMembers.LastCreatedBy:
                         Once(ref seen, AnnotationConverter.LastCreatedByBit);
                         value.LastCreatedBy = ReadNode();
                         present |= AnnotationConverter.LastCreatedByBit;
                         break;
 
-                    case 16 when name.SequenceEqual("created_username"u8):
+                    case AnnotationMembers.CreatedUsername:
                         Once(ref seen, AnnotationConverter.CreatedUsernameBit);
                         value.CreatedUsername = ReadNullableString(pooled: true);
                         present |= AnnotationConverter.CreatedUsernameBit;
                         break;
 
-                    case 11 when name.SequenceEqual("created_ago"u8):
+                    case AnnotationMembers.CreatedAgo:
                         Once(ref seen, AnnotationConverter.CreatedAgoBit);
                         value.CreatedAgo = ReadNullableString(pooled: false);
                         present |= AnnotationConverter.CreatedAgoBit;
                         break;
 
-                    case 5 when name.SequenceEqual("state"u8):
+                    case AnnotationMembers.State:
                         Once(ref seen, AnnotationConverter.StateBit);
                         value.State = ReadNullableString(pooled: true);
                         present |= AnnotationConverter.StateBit;
@@ -542,18 +728,18 @@ internal static class FastTaskReader
             Dictionary<string, JsonElement>? extra = null;
             var pendingValue = -1;
             var depth = _depth;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, ResultMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case ResultMembers.Id:
                         Once(ref seen, ResultConverter.IdBit);
                         id = ReadNullableString(pooled: false);
                         present |= ResultConverter.IdBit;
                         break;
 
-                    case 4 when name.SequenceEqual("type"u8):
+                    case ResultMembers.Type:
                         Once(ref seen, ResultConverter.TypeBit);
                         if (Peek() == (byte)'"')
                         {
@@ -568,7 +754,7 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 5 when name.SequenceEqual("value"u8):
+                    case ResultMembers.Value:
                         Once(ref seen, ResultConverter.ValueBit);
                         present |= ResultConverter.ValueBit;
                         if ((present & ResultConverter.TypeBit) != 0)
@@ -585,91 +771,91 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 9 when name.SequenceEqual("from_name"u8):
+                    case ResultMembers.FromName:
                         Once(ref seen, ResultConverter.FromNameBit);
                         fromName = ReadNullableString(pooled: true);
                         present |= ResultConverter.FromNameBit;
                         break;
 
-                    case 7 when name.SequenceEqual("to_name"u8):
+                    case ResultMembers.ToName:
                         Once(ref seen, ResultConverter.ToNameBit);
                         toName = ReadNullableString(pooled: true);
                         present |= ResultConverter.ToNameBit;
                         break;
 
-                    case 14 when name.SequenceEqual("original_width"u8):
+                    case ResultMembers.OriginalWidth:
                         Once(ref seen, ResultConverter.OriginalWidthBit);
                         originalWidth = ReadNullableInt32();
                         present |= ResultConverter.OriginalWidthBit;
                         break;
 
-                    case 15 when name.SequenceEqual("original_height"u8):
+                    case ResultMembers.OriginalHeight:
                         Once(ref seen, ResultConverter.OriginalHeightBit);
                         originalHeight = ReadNullableInt32();
                         present |= ResultConverter.OriginalHeightBit;
                         break;
 
-                    case 14 when name.SequenceEqual("image_rotation"u8):
+                    case ResultMembers.ImageRotation:
                         Once(ref seen, ResultConverter.ImageRotationBit);
                         imageRotation = ReadNullableDouble();
                         present |= ResultConverter.ImageRotationBit;
                         break;
 
-                    case 6 when name.SequenceEqual("origin"u8):
+                    case ResultMembers.Origin:
                         Once(ref seen, ResultConverter.OriginBit);
                         origin = ReadNullableString(pooled: true);
                         present |= ResultConverter.OriginBit;
                         break;
 
-                    case 5 when name.SequenceEqual("score"u8):
+                    case ResultMembers.Score:
                         Once(ref seen, ResultConverter.ScoreBit);
                         score = ReadNullableDouble();
                         present |= ResultConverter.ScoreBit;
                         break;
 
-                    case 8 when name.SequenceEqual("parentID"u8):
+                    case ResultMembers.ParentId:
                         Once(ref seen, ResultConverter.ParentIdBit);
                         parentId = ReadNullableString(pooled: false);
                         present |= ResultConverter.ParentIdBit;
                         break;
 
-                    case 8 when name.SequenceEqual("readonly"u8):
+                    case ResultMembers.Readonly:
                         Once(ref seen, ResultConverter.ReadOnlyBit);
                         readOnly = ReadNullableBoolean();
                         present |= ResultConverter.ReadOnlyBit;
                         break;
 
-                    case 6 when name.SequenceEqual("hidden"u8):
+                    case ResultMembers.Hidden:
                         Once(ref seen, ResultConverter.HiddenBit);
                         hidden = ReadNullableBoolean();
                         present |= ResultConverter.HiddenBit;
                         break;
 
-                    case 4 when name.SequenceEqual("meta"u8):
+                    case ResultMembers.Meta:
                         Once(ref seen, ResultConverter.MetaBit);
                         meta = ReadResultMeta();
                         present |= ResultConverter.MetaBit;
                         break;
 
-                    case 7 when name.SequenceEqual("from_id"u8):
+                    case ResultMembers.FromId:
                         Once(ref seen, ResultConverter.FromIdBit);
                         fromId = ReadNullableString(pooled: false);
                         present |= ResultConverter.FromIdBit;
                         break;
 
-                    case 5 when name.SequenceEqual("to_id"u8):
+                    case ResultMembers.ToId:
                         Once(ref seen, ResultConverter.ToIdBit);
                         toId = ReadNullableString(pooled: false);
                         present |= ResultConverter.ToIdBit;
                         break;
 
-                    case 9 when name.SequenceEqual("direction"u8):
+                    case ResultMembers.Direction:
                         Once(ref seen, ResultConverter.DirectionBit);
                         direction = ReadNullableString(pooled: false);
                         present |= ResultConverter.DirectionBit;
                         break;
 
-                    case 6 when name.SequenceEqual("labels"u8):
+                    case ResultMembers.Labels:
                         Once(ref seen, ResultConverter.LabelsBit);
                         labels = ReadStrings(pooled: true);
                         present |= ResultConverter.LabelsBit;
@@ -786,12 +972,12 @@ internal static class FastTaskReader
             var value = new RectangleValue();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, RectangleMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 1 when name[0] == (byte)'x':
+                    case RectangleMembers.X:
                         if (!Seen(ref seen, 1) || !TryReadDouble(out var x))
                         {
                             return null;
@@ -800,7 +986,7 @@ internal static class FastTaskReader
                         value.X = x;
                         break;
 
-                    case 1 when name[0] == (byte)'y':
+                    case RectangleMembers.Y:
                         if (!Seen(ref seen, 2) || !TryReadDouble(out var y))
                         {
                             return null;
@@ -809,7 +995,7 @@ internal static class FastTaskReader
                         value.Y = y;
                         break;
 
-                    case 5 when name.SequenceEqual("width"u8):
+                    case RectangleMembers.Width:
                         if (!Seen(ref seen, 4) || !TryReadDouble(out var width))
                         {
                             return null;
@@ -818,7 +1004,7 @@ internal static class FastTaskReader
                         value.Width = width;
                         break;
 
-                    case 6 when name.SequenceEqual("height"u8):
+                    case RectangleMembers.Height:
                         if (!Seen(ref seen, 8) || !TryReadDouble(out var height))
                         {
                             return null;
@@ -827,7 +1013,7 @@ internal static class FastTaskReader
                         value.Height = height;
                         break;
 
-                    case 8 when name.SequenceEqual("rotation"u8):
+                    case RectangleMembers.Rotation:
                         if (!Seen(ref seen, 16) || !TryReadNullableDouble(out var rotation))
                         {
                             return null;
@@ -837,7 +1023,7 @@ internal static class FastTaskReader
                         present |= RectangleValueConverter.RotationBit;
                         break;
 
-                    case 15 when name.SequenceEqual("rectanglelabels"u8):
+                    case RectangleMembers.Rectanglelabels:
                         if (!Seen(ref seen, 32) || !TryReadLabels(out var labels))
                         {
                             return null;
@@ -868,10 +1054,10 @@ internal static class FastTaskReader
             var value = new ChoicesValue();
             ulong present = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, ChoicesMembers.Table, out var member, out var name))
             {
-                if (name.SequenceEqual("choices"u8))
+                if (member == ChoicesMembers.Choices)
                 {
                     // A null list is a shape mismatch in the exact reader: it decides.
                     if (present != 0 || !TryReadLabels(out var choices) || choices is null)
@@ -899,12 +1085,12 @@ internal static class FastTaskReader
             var value = new PolygonValue();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, PolygonMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 6 when name.SequenceEqual("points"u8):
+                    case PolygonMembers.Points:
                         if (!Seen(ref seen, 1) || !TryReadPoints(out var points))
                         {
                             return null;
@@ -914,7 +1100,7 @@ internal static class FastTaskReader
                         present |= PolygonValueConverter.PointsBit;
                         break;
 
-                    case 6 when name.SequenceEqual("closed"u8):
+                    case PolygonMembers.Closed:
                         if (!Seen(ref seen, 2) || !TryReadNullableBoolean(out var closed))
                         {
                             return null;
@@ -924,7 +1110,7 @@ internal static class FastTaskReader
                         present |= PolygonValueConverter.ClosedBit;
                         break;
 
-                    case 13 when name.SequenceEqual("polygonlabels"u8):
+                    case PolygonMembers.Polygonlabels:
                         if (!Seen(ref seen, 4) || !TryReadLabels(out var labels))
                         {
                             return null;
@@ -955,12 +1141,12 @@ internal static class FastTaskReader
             var value = new KeyPointValue();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, KeyPointMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 1 when name[0] == (byte)'x':
+                    case KeyPointMembers.X:
                         if (!Seen(ref seen, 1) || !TryReadDouble(out var x))
                         {
                             return null;
@@ -969,7 +1155,7 @@ internal static class FastTaskReader
                         value.X = x;
                         break;
 
-                    case 1 when name[0] == (byte)'y':
+                    case KeyPointMembers.Y:
                         if (!Seen(ref seen, 2) || !TryReadDouble(out var y))
                         {
                             return null;
@@ -978,7 +1164,7 @@ internal static class FastTaskReader
                         value.Y = y;
                         break;
 
-                    case 5 when name.SequenceEqual("width"u8):
+                    case KeyPointMembers.Width:
                         if (!Seen(ref seen, 4) || !TryReadNullableDouble(out var width))
                         {
                             return null;
@@ -988,7 +1174,7 @@ internal static class FastTaskReader
                         present |= KeyPointValueConverter.WidthBit;
                         break;
 
-                    case 14 when name.SequenceEqual("keypointlabels"u8):
+                    case KeyPointMembers.Keypointlabels:
                         if (!Seen(ref seen, 8) || !TryReadLabels(out var labels))
                         {
                             return null;
@@ -1471,18 +1657,18 @@ internal static class FastTaskReader
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
             List<Result>? results = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, PredictionMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case PredictionMembers.Id:
                         Once(ref seen, PredictionConverter.IdBit);
                         value.Id = ReadNullableInt64();
                         present |= PredictionConverter.IdBit;
                         break;
 
-                    case 6 when name.SequenceEqual("result"u8):
+                    case PredictionMembers.Result:
                         Once(ref seen, Prediction.ResultsBit);
                         results = ReadResults();
                         if (results is null)
@@ -1494,49 +1680,49 @@ internal static class FastTaskReader
                         present |= Prediction.ResultsBit;
                         break;
 
-                    case 13 when name.SequenceEqual("model_version"u8):
+                    case PredictionMembers.ModelVersion:
                         Once(ref seen, PredictionConverter.ModelVersionBit);
                         value.ModelVersion = ReadNullableString(pooled: true);
                         present |= PredictionConverter.ModelVersionBit;
                         break;
 
-                    case 5 when name.SequenceEqual("score"u8):
+                    case PredictionMembers.Score:
                         Once(ref seen, PredictionConverter.ScoreBit);
                         value.Score = ReadNullableDouble();
                         present |= PredictionConverter.ScoreBit;
                         break;
 
-                    case 7 when name.SequenceEqual("cluster"u8):
+                    case PredictionMembers.Cluster:
                         Once(ref seen, PredictionConverter.ClusterBit);
                         value.Cluster = ReadNode();
                         present |= PredictionConverter.ClusterBit;
                         break;
 
-                    case 9 when name.SequenceEqual("neighbors"u8):
+                    case PredictionMembers.Neighbors:
                         Once(ref seen, PredictionConverter.NeighborsBit);
                         value.Neighbors = ReadNode();
                         present |= PredictionConverter.NeighborsBit;
                         break;
 
-                    case 11 when name.SequenceEqual("mislabeling"u8):
+                    case PredictionMembers.Mislabeling:
                         Once(ref seen, PredictionConverter.MislabelingBit);
                         value.Mislabeling = ReadNullableDouble();
                         present |= PredictionConverter.MislabelingBit;
                         break;
 
-                    case 10 when name.SequenceEqual("created_at"u8):
+                    case PredictionMembers.CreatedAt:
                         Once(ref seen, PredictionConverter.CreatedAtBit);
                         value.CreatedAt = ReadTimestamp();
                         present |= PredictionConverter.CreatedAtBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_at"u8):
+                    case PredictionMembers.UpdatedAt:
                         Once(ref seen, PredictionConverter.UpdatedAtBit);
                         value.UpdatedAt = ReadTimestamp();
                         present |= PredictionConverter.UpdatedAtBit;
                         break;
 
-                    case 5 when name.SequenceEqual("model"u8):
+                    case PredictionMembers.Model:
                         Once(ref seen, PredictionConverter.ModelBit);
                         if (IsIdOrNull())
                         {
@@ -1551,7 +1737,7 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 9 when name.SequenceEqual("model_run"u8):
+                    case PredictionMembers.ModelRun:
                         Once(ref seen, PredictionConverter.ModelRunBit);
                         if (IsIdOrNull())
                         {
@@ -1565,19 +1751,19 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 4 when name.SequenceEqual("task"u8):
+                    case PredictionMembers.Task:
                         Once(ref seen, PredictionConverter.TaskBit);
                         value.Task = ReadNullableInt64();
                         present |= PredictionConverter.TaskBit;
                         break;
 
-                    case 7 when name.SequenceEqual("project"u8):
+                    case PredictionMembers.Project:
                         Once(ref seen, PredictionConverter.ProjectBit);
                         value.Project = ReadNullableInt64();
                         present |= PredictionConverter.ProjectBit;
                         break;
 
-                    case 11 when name.SequenceEqual("created_ago"u8):
+                    case PredictionMembers.CreatedAgo:
                         Once(ref seen, PredictionConverter.CreatedAgoBit);
                         value.CreatedAgo = ReadNullableString(pooled: false);
                         present |= PredictionConverter.CreatedAgoBit;
@@ -1922,8 +2108,12 @@ internal static class FastTaskReader
             _depth++;
         }
 
-        // Moves to the next member's value (name and colon read); false at the object's end (consumed).
-        private bool NextMember(ref bool first, out ReadOnlySpan<byte> name)
+        // Moves to the next member's value (name and colon read); false at the object's end (consumed). Objects of a kind
+        // repeat their members' order: when the bytes at the cursor are exactly the "name": predicted after the previous
+        // member (the closing quote included, so a longer name never matches), the name is not scanned. Otherwise it is,
+        // as it always was, and the prediction learns the order met. member is the table's number, -1 for an unknown
+        // name; previous starts at -1 (no comma before the first member).
+        private bool NextMember(ref int previous, MemberTable table, out int member, out ReadOnlySpan<byte> name)
         {
             var c = Peek();
             if (c == (byte)'}')
@@ -1931,11 +2121,12 @@ internal static class FastTaskReader
                 // Covers "{}" and the end after a member; "{," and ",}" fail below.
                 _pos++;
                 _depth--;
+                member = -1;
                 name = default;
                 return false;
             }
 
-            if (!first)
+            if (previous >= 0)
             {
                 if (c != (byte)',')
                 {
@@ -1946,10 +2137,23 @@ internal static class FastTaskReader
                 c = Peek();
             }
 
-            first = false;
             if (c != (byte)'"')
             {
                 Bail();
+            }
+
+            var slot = table.Offset + previous + 1;
+            var predicted = _order[slot] - 1;
+            if (predicted >= 0)
+            {
+                var token = table.Tokens[predicted];
+                if (_json[_pos..].StartsWith(token))
+                {
+                    name = _json.Slice(_pos + 1, token.Length - 3);
+                    _pos += token.Length;
+                    member = previous = predicted;
+                    return true;
+                }
             }
 
             name = ScanString(out var escaped);
@@ -1965,6 +2169,9 @@ internal static class FastTaskReader
             }
 
             _pos++;
+            member = table.Find(name);
+            _order[slot] = (byte)(member + 1);
+            previous = member >= 0 ? member : table.Count;
             return true;
         }
 
