@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -66,6 +67,14 @@ internal static class FastTaskReader
             // Thrown by the delegated code: the exact reader would have failed as well (or the fast path is unsure).
             return false;
         }
+    }
+
+    // Eight bytes at a reference as a little-endian word; the caller has checked they are within the span.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Word(ref byte at)
+    {
+        var word = Unsafe.ReadUnaligned<ulong>(ref at);
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
     }
 
     private static byte[] CreateStopBytes()
@@ -237,10 +246,29 @@ internal static class FastTaskReader
     {
         private readonly byte[][] _names;
 
+        // Each token as little-endian words: its first eight bytes (masked to the token when shorter), bytes 8 to 15, and
+        // its last eight; tokens of at most 24 bytes are covered by those three loads.
+        private readonly ulong[] _first, _firstMask, _middle, _last;
+
         public MemberTable(MemberTable? after, params string[] names)
         {
             _names = [.. names.Select(Encoding.UTF8.GetBytes)];
             Tokens = [.. names.Select(n => Encoding.UTF8.GetBytes($"\"{n}\":"))];
+            _first = new ulong[names.Length];
+            _firstMask = new ulong[names.Length];
+            _middle = new ulong[names.Length];
+            _last = new ulong[names.Length];
+            for (var m = 0; m < names.Length; m++)
+            {
+                var token = Tokens[m];
+                var padded = new byte[Math.Max(token.Length, 16)];
+                token.CopyTo(padded, 0);
+                _first[m] = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+                _firstMask[m] = token.Length >= 8 ? ulong.MaxValue : (1UL << (token.Length * 8)) - 1;
+                _middle[m] = BinaryPrimitives.ReadUInt64LittleEndian(padded.AsSpan(8));
+                _last[m] = token.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(token.AsSpan(token.Length - 8)) : 0;
+            }
+
             Offset = after?.End ?? 0;
             End = Offset + names.Length + 2;
         }
@@ -252,6 +280,26 @@ internal static class FastTaskReader
         public int End { get; }
 
         public int Count => _names.Length;
+
+        // Whether the bytes at pos start with member m's token.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Matches(ReadOnlySpan<byte> json, int pos, int m)
+        {
+            var length = Tokens[m].Length;
+            if (length > 24 || pos > json.Length - 16 || pos > json.Length - length)
+            {
+                return json[pos..].StartsWith(Tokens[m]);
+            }
+
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(json), pos);
+            if ((Word(ref at) & _firstMask[m]) != _first[m])
+            {
+                return false;
+            }
+
+            return length <= 8
+                || (Word(ref Unsafe.Add(ref at, length - 8)) == _last[m] && (length <= 16 || Word(ref Unsafe.Add(ref at, 8)) == _middle[m]));
+        }
 
         // The member named so; -1 for an unknown name.
         public int Find(ReadOnlySpan<byte> name)
@@ -1924,7 +1972,7 @@ internal static class FastTaskReader
         {
             while (i <= json.Length - 8)
             {
-                var word = BinaryPrimitives.ReadUInt64LittleEndian(json[i..]);
+                var word = Word(ref Unsafe.Add(ref MemoryMarshal.GetReference(json), i));
                 var nonDigits = NonDigitMask(word);
                 if (nonDigits == 0)
                 {
@@ -1980,7 +2028,66 @@ internal static class FastTaskReader
             return ((word & 0x0000FFFF0000FFFFUL) * 42949672960001UL) >> 32;
         }
 
-        private ReadOnlySpan<byte> ScanNumber() => ScanNumber(out _, out _, out _, out _);
+        // The same grammar as ScanNumber, digits stepped over without their value: numbers only checked or kept as text.
+        private ReadOnlySpan<byte> ScanNumber()
+        {
+            var json = _json;
+            var start = _pos;
+            var i = _pos;
+            if (json[i] == (byte)'-')
+            {
+                i++;
+            }
+
+            if (i >= json.Length)
+            {
+                Bail();
+            }
+
+            var d = (uint)(json[i] - '0');
+            if (d == 0)
+            {
+                i++;
+            }
+            else if (d <= 9)
+            {
+                i = SkipDigits(json, i + 1);
+            }
+            else
+            {
+                Bail();
+            }
+
+            if (i < json.Length && json[i] == (byte)'.')
+            {
+                i++;
+                if (i >= json.Length || !IsDigit(json[i]))
+                {
+                    Bail();
+                }
+
+                i = SkipDigits(json, i + 1);
+            }
+
+            if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+            {
+                i++;
+                if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-'))
+                {
+                    i++;
+                }
+
+                if (i >= json.Length || !IsDigit(json[i]))
+                {
+                    Bail();
+                }
+
+                i = SkipDigits(json, i + 1);
+            }
+
+            _pos = i;
+            return json[start..i];
+        }
 
         // FastDouble's exact case (at most 19 digits, an integer of at most 2^53 over a power of ten up to 10^22, no
         // exponent) computed from the digits gathered by the scan; the rest parsed from the text.
@@ -2031,8 +2138,20 @@ internal static class FastTaskReader
 
         private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
 
+        // Past a run of digits, a word at a time.
         private static int SkipDigits(ReadOnlySpan<byte> json, int i)
         {
+            while (i <= json.Length - 8)
+            {
+                var nonDigits = NonDigitMask(Word(ref Unsafe.Add(ref MemoryMarshal.GetReference(json), i)));
+                if (nonDigits != 0)
+                {
+                    return i + (BitOperations.TrailingZeroCount(nonDigits) >> 3);
+                }
+
+                i += 8;
+            }
+
             while (i < json.Length && IsDigit(json[i]))
             {
                 i++;
@@ -2146,9 +2265,9 @@ internal static class FastTaskReader
             var predicted = _order[slot] - 1;
             if (predicted >= 0)
             {
-                var token = table.Tokens[predicted];
-                if (_json[_pos..].StartsWith(token))
+                if (table.Matches(_json, _pos, predicted))
                 {
+                    var token = table.Tokens[predicted];
                     name = _json.Slice(_pos + 1, token.Length - 3);
                     _pos += token.Length;
                     member = previous = predicted;
