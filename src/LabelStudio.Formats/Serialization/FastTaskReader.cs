@@ -244,76 +244,85 @@ internal static class FastTaskReader
     // Offset + 1 + Count the member after an unknown one; each holds the predicted member + 1, 0 for none.
     private sealed class MemberTable
     {
-        private readonly byte[][] _names;
-
-        // Each token as little-endian words: its first eight bytes (masked to the token when shorter), bytes 8 to 15, and
-        // its last eight; tokens of at most 24 bytes are covered by those three loads.
-        private readonly ulong[] _first, _firstMask, _middle, _last;
+        private readonly Token[] _tokens;
 
         public MemberTable(MemberTable? after, params string[] names)
         {
-            _names = [.. names.Select(Encoding.UTF8.GetBytes)];
-            Tokens = [.. names.Select(n => Encoding.UTF8.GetBytes($"\"{n}\":"))];
-            _first = new ulong[names.Length];
-            _firstMask = new ulong[names.Length];
-            _middle = new ulong[names.Length];
-            _last = new ulong[names.Length];
-            for (var m = 0; m < names.Length; m++)
-            {
-                var token = Tokens[m];
-                var padded = new byte[Math.Max(token.Length, 16)];
-                token.CopyTo(padded, 0);
-                _first[m] = BinaryPrimitives.ReadUInt64LittleEndian(padded);
-                _firstMask[m] = token.Length >= 8 ? ulong.MaxValue : (1UL << (token.Length * 8)) - 1;
-                _middle[m] = BinaryPrimitives.ReadUInt64LittleEndian(padded.AsSpan(8));
-                _last[m] = token.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(token.AsSpan(token.Length - 8)) : 0;
-            }
-
+            _tokens = [.. names.Select(n => new Token(Encoding.UTF8.GetBytes(n)))];
             Offset = after?.End ?? 0;
             End = Offset + names.Length + 2;
         }
-
-        public byte[][] Tokens { get; }
 
         public int Offset { get; }
 
         public int End { get; }
 
-        public int Count => _names.Length;
+        public int Count => _tokens.Length;
 
-        // Whether the bytes at pos start with member m's token.
+        // The length of member m's token when the bytes at pos start with it; 0 otherwise.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Matches(ReadOnlySpan<byte> json, int pos, int m)
+        public int Match(ReadOnlySpan<byte> json, int pos, int m)
         {
-            var length = Tokens[m].Length;
+            ref readonly var token = ref _tokens[m];
+            var length = token.Length;
             if (length > 24 || pos > json.Length - 16 || pos > json.Length - length)
             {
-                return json[pos..].StartsWith(Tokens[m]);
+                return json[pos..].StartsWith(token.Bytes) ? length : 0;
             }
 
             ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(json), pos);
-            if ((Word(ref at) & _firstMask[m]) != _first[m])
-            {
-                return false;
-            }
-
-            return length <= 8
-                || (Word(ref Unsafe.Add(ref at, length - 8)) == _last[m] && (length <= 16 || Word(ref Unsafe.Add(ref at, 8)) == _middle[m]));
+            var same = (Word(ref at) & token.FirstMask) == token.First
+                && (length <= 8 || (Word(ref Unsafe.Add(ref at, length - 8)) == token.Last && (length <= 16 || Word(ref Unsafe.Add(ref at, 8)) == token.Middle)));
+            return same ? length : 0;
         }
+
+        public ReadOnlySpan<byte> Name(int m) => _tokens[m].Name;
 
         // The member named so; -1 for an unknown name.
         public int Find(ReadOnlySpan<byte> name)
         {
-            var names = _names;
-            for (var m = 0; m < names.Length; m++)
+            var tokens = _tokens;
+            for (var m = 0; m < tokens.Length; m++)
             {
-                if (name.SequenceEqual(names[m]))
+                if (name.SequenceEqual(tokens[m].Name))
                 {
                     return m;
                 }
             }
 
             return -1;
+        }
+
+        // A member's name and its token, "name":, also as little-endian words: the first eight bytes (masked to the token
+        // when shorter), bytes 8 to 15, and the last eight; tokens of at most 24 bytes are covered by those three loads.
+        private readonly struct Token
+        {
+            public Token(byte[] name)
+            {
+                Name = name;
+                Bytes = [(byte)'"', .. name, (byte)'"', (byte)':'];
+                Length = Bytes.Length;
+                var padded = new byte[Math.Max(Length, 16)];
+                Bytes.CopyTo(padded, 0);
+                First = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+                FirstMask = Length >= 8 ? ulong.MaxValue : (1UL << (Length * 8)) - 1;
+                Middle = BinaryPrimitives.ReadUInt64LittleEndian(padded.AsSpan(8));
+                Last = Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(Bytes.AsSpan(Length - 8)) : 0;
+            }
+
+            public byte[] Name { get; }
+
+            public byte[] Bytes { get; }
+
+            public int Length { get; }
+
+            public ulong First { get; }
+
+            public ulong FirstMask { get; }
+
+            public ulong Middle { get; }
+
+            public ulong Last { get; }
         }
     }
 
@@ -2265,11 +2274,11 @@ internal static class FastTaskReader
             var predicted = _order[slot] - 1;
             if (predicted >= 0)
             {
-                if (table.Matches(_json, _pos, predicted))
+                var length = table.Match(_json, _pos, predicted);
+                if (length != 0)
                 {
-                    var token = table.Tokens[predicted];
-                    name = _json.Slice(_pos + 1, token.Length - 3);
-                    _pos += token.Length;
+                    name = table.Name(predicted);
+                    _pos += length;
                     member = previous = predicted;
                     return true;
                 }
