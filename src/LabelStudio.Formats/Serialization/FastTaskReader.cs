@@ -2102,6 +2102,19 @@ internal static class FastTaskReader
         // exponent) computed from the digits gathered by the scan; the rest parsed from the text.
         private double ReadDoubleToken()
         {
+            var start = _pos;
+            if (TryPlainNumber(out var plain, out var plainFraction, out var negative, out var length))
+            {
+                _pos = start + length;
+                if (plain <= FastDouble.MaxExactInteger)
+                {
+                    var value = plainFraction > 0 ? plain / FastDouble.PowersOfTen[plainFraction] : plain;
+                    return negative ? -value : value;
+                }
+
+                return ParseDouble(_json.Slice(start, length));
+            }
+
             var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
             if (!exponent && count <= 19 && digits <= FastDouble.MaxExactInteger && fraction <= 22)
             {
@@ -2116,6 +2129,13 @@ internal static class FastTaskReader
         private long ReadIntegerToken(bool int32)
         {
             var start = _pos;
+            if (TryPlainNumber(out var plain, out var plainFraction, out var negative, out var length) && plainFraction == 0)
+            {
+                // At most seven digits: within Int32.
+                _pos = start + length;
+                return negative ? -(long)plain : (long)plain;
+            }
+
             var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
             if (!exponent && fraction == 0 && count <= 18)
             {
@@ -2143,6 +2163,90 @@ internal static class FastTaskReader
             }
 
             return number64;
+        }
+
+        // The forms most numbers take, -?(0|[1-9][0-9]{0,6})(\.[0-9]{1,15})? with at most 19 digits in all and no exponent,
+        // read from whole words at the cursor: their digits as one integer, how many of them follow the point, and the
+        // token's length. False for anything else (nothing consumed), which ScanNumber reads run by run. The grammar is
+        // the one ScanNumber checks: a leading zero stands alone, a point is followed by a digit.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly bool TryPlainNumber(out ulong digits, out int fraction, out bool negative, out int length)
+        {
+            digits = 0;
+            fraction = 0;
+            negative = false;
+            length = 0;
+            var json = _json;
+
+            // Up to 26 bytes are looked at: the sign, seven digits, the point, two words of fraction and the byte after.
+            if (_pos > json.Length - 32)
+            {
+                return false;
+            }
+
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(json), _pos);
+            var p = 0;
+            if (at == (byte)'-')
+            {
+                negative = true;
+                p = 1;
+            }
+
+            var word = Word(ref Unsafe.Add(ref at, p));
+            var run = BitOperations.TrailingZeroCount(NonDigitMask(word)) >> 3;
+            if (run == 0 || run == 8 || (run > 1 && (byte)word == (byte)'0'))
+            {
+                return false;
+            }
+
+            var integerDigits = run;
+            var value = EightDigits(word << (64 - (run * 8)));
+            p += run;
+            var next = Unsafe.Add(ref at, p);
+            if (next == (byte)'.')
+            {
+                p++;
+                for (var words = 0; words < 2; words++)
+                {
+                    word = Word(ref Unsafe.Add(ref at, p));
+                    run = BitOperations.TrailingZeroCount(NonDigitMask(word)) >> 3;
+                    if (run == 0)
+                    {
+                        if (words == 0)
+                        {
+                            // A point without a digit after it.
+                            return false;
+                        }
+
+                        break;
+                    }
+
+                    // A shift by 64 - 64 is a shift by 0: all eight bytes are digits then.
+                    value = unchecked((value * IntegerPowersOfTen[run]) + EightDigits(word << (64 - (run * 8))));
+                    fraction += run;
+                    p += run;
+                    if (run < 8)
+                    {
+                        break;
+                    }
+                }
+
+                next = Unsafe.Add(ref at, p);
+                if (IsDigit(next))
+                {
+                    // More than 16 fraction digits.
+                    return false;
+                }
+            }
+
+            if ((next | 0x20) == (byte)'e' || integerDigits + fraction > 19)
+            {
+                return false;
+            }
+
+            digits = value;
+            length = p;
+            return true;
         }
 
         private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
