@@ -326,6 +326,50 @@ internal static class FastTaskReader
         }
     }
 
+    /// <summary>
+    /// The last string token read at a few members whose values repeat from result to result (control names, origins,
+    /// types), kept with its quotes and its string: when the bytes at the cursor are exactly that token, closing quote
+    /// included, the value is that string and the token was already checked (no escape, valid UTF-8).
+    /// </summary>
+    internal sealed class RecentStrings
+    {
+        public const int FromName = 0, ToName = 1, Origin = 2, TypeName = 3;
+        private const int Sites = 4;
+        private const int MaxToken = 64;
+
+        private readonly byte[] _tokens = new byte[Sites * MaxToken];
+        private readonly int[] _lengths = new int[Sites];
+        private readonly string[] _values = new string[Sites];
+
+        /// <summary>The result type of the <see cref="TypeName"/> site's token.</summary>
+        public ResultType Type { get; set; }
+
+        /// <summary>The length of the site's token when the bytes at pos start with it; 0 otherwise.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Match(int site, ReadOnlySpan<byte> json, int pos)
+        {
+            var length = _lengths[site];
+            return length != 0 && pos <= json.Length - length && json.Slice(pos, length).SequenceEqual(_tokens.AsSpan(site * MaxToken, length)) ? length : 0;
+        }
+
+        /// <summary>The site's string.</summary>
+        public string Value(int site) => _values[site];
+
+        /// <summary>Keeps a checked, unescaped token (quotes included) and its string; a long one forgets the site.</summary>
+        public void Remember(int site, ReadOnlySpan<byte> token, string value)
+        {
+            if (token.Length > MaxToken)
+            {
+                _lengths[site] = 0;
+                return;
+            }
+
+            token.CopyTo(_tokens.AsSpan(site * MaxToken));
+            _lengths[site] = token.Length;
+            _values[site] = value;
+        }
+    }
+
     private ref struct Parser
     {
         private readonly ReadOnlySpan<byte> _json;
@@ -333,6 +377,7 @@ internal static class FastTaskReader
         private readonly JsonStringPool _pool;
         private readonly JsonSerializerOptions _options;
         private readonly byte[] _order;
+        private readonly RecentStrings _recent;
         private int _pos;
         private int _depth;
 
@@ -343,6 +388,7 @@ internal static class FastTaskReader
             _pool = pool;
             _options = LabelStudioJson.Options;
             _order = pool.MemberOrder;
+            _recent = pool.RecentStrings;
         }
 
         [DoesNotReturn]
@@ -830,13 +876,13 @@ internal static class FastTaskReader
 
                     case ResultMembers.FromName:
                         Once(ref seen, ResultConverter.FromNameBit);
-                        fromName = ReadNullableString(pooled: true);
+                        fromName = ReadNullableString(pooled: true, RecentStrings.FromName);
                         present |= ResultConverter.FromNameBit;
                         break;
 
                     case ResultMembers.ToName:
                         Once(ref seen, ResultConverter.ToNameBit);
-                        toName = ReadNullableString(pooled: true);
+                        toName = ReadNullableString(pooled: true, RecentStrings.ToName);
                         present |= ResultConverter.ToNameBit;
                         break;
 
@@ -860,7 +906,7 @@ internal static class FastTaskReader
 
                     case ResultMembers.Origin:
                         Once(ref seen, ResultConverter.OriginBit);
-                        origin = ReadNullableString(pooled: true);
+                        origin = ReadNullableString(pooled: true, RecentStrings.Origin);
                         present |= ResultConverter.OriginBit;
                         break;
 
@@ -962,6 +1008,13 @@ internal static class FastTaskReader
 
         private ResultType ReadType()
         {
+            var length = _recent.Match(RecentStrings.TypeName, _json, _pos);
+            if (length != 0)
+            {
+                _pos += length;
+                return _recent.Type;
+            }
+
             var start = _pos;
             var text = ScanString(out var escaped);
             if (escaped)
@@ -970,7 +1023,10 @@ internal static class FastTaskReader
                 return ResultTypeTable.Read(ref sub);
             }
 
-            return ResultTypeTable.Read(text);
+            var type = ResultTypeTable.Read(text);
+            _recent.Remember(RecentStrings.TypeName, _json[start.._pos], type.Value);
+            _recent.Type = type;
+            return type;
         }
 
         private JsonNode? ReadResultMeta()
@@ -1455,7 +1511,7 @@ internal static class FastTaskReader
             return value;
         }
 
-        private string? ReadNullableString(bool pooled)
+        private string? ReadNullableString(bool pooled, int recent = -1)
         {
             var c = Peek();
             if (c == (byte)'n')
@@ -1469,6 +1525,16 @@ internal static class FastTaskReader
                 Bail();
             }
 
+            if (recent >= 0)
+            {
+                var length = _recent.Match(recent, _json, _pos);
+                if (length != 0)
+                {
+                    _pos += length;
+                    return _recent.Value(recent);
+                }
+            }
+
             var start = _pos;
             var text = ScanString(out var escaped);
             if (escaped)
@@ -1478,7 +1544,13 @@ internal static class FastTaskReader
                 return sub.GetString();
             }
 
-            return pooled ? _pool.Get(text) : Encoding.UTF8.GetString(text);
+            var value = pooled ? _pool.Get(text) : Encoding.UTF8.GetString(text);
+            if (recent >= 0)
+            {
+                _recent.Remember(recent, _json[start.._pos], value);
+            }
+
+            return value;
         }
 
         private List<string>? ReadStrings(bool pooled)
@@ -2165,7 +2237,7 @@ internal static class FastTaskReader
             return number64;
         }
 
-        // The forms most numbers take, -?(0|[1-9][0-9]{0,6})(\.[0-9]{1,15})? with at most 19 digits in all and no exponent,
+        // The forms most numbers take, -?(0|[1-9][0-9]{0,6})(\.[0-9]{1,16})? with at most 19 digits in all and no exponent,
         // read from whole words at the cursor: their digits as one integer, how many of them follow the point, and the
         // token's length. False for anything else (nothing consumed), which ScanNumber reads run by run. The grammar is
         // the one ScanNumber checks: a leading zero stands alone, a point is followed by a digit.

@@ -29,6 +29,9 @@ internal sealed class JsonStringPool
     /// </summary>
     public byte[] MemberOrder { get; } = new byte[FastTaskReader.MemberOrderSlots];
 
+    /// <summary><see cref="FastTaskReader"/>'s last strings of the members whose values repeat, for the same reason.</summary>
+    public FastTaskReader.RecentStrings RecentStrings { get; } = new();
+
     /// <summary>The string of the current <see cref="JsonTokenType.String"/> token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ref Utf8JsonReader reader)

@@ -214,6 +214,36 @@ public class FastTaskReaderTests
         counts.GetValueOrDefault(FastReaderOracle.Outcome.Accepted).Should().BeGreaterThan(300);
     }
 
+    // from_name, to_name, origin and type remember their last token, quotes included, and reuse its string when the next
+    // value is exactly those bytes: values that are prefixes or extensions of it, escaped spellings of it, non-ASCII and
+    // over-long values, read one after another from one pool, must each be read as the exact reader reads them.
+    [Test]
+    public void TryRead_RepeatedStringValuesAndTheirNearMisses_ReadAsTheExactReaderReadsThem()
+    {
+        string[] values = ["label", "label", "labels", "labe", "label", "lab\\u0065l", "label", "Label", "été", "été", "étés", new string('n', 70), new string('n', 70), "", "", "label"];
+        string[] types = ["rectanglelabels", "rectanglelabels", "rectanglelabelsx", "rectanglelabel", "choices", "rectangle\\u006cabels", "rectanglelabels", "custom", "custom"];
+        var pool = new JsonStringPool();
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = values[i];
+                var type = types[i % types.Length];
+                var json = $$$"""{"annotations":[{"result":[{"value":{"x":1,"y":2,"width":3,"height":4},"from_name":"{{{value}}}","to_name":"{{{value}}}","type":"{{{type}}}","origin":"{{{value}}}"},{"from_name":"{{{values[(i + 1) % values.Length]}}}","to_name":"x","type":"{{{types[(i + 2) % types.Length]}}}","origin":"{{{value}}}"}]}]}""";
+                var element = Encoding.UTF8.GetBytes(json);
+
+                FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, json, pool).Should().Be(FastReaderOracle.Outcome.Accepted, json);
+                FastTaskReader.TryRead(element, pool, ElementDepth, SkippedTaskMembers.None, out var task).Should().BeTrue();
+                var result = task!.Annotations[0].Results[0];
+                var expected = value.Replace("\\u0065", "e", StringComparison.Ordinal);
+                result.FromName.Should().Be(expected);
+                result.ToName.Should().Be(expected);
+                result.Origin.Should().Be(expected);
+                result.Type.Value.Should().Be(type.Replace("\\u006c", "l", StringComparison.Ordinal));
+            }
+        }
+    }
+
     // Digit runs are converted a word at a time, a partial word at a run's end: every integer-part and fraction length
     // (1 to 24 digits, either side of the 8-digit words, of 19 digits exact in a ulong and of 2^53), with the number's
     // end at every distance from the element's end (the last seven bytes are read one at a time), must give the
