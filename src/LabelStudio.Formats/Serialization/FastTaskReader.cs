@@ -2509,31 +2509,109 @@ internal static class FastTaskReader
             return true;
         }
 
-        // Validates and skips one value, as the exact reader's Skip does: strings, numbers, literals, nesting.
+        // Validates and skips one value, as the exact reader's Skip does: strings, numbers, literals, nesting. One loop
+        // for the whole value, the open containers kept as bits (1 for an object), at most 64 of them below the value
+        // (deeper nesting is left to the exact reader).
         private void SkipValue()
         {
-            switch (Peek())
+            var c = Peek();
+            ulong objects = 0;
+            var level = 0;
+            while (true)
             {
-                case (byte)'{':
-                    StartObject();
-                    var first = true;
-                    while (NextMemberAnyName(ref first))
+                // At a value, c its first byte.
+                if (c == (byte)'{' || c == (byte)'[')
+                {
+                    // The exact reader refuses a container that would exceed its limit.
+                    if (_depth >= _maxDepth || level == 64)
                     {
-                        SkipValue();
+                        Bail();
                     }
 
-                    break;
-
-                case (byte)'[':
-                    StartArray();
-                    var firstElement = true;
-                    while (NextElement(ref firstElement))
+                    _pos++;
+                    _depth++;
+                    var isObject = c == (byte)'{';
+                    c = Peek();
+                    if (c == (isObject ? (byte)'}' : (byte)']'))
                     {
-                        SkipValue();
+                        _pos++;
+                        _depth--;
+                    }
+                    else
+                    {
+                        objects = (objects << 1) | (isObject ? 1UL : 0);
+                        level++;
+                        c = isObject ? SkipName(c) : c;
+                        continue;
+                    }
+                }
+                else
+                {
+                    SkipScalar(c);
+                }
+
+                // After a value: a comma and the next one, or the end of one or more containers.
+                while (true)
+                {
+                    if (level == 0)
+                    {
+                        return;
                     }
 
-                    break;
+                    c = Peek();
+                    var inObject = (objects & 1) != 0;
+                    if (c == (byte)',')
+                    {
+                        _pos++;
+                        c = Peek();
+                        if (inObject)
+                        {
+                            c = SkipName(c);
+                        }
+                        else if (c == (byte)']')
+                        {
+                            // A trailing comma.
+                            Bail();
+                        }
 
+                        break;
+                    }
+
+                    if (c != (inObject ? (byte)'}' : (byte)']'))
+                    {
+                        Bail();
+                    }
+
+                    _pos++;
+                    _depth--;
+                    objects >>= 1;
+                    level--;
+                }
+            }
+        }
+
+        // A member name of a skipped object (escaped or not: checked, not decoded) and its colon; the value's first byte.
+        private byte SkipName(byte c)
+        {
+            if (c != (byte)'"')
+            {
+                Bail();
+            }
+
+            ScanString(out _);
+            if (Peek() != (byte)':')
+            {
+                Bail();
+            }
+
+            _pos++;
+            return Peek();
+        }
+
+        private void SkipScalar(byte c)
+        {
+            switch (c)
+            {
                 case (byte)'"':
                     ScanString(out _);
                     break;
@@ -2551,7 +2629,7 @@ internal static class FastTaskReader
                     break;
 
                 default:
-                    if (!IsNumberStart(_pos < _json.Length ? _json[_pos] : (byte)0))
+                    if (!IsNumberStart(c))
                     {
                         Bail();
                     }
@@ -2559,44 +2637,6 @@ internal static class FastTaskReader
                     ScanNumber();
                     break;
             }
-        }
-
-        // NextMember for skipped objects, whose names may be escaped (checked, not decoded).
-        private bool NextMemberAnyName(ref bool first)
-        {
-            var c = Peek();
-            if (c == (byte)'}')
-            {
-                _pos++;
-                _depth--;
-                return false;
-            }
-
-            if (!first)
-            {
-                if (c != (byte)',')
-                {
-                    Bail();
-                }
-
-                _pos++;
-                c = Peek();
-            }
-
-            first = false;
-            if (c != (byte)'"')
-            {
-                Bail();
-            }
-
-            ScanString(out _);
-            if (Peek() != (byte)':')
-            {
-                Bail();
-            }
-
-            _pos++;
-            return true;
         }
 
         private void ReadNull() => Literal("null"u8);
