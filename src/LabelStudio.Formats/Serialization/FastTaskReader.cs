@@ -2417,7 +2417,32 @@ internal static class FastTaskReader
         // member (the closing quote included, so a longer name never matches), the name is not scanned. Otherwise it is,
         // as it always was, and the prediction learns the order met. member is the table's number, -1 for an unknown
         // name; previous starts at -1 (no comma before the first member).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool NextMember(ref int previous, MemberTable table, out int member, out ReadOnlySpan<byte> name)
+        {
+            // The common case inline: a comma right after the previous value, then the predicted token.
+            var json = _json;
+            var pos = _pos;
+            if (previous >= 0 && (uint)pos < (uint)json.Length && json[pos] == (byte)',')
+            {
+                var predicted = _order[table.Offset + previous + 1] - 1;
+                if (predicted >= 0)
+                {
+                    var length = table.Match(json, pos + 1, predicted);
+                    if (length != 0)
+                    {
+                        name = table.Name(predicted);
+                        _pos = pos + 1 + length;
+                        member = previous = predicted;
+                        return true;
+                    }
+                }
+            }
+
+            return NextMemberScanned(ref previous, table, out member, out name);
+        }
+
+        private bool NextMemberScanned(ref int previous, MemberTable table, out int member, out ReadOnlySpan<byte> name)
         {
             var c = Peek();
             if (c == (byte)'}')
