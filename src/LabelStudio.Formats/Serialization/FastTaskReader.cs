@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,6 +26,9 @@ internal static class FastTaskReader
     // What ends a run of plain string bytes: the quote, an escape, a control character (never allowed raw in JSON).
     private static readonly SearchValues<byte> StringStop = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"u8);
+
+    // 10^0 to 10^8, for the digit runs of a word.
+    private static readonly ulong[] IntegerPowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
     // The same set as a table: 1 for the bytes that end a plain run.
     private static readonly byte[] StopBytes = CreateStopBytes();
@@ -65,6 +69,14 @@ internal static class FastTaskReader
         }
     }
 
+    // Eight bytes at a reference as a little-endian word; the caller has checked they are within the span.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Word(ref byte at)
+    {
+        var word = Unsafe.ReadUnaligned<ulong>(ref at);
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
+    }
+
     private static byte[] CreateStopBytes()
     {
         var table = new byte[256];
@@ -82,12 +94,290 @@ internal static class FastTaskReader
     [SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Never leaves this class.")]
     private sealed class BailException : Exception;
 
+    // The members of one object kind this reader reads itself, in the order of the switch that dispatches on them.
+    // The members each object kind's switch dispatches on, by number; the tables know their names.
+    private static class TaskMembers
+    {
+        public const int Id = 0;
+        public const int Data = 1;
+        public const int Meta = 2;
+        public const int Annotations = 3;
+        public const int Predictions = 4;
+        public const int Drafts = 5;
+        public const int CreatedAt = 6;
+        public const int UpdatedAt = 7;
+        public const int InnerId = 8;
+        public const int TotalAnnotations = 9;
+        public const int CancelledAnnotations = 10;
+        public const int TotalPredictions = 11;
+        public const int CommentCount = 12;
+        public const int UnresolvedCommentCount = 13;
+        public const int LastCommentUpdatedAt = 14;
+        public const int Project = 15;
+        public const int UpdatedBy = 16;
+        public const int FileUpload = 17;
+        public const int CommentAuthors = 18;
+        public const int Agreement = 19;
+        public const int IsLabeled = 20;
+        public const int Overlap = 21;
+
+        public static readonly MemberTable Table = new(null, "id", "data", "meta", "annotations", "predictions", "drafts", "created_at", "updated_at", "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "comment_count", "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "file_upload", "comment_authors", "agreement", "is_labeled", "overlap");
+    }
+
+    private static class AnnotationMembers
+    {
+        public const int Id = 0;
+        public const int Result = 1;
+        public const int CompletedBy = 2;
+        public const int WasCancelled = 3;
+        public const int GroundTruth = 4;
+        public const int CreatedAt = 5;
+        public const int UpdatedAt = 6;
+        public const int DraftCreatedAt = 7;
+        public const int LeadTime = 8;
+        public const int Prediction = 9;
+        public const int ResultCount = 10;
+        public const int UniqueId = 11;
+        public const int ImportId = 12;
+        public const int LastAction = 13;
+        public const int BulkCreated = 14;
+        public const int Task = 15;
+        public const int Project = 16;
+        public const int UpdatedBy = 17;
+        public const int ParentPrediction = 18;
+        public const int ParentAnnotation = 19;
+        public const int LastCreatedBy = 20;
+        public const int CreatedUsername = 21;
+        public const int CreatedAgo = 22;
+        public const int State = 23;
+
+        public static readonly MemberTable Table = new(TaskMembers.Table, "id", "result", "completed_by", "was_cancelled", "ground_truth", "created_at", "updated_at", "draft_created_at", "lead_time", "prediction", "result_count", "unique_id", "import_id", "last_action", "bulk_created", "task", "project", "updated_by", "parent_prediction", "parent_annotation", "last_created_by", "created_username", "created_ago", "state");
+    }
+
+    private static class ResultMembers
+    {
+        public const int Id = 0;
+        public const int Type = 1;
+        public const int Value = 2;
+        public const int FromName = 3;
+        public const int ToName = 4;
+        public const int OriginalWidth = 5;
+        public const int OriginalHeight = 6;
+        public const int ImageRotation = 7;
+        public const int Origin = 8;
+        public const int Score = 9;
+        public const int ParentId = 10;
+        public const int Readonly = 11;
+        public const int Hidden = 12;
+        public const int Meta = 13;
+        public const int FromId = 14;
+        public const int ToId = 15;
+        public const int Direction = 16;
+        public const int Labels = 17;
+
+        public static readonly MemberTable Table = new(AnnotationMembers.Table, "id", "type", "value", "from_name", "to_name", "original_width", "original_height", "image_rotation", "origin", "score", "parentID", "readonly", "hidden", "meta", "from_id", "to_id", "direction", "labels");
+    }
+
+    private static class RectangleMembers
+    {
+        public const int X = 0;
+        public const int Y = 1;
+        public const int Width = 2;
+        public const int Height = 3;
+        public const int Rotation = 4;
+        public const int Rectanglelabels = 5;
+
+        public static readonly MemberTable Table = new(ResultMembers.Table, "x", "y", "width", "height", "rotation", "rectanglelabels");
+    }
+
+    private static class ChoicesMembers
+    {
+        public const int Choices = 0;
+
+        public static readonly MemberTable Table = new(RectangleMembers.Table, "choices");
+    }
+
+    private static class PolygonMembers
+    {
+        public const int Points = 0;
+        public const int Closed = 1;
+        public const int Polygonlabels = 2;
+
+        public static readonly MemberTable Table = new(ChoicesMembers.Table, "points", "closed", "polygonlabels");
+    }
+
+    private static class KeyPointMembers
+    {
+        public const int X = 0;
+        public const int Y = 1;
+        public const int Width = 2;
+        public const int Keypointlabels = 3;
+
+        public static readonly MemberTable Table = new(PolygonMembers.Table, "x", "y", "width", "keypointlabels");
+    }
+
+    private static class PredictionMembers
+    {
+        public const int Id = 0;
+        public const int Result = 1;
+        public const int ModelVersion = 2;
+        public const int Score = 3;
+        public const int Cluster = 4;
+        public const int Neighbors = 5;
+        public const int Mislabeling = 6;
+        public const int CreatedAt = 7;
+        public const int UpdatedAt = 8;
+        public const int Model = 9;
+        public const int ModelRun = 10;
+        public const int Task = 11;
+        public const int Project = 12;
+        public const int CreatedAgo = 13;
+
+        public static readonly MemberTable Table = new(KeyPointMembers.Table, "id", "result", "model_version", "score", "cluster", "neighbors", "mislabeling", "created_at", "updated_at", "model", "model_run", "task", "project", "created_ago");
+    }
+
+    /// <summary>The slots <see cref="JsonStringPool.MemberOrder"/> needs: every kind's predictions.</summary>
+    internal static int MemberOrderSlots => PredictionMembers.Table.End;
+
+    // One object kind's member names, as the bytes the compact form writes for them ("name":), and the kind's slots in the
+    // thread's member order: slot Offset predicts an object's first member, Offset + 1 + m the member after member m,
+    // Offset + 1 + Count the member after an unknown one; each holds the predicted member + 1, 0 for none.
+    private sealed class MemberTable
+    {
+        private readonly Token[] _tokens;
+
+        public MemberTable(MemberTable? after, params string[] names)
+        {
+            _tokens = [.. names.Select(n => new Token(Encoding.UTF8.GetBytes(n)))];
+            Offset = after?.End ?? 0;
+            End = Offset + names.Length + 2;
+        }
+
+        public int Offset { get; }
+
+        public int End { get; }
+
+        public int Count => _tokens.Length;
+
+        // The length of member m's token when the bytes at pos start with it; 0 otherwise.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Match(ReadOnlySpan<byte> json, int pos, int m)
+        {
+            ref readonly var token = ref _tokens[m];
+            var length = token.Length;
+            if (length > 24 || pos > json.Length - 16 || pos > json.Length - length)
+            {
+                return json[pos..].StartsWith(token.Bytes) ? length : 0;
+            }
+
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(json), pos);
+            var same = (Word(ref at) & token.FirstMask) == token.First
+                && (length <= 8 || (Word(ref Unsafe.Add(ref at, length - 8)) == token.Last && (length <= 16 || Word(ref Unsafe.Add(ref at, 8)) == token.Middle)));
+            return same ? length : 0;
+        }
+
+        public ReadOnlySpan<byte> Name(int m) => _tokens[m].Name;
+
+        // The member named so; -1 for an unknown name.
+        public int Find(ReadOnlySpan<byte> name)
+        {
+            var tokens = _tokens;
+            for (var m = 0; m < tokens.Length; m++)
+            {
+                if (name.SequenceEqual(tokens[m].Name))
+                {
+                    return m;
+                }
+            }
+
+            return -1;
+        }
+
+        // A member's name and its token, "name":, also as little-endian words: the first eight bytes (masked to the token
+        // when shorter), bytes 8 to 15, and the last eight; tokens of at most 24 bytes are covered by those three loads.
+        private readonly struct Token
+        {
+            public Token(byte[] name)
+            {
+                Name = name;
+                Bytes = [(byte)'"', .. name, (byte)'"', (byte)':'];
+                Length = Bytes.Length;
+                var padded = new byte[Math.Max(Length, 16)];
+                Bytes.CopyTo(padded, 0);
+                First = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+                FirstMask = Length >= 8 ? ulong.MaxValue : (1UL << (Length * 8)) - 1;
+                Middle = BinaryPrimitives.ReadUInt64LittleEndian(padded.AsSpan(8));
+                Last = Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(Bytes.AsSpan(Length - 8)) : 0;
+            }
+
+            public byte[] Name { get; }
+
+            public byte[] Bytes { get; }
+
+            public int Length { get; }
+
+            public ulong First { get; }
+
+            public ulong FirstMask { get; }
+
+            public ulong Middle { get; }
+
+            public ulong Last { get; }
+        }
+    }
+
+    /// <summary>
+    /// The last string token read at a few members whose values repeat from result to result (control names, origins,
+    /// types), kept with its quotes and its string: when the bytes at the cursor are exactly that token, closing quote
+    /// included, the value is that string and the token was already checked (no escape, valid UTF-8).
+    /// </summary>
+    internal sealed class RecentStrings
+    {
+        public const int FromName = 0, ToName = 1, Origin = 2, TypeName = 3;
+        private const int Sites = 4;
+        private const int MaxToken = 64;
+
+        private readonly byte[] _tokens = new byte[Sites * MaxToken];
+        private readonly int[] _lengths = new int[Sites];
+        private readonly string[] _values = new string[Sites];
+
+        /// <summary>The result type of the <see cref="TypeName"/> site's token.</summary>
+        public ResultType Type { get; set; }
+
+        /// <summary>The length of the site's token when the bytes at pos start with it; 0 otherwise.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Match(int site, ReadOnlySpan<byte> json, int pos)
+        {
+            var length = _lengths[site];
+            return length != 0 && pos <= json.Length - length && json.Slice(pos, length).SequenceEqual(_tokens.AsSpan(site * MaxToken, length)) ? length : 0;
+        }
+
+        /// <summary>The site's string.</summary>
+        public string Value(int site) => _values[site];
+
+        /// <summary>Keeps a checked, unescaped token (quotes included) and its string; a long one forgets the site.</summary>
+        public void Remember(int site, ReadOnlySpan<byte> token, string value)
+        {
+            if (token.Length > MaxToken)
+            {
+                _lengths[site] = 0;
+                return;
+            }
+
+            token.CopyTo(_tokens.AsSpan(site * MaxToken));
+            _lengths[site] = token.Length;
+            _values[site] = value;
+        }
+    }
+
     private ref struct Parser
     {
         private readonly ReadOnlySpan<byte> _json;
         private readonly int _maxDepth;
         private readonly JsonStringPool _pool;
         private readonly JsonSerializerOptions _options;
+        private readonly byte[] _order;
+        private readonly RecentStrings _recent;
         private int _pos;
         private int _depth;
 
@@ -97,6 +387,8 @@ internal static class FastTaskReader
             _maxDepth = maxDepth;
             _pool = pool;
             _options = LabelStudioJson.Options;
+            _order = pool.MemberOrder;
+            _recent = pool.RecentStrings;
         }
 
         [DoesNotReturn]
@@ -111,18 +403,18 @@ internal static class FastTaskReader
             var task = new LabelStudioTask();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, TaskMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case TaskMembers.Id:
                         Once(ref seen, TaskConverter.IdBit);
                         task.Id = ReadNullableInt64();
                         present |= TaskConverter.IdBit;
                         break;
 
-                    case 4 when name.SequenceEqual("data"u8):
+                    case TaskMembers.Data:
                         Once(ref seen, TaskConverter.DataBit);
                         if (Peek() != (byte)'{')
                         {
@@ -133,7 +425,7 @@ internal static class FastTaskReader
                         present |= TaskConverter.DataBit;
                         break;
 
-                    case 4 when name.SequenceEqual("meta"u8):
+                    case TaskMembers.Meta:
                         Once(ref seen, TaskConverter.MetaBit);
                         var meta = Peek();
                         if (meta != (byte)'{' && meta != (byte)'n')
@@ -145,13 +437,13 @@ internal static class FastTaskReader
                         present |= TaskConverter.MetaBit;
                         break;
 
-                    case 11 when name.SequenceEqual("annotations"u8):
+                    case TaskMembers.Annotations:
                         Once(ref seen, TaskConverter.AnnotationsBit);
                         task.Annotations = ReadAnnotations();
                         present |= TaskConverter.AnnotationsBit;
                         break;
 
-                    case 11 when name.SequenceEqual("predictions"u8):
+                    case TaskMembers.Predictions:
                         if ((skipped & SkippedTaskMembers.Predictions) != 0)
                         {
                             SkipValue();
@@ -163,7 +455,7 @@ internal static class FastTaskReader
                         present |= TaskConverter.PredictionsBit;
                         break;
 
-                    case 6 when name.SequenceEqual("drafts"u8):
+                    case TaskMembers.Drafts:
                         if ((skipped & SkippedTaskMembers.Drafts) != 0)
                         {
                             SkipValue();
@@ -175,97 +467,97 @@ internal static class FastTaskReader
                         present |= TaskConverter.DraftsBit;
                         break;
 
-                    case 10 when name.SequenceEqual("created_at"u8):
+                    case TaskMembers.CreatedAt:
                         Once(ref seen, TaskConverter.CreatedAtBit);
                         task.CreatedAt = ReadTimestamp();
                         present |= TaskConverter.CreatedAtBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_at"u8):
+                    case TaskMembers.UpdatedAt:
                         Once(ref seen, TaskConverter.UpdatedAtBit);
                         task.UpdatedAt = ReadTimestamp();
                         present |= TaskConverter.UpdatedAtBit;
                         break;
 
-                    case 8 when name.SequenceEqual("inner_id"u8):
+                    case TaskMembers.InnerId:
                         Once(ref seen, TaskConverter.InnerIdBit);
                         task.InnerId = ReadNullableInt64();
                         present |= TaskConverter.InnerIdBit;
                         break;
 
-                    case 17 when name.SequenceEqual("total_annotations"u8):
+                    case TaskMembers.TotalAnnotations:
                         Once(ref seen, TaskConverter.TotalAnnotationsBit);
                         task.TotalAnnotations = ReadNullableInt32();
                         present |= TaskConverter.TotalAnnotationsBit;
                         break;
 
-                    case 21 when name.SequenceEqual("cancelled_annotations"u8):
+                    case TaskMembers.CancelledAnnotations:
                         Once(ref seen, TaskConverter.CancelledAnnotationsBit);
                         task.CancelledAnnotations = ReadNullableInt32();
                         present |= TaskConverter.CancelledAnnotationsBit;
                         break;
 
-                    case 17 when name.SequenceEqual("total_predictions"u8):
+                    case TaskMembers.TotalPredictions:
                         Once(ref seen, TaskConverter.TotalPredictionsBit);
                         task.TotalPredictions = ReadNullableInt32();
                         present |= TaskConverter.TotalPredictionsBit;
                         break;
 
-                    case 13 when name.SequenceEqual("comment_count"u8):
+                    case TaskMembers.CommentCount:
                         Once(ref seen, TaskConverter.CommentCountBit);
                         task.CommentCount = ReadNullableInt32();
                         present |= TaskConverter.CommentCountBit;
                         break;
 
-                    case 24 when name.SequenceEqual("unresolved_comment_count"u8):
+                    case TaskMembers.UnresolvedCommentCount:
                         Once(ref seen, TaskConverter.UnresolvedCommentCountBit);
                         task.UnresolvedCommentCount = ReadNullableInt32();
                         present |= TaskConverter.UnresolvedCommentCountBit;
                         break;
 
-                    case 23 when name.SequenceEqual("last_comment_updated_at"u8):
+                    case TaskMembers.LastCommentUpdatedAt:
                         Once(ref seen, TaskConverter.LastCommentUpdatedAtBit);
                         task.LastCommentUpdatedAt = ReadTimestamp();
                         present |= TaskConverter.LastCommentUpdatedAtBit;
                         break;
 
-                    case 7 when name.SequenceEqual("project"u8):
+                    case TaskMembers.Project:
                         Once(ref seen, TaskConverter.ProjectBit);
                         task.Project = ReadNullableInt64();
                         present |= TaskConverter.ProjectBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_by"u8):
+                    case TaskMembers.UpdatedBy:
                         Once(ref seen, TaskConverter.UpdatedByBit);
                         task.UpdatedBy = ReadNode();
                         present |= TaskConverter.UpdatedByBit;
                         break;
 
-                    case 11 when name.SequenceEqual("file_upload"u8):
+                    case TaskMembers.FileUpload:
                         Once(ref seen, TaskConverter.FileUploadBit);
                         task.FileUpload = ReadNode();
                         present |= TaskConverter.FileUploadBit;
                         break;
 
-                    case 15 when name.SequenceEqual("comment_authors"u8):
+                    case TaskMembers.CommentAuthors:
                         Once(ref seen, TaskConverter.CommentAuthorsBit);
                         task.CommentAuthors = ReadNode();
                         present |= TaskConverter.CommentAuthorsBit;
                         break;
 
-                    case 9 when name.SequenceEqual("agreement"u8):
+                    case TaskMembers.Agreement:
                         Once(ref seen, TaskConverter.AgreementBit);
                         task.Agreement = ReadNullableDouble();
                         present |= TaskConverter.AgreementBit;
                         break;
 
-                    case 10 when name.SequenceEqual("is_labeled"u8):
+                    case TaskMembers.IsLabeled:
                         Once(ref seen, TaskConverter.IsLabeledBit);
                         task.IsLabeled = ReadNullableBoolean();
                         present |= TaskConverter.IsLabeledBit;
                         break;
 
-                    case 7 when name.SequenceEqual("overlap"u8):
+                    case TaskMembers.Overlap:
                         Once(ref seen, TaskConverter.OverlapBit);
                         task.Overlap = ReadNullableInt32();
                         present |= TaskConverter.OverlapBit;
@@ -321,18 +613,18 @@ internal static class FastTaskReader
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
             List<Result>? results = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, AnnotationMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case AnnotationMembers.Id:
                         Once(ref seen, AnnotationConverter.IdBit);
                         value.Id = ReadNullableInt64();
                         present |= AnnotationConverter.IdBit;
                         break;
 
-                    case 6 when name.SequenceEqual("result"u8):
+                    case AnnotationMembers.Result:
                         Once(ref seen, Annotation.ResultsBit);
                         results = ReadResults();
                         if (results is null)
@@ -343,133 +635,133 @@ internal static class FastTaskReader
                         present |= Annotation.ResultsBit;
                         break;
 
-                    case 12 when name.SequenceEqual("completed_by"u8):
+                    case AnnotationMembers.CompletedBy:
                         Once(ref seen, AnnotationConverter.CompletedByBit);
                         value.CompletedBy = ReadNode();
                         present |= AnnotationConverter.CompletedByBit;
                         break;
 
-                    case 13 when name.SequenceEqual("was_cancelled"u8):
+                    case AnnotationMembers.WasCancelled:
                         Once(ref seen, AnnotationConverter.WasCancelledBit);
                         value.WasCancelled = ReadNullableBoolean();
                         present |= AnnotationConverter.WasCancelledBit;
                         break;
 
-                    case 12 when name.SequenceEqual("ground_truth"u8):
+                    case AnnotationMembers.GroundTruth:
                         Once(ref seen, AnnotationConverter.GroundTruthBit);
                         value.GroundTruth = ReadNullableBoolean();
                         present |= AnnotationConverter.GroundTruthBit;
                         break;
 
-                    case 10 when name.SequenceEqual("created_at"u8):
+                    case AnnotationMembers.CreatedAt:
                         Once(ref seen, AnnotationConverter.CreatedAtBit);
                         value.CreatedAt = ReadTimestamp();
                         present |= AnnotationConverter.CreatedAtBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_at"u8):
+                    case AnnotationMembers.UpdatedAt:
                         Once(ref seen, AnnotationConverter.UpdatedAtBit);
                         value.UpdatedAt = ReadTimestamp();
                         present |= AnnotationConverter.UpdatedAtBit;
                         break;
 
-                    case 16 when name.SequenceEqual("draft_created_at"u8):
+                    case AnnotationMembers.DraftCreatedAt:
                         Once(ref seen, AnnotationConverter.DraftCreatedAtBit);
                         value.DraftCreatedAt = ReadTimestamp();
                         present |= AnnotationConverter.DraftCreatedAtBit;
                         break;
 
-                    case 9 when name.SequenceEqual("lead_time"u8):
+                    case AnnotationMembers.LeadTime:
                         Once(ref seen, AnnotationConverter.LeadTimeBit);
                         value.LeadTime = ReadNullableDouble();
                         present |= AnnotationConverter.LeadTimeBit;
                         break;
 
-                    case 10 when name.SequenceEqual("prediction"u8):
+                    case AnnotationMembers.Prediction:
                         Once(ref seen, AnnotationConverter.PredictionBit);
                         value.Prediction = ReadNode();
                         present |= AnnotationConverter.PredictionBit;
                         break;
 
-                    case 12 when name.SequenceEqual("result_count"u8):
+                    case AnnotationMembers.ResultCount:
                         Once(ref seen, AnnotationConverter.ResultCountBit);
                         value.ResultCount = ReadNullableInt32();
                         present |= AnnotationConverter.ResultCountBit;
                         break;
 
-                    case 9 when name.SequenceEqual("unique_id"u8):
+                    case AnnotationMembers.UniqueId:
                         Once(ref seen, AnnotationConverter.UniqueIdBit);
                         value.UniqueId = ReadNullableString(pooled: false);
                         present |= AnnotationConverter.UniqueIdBit;
                         break;
 
-                    case 9 when name.SequenceEqual("import_id"u8):
+                    case AnnotationMembers.ImportId:
                         Once(ref seen, AnnotationConverter.ImportIdBit);
                         value.ImportId = ReadNullableInt64();
                         present |= AnnotationConverter.ImportIdBit;
                         break;
 
-                    case 11 when name.SequenceEqual("last_action"u8):
+                    case AnnotationMembers.LastAction:
                         Once(ref seen, AnnotationConverter.LastActionBit);
                         value.LastAction = ReadNullableString(pooled: true);
                         present |= AnnotationConverter.LastActionBit;
                         break;
 
-                    case 12 when name.SequenceEqual("bulk_created"u8):
+                    case AnnotationMembers.BulkCreated:
                         Once(ref seen, AnnotationConverter.BulkCreatedBit);
                         value.BulkCreated = ReadNullableBoolean();
                         present |= AnnotationConverter.BulkCreatedBit;
                         break;
 
-                    case 4 when name.SequenceEqual("task"u8):
+                    case AnnotationMembers.Task:
                         Once(ref seen, AnnotationConverter.TaskBit);
                         value.Task = ReadNullableInt64();
                         present |= AnnotationConverter.TaskBit;
                         break;
 
-                    case 7 when name.SequenceEqual("project"u8):
+                    case AnnotationMembers.Project:
                         Once(ref seen, AnnotationConverter.ProjectBit);
                         value.Project = ReadNullableInt64();
                         present |= AnnotationConverter.ProjectBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_by"u8):
+                    case AnnotationMembers.UpdatedBy:
                         Once(ref seen, AnnotationConverter.UpdatedByBit);
                         value.UpdatedBy = ReadNode();
                         present |= AnnotationConverter.UpdatedByBit;
                         break;
 
-                    case 17 when name.SequenceEqual("parent_prediction"u8):
+                    case AnnotationMembers.ParentPrediction:
                         Once(ref seen, AnnotationConverter.ParentPredictionBit);
                         value.ParentPrediction = ReadNullableInt64();
                         present |= AnnotationConverter.ParentPredictionBit;
                         break;
 
-                    case 17 when name.SequenceEqual("parent_annotation"u8):
+                    case AnnotationMembers.ParentAnnotation:
                         Once(ref seen, AnnotationConverter.ParentAnnotationBit);
                         value.ParentAnnotation = ReadNullableInt64();
                         present |= AnnotationConverter.ParentAnnotationBit;
                         break;
 
-                    case 15 when name.SequenceEqual("last_created_by"u8):
+                    case AnnotationMembers.LastCreatedBy:
                         Once(ref seen, AnnotationConverter.LastCreatedByBit);
                         value.LastCreatedBy = ReadNode();
                         present |= AnnotationConverter.LastCreatedByBit;
                         break;
 
-                    case 16 when name.SequenceEqual("created_username"u8):
+                    case AnnotationMembers.CreatedUsername:
                         Once(ref seen, AnnotationConverter.CreatedUsernameBit);
                         value.CreatedUsername = ReadNullableString(pooled: true);
                         present |= AnnotationConverter.CreatedUsernameBit;
                         break;
 
-                    case 11 when name.SequenceEqual("created_ago"u8):
+                    case AnnotationMembers.CreatedAgo:
                         Once(ref seen, AnnotationConverter.CreatedAgoBit);
                         value.CreatedAgo = ReadNullableString(pooled: false);
                         present |= AnnotationConverter.CreatedAgoBit;
                         break;
 
-                    case 5 when name.SequenceEqual("state"u8):
+                    case AnnotationMembers.State:
                         Once(ref seen, AnnotationConverter.StateBit);
                         value.State = ReadNullableString(pooled: true);
                         present |= AnnotationConverter.StateBit;
@@ -539,18 +831,18 @@ internal static class FastTaskReader
             Dictionary<string, JsonElement>? extra = null;
             var pendingValue = -1;
             var depth = _depth;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, ResultMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case ResultMembers.Id:
                         Once(ref seen, ResultConverter.IdBit);
                         id = ReadNullableString(pooled: false);
                         present |= ResultConverter.IdBit;
                         break;
 
-                    case 4 when name.SequenceEqual("type"u8):
+                    case ResultMembers.Type:
                         Once(ref seen, ResultConverter.TypeBit);
                         if (Peek() == (byte)'"')
                         {
@@ -565,7 +857,7 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 5 when name.SequenceEqual("value"u8):
+                    case ResultMembers.Value:
                         Once(ref seen, ResultConverter.ValueBit);
                         present |= ResultConverter.ValueBit;
                         if ((present & ResultConverter.TypeBit) != 0)
@@ -582,91 +874,91 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 9 when name.SequenceEqual("from_name"u8):
+                    case ResultMembers.FromName:
                         Once(ref seen, ResultConverter.FromNameBit);
-                        fromName = ReadNullableString(pooled: true);
+                        fromName = ReadNullableString(pooled: true, RecentStrings.FromName);
                         present |= ResultConverter.FromNameBit;
                         break;
 
-                    case 7 when name.SequenceEqual("to_name"u8):
+                    case ResultMembers.ToName:
                         Once(ref seen, ResultConverter.ToNameBit);
-                        toName = ReadNullableString(pooled: true);
+                        toName = ReadNullableString(pooled: true, RecentStrings.ToName);
                         present |= ResultConverter.ToNameBit;
                         break;
 
-                    case 14 when name.SequenceEqual("original_width"u8):
+                    case ResultMembers.OriginalWidth:
                         Once(ref seen, ResultConverter.OriginalWidthBit);
                         originalWidth = ReadNullableInt32();
                         present |= ResultConverter.OriginalWidthBit;
                         break;
 
-                    case 15 when name.SequenceEqual("original_height"u8):
+                    case ResultMembers.OriginalHeight:
                         Once(ref seen, ResultConverter.OriginalHeightBit);
                         originalHeight = ReadNullableInt32();
                         present |= ResultConverter.OriginalHeightBit;
                         break;
 
-                    case 14 when name.SequenceEqual("image_rotation"u8):
+                    case ResultMembers.ImageRotation:
                         Once(ref seen, ResultConverter.ImageRotationBit);
                         imageRotation = ReadNullableDouble();
                         present |= ResultConverter.ImageRotationBit;
                         break;
 
-                    case 6 when name.SequenceEqual("origin"u8):
+                    case ResultMembers.Origin:
                         Once(ref seen, ResultConverter.OriginBit);
-                        origin = ReadNullableString(pooled: true);
+                        origin = ReadNullableString(pooled: true, RecentStrings.Origin);
                         present |= ResultConverter.OriginBit;
                         break;
 
-                    case 5 when name.SequenceEqual("score"u8):
+                    case ResultMembers.Score:
                         Once(ref seen, ResultConverter.ScoreBit);
                         score = ReadNullableDouble();
                         present |= ResultConverter.ScoreBit;
                         break;
 
-                    case 8 when name.SequenceEqual("parentID"u8):
+                    case ResultMembers.ParentId:
                         Once(ref seen, ResultConverter.ParentIdBit);
                         parentId = ReadNullableString(pooled: false);
                         present |= ResultConverter.ParentIdBit;
                         break;
 
-                    case 8 when name.SequenceEqual("readonly"u8):
+                    case ResultMembers.Readonly:
                         Once(ref seen, ResultConverter.ReadOnlyBit);
                         readOnly = ReadNullableBoolean();
                         present |= ResultConverter.ReadOnlyBit;
                         break;
 
-                    case 6 when name.SequenceEqual("hidden"u8):
+                    case ResultMembers.Hidden:
                         Once(ref seen, ResultConverter.HiddenBit);
                         hidden = ReadNullableBoolean();
                         present |= ResultConverter.HiddenBit;
                         break;
 
-                    case 4 when name.SequenceEqual("meta"u8):
+                    case ResultMembers.Meta:
                         Once(ref seen, ResultConverter.MetaBit);
                         meta = ReadResultMeta();
                         present |= ResultConverter.MetaBit;
                         break;
 
-                    case 7 when name.SequenceEqual("from_id"u8):
+                    case ResultMembers.FromId:
                         Once(ref seen, ResultConverter.FromIdBit);
                         fromId = ReadNullableString(pooled: false);
                         present |= ResultConverter.FromIdBit;
                         break;
 
-                    case 5 when name.SequenceEqual("to_id"u8):
+                    case ResultMembers.ToId:
                         Once(ref seen, ResultConverter.ToIdBit);
                         toId = ReadNullableString(pooled: false);
                         present |= ResultConverter.ToIdBit;
                         break;
 
-                    case 9 when name.SequenceEqual("direction"u8):
+                    case ResultMembers.Direction:
                         Once(ref seen, ResultConverter.DirectionBit);
                         direction = ReadNullableString(pooled: false);
                         present |= ResultConverter.DirectionBit;
                         break;
 
-                    case 6 when name.SequenceEqual("labels"u8):
+                    case ResultMembers.Labels:
                         Once(ref seen, ResultConverter.LabelsBit);
                         labels = ReadStrings(pooled: true);
                         present |= ResultConverter.LabelsBit;
@@ -716,6 +1008,13 @@ internal static class FastTaskReader
 
         private ResultType ReadType()
         {
+            var length = _recent.Match(RecentStrings.TypeName, _json, _pos);
+            if (length != 0)
+            {
+                _pos += length;
+                return _recent.Type;
+            }
+
             var start = _pos;
             var text = ScanString(out var escaped);
             if (escaped)
@@ -724,7 +1023,10 @@ internal static class FastTaskReader
                 return ResultTypeTable.Read(ref sub);
             }
 
-            return ResultTypeTable.Read(text);
+            var type = ResultTypeTable.Read(text);
+            _recent.Remember(RecentStrings.TypeName, _json[start.._pos], type.Value);
+            _recent.Type = type;
+            return type;
         }
 
         private JsonNode? ReadResultMeta()
@@ -783,12 +1085,12 @@ internal static class FastTaskReader
             var value = new RectangleValue();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, RectangleMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 1 when name[0] == (byte)'x':
+                    case RectangleMembers.X:
                         if (!Seen(ref seen, 1) || !TryReadDouble(out var x))
                         {
                             return null;
@@ -797,7 +1099,7 @@ internal static class FastTaskReader
                         value.X = x;
                         break;
 
-                    case 1 when name[0] == (byte)'y':
+                    case RectangleMembers.Y:
                         if (!Seen(ref seen, 2) || !TryReadDouble(out var y))
                         {
                             return null;
@@ -806,7 +1108,7 @@ internal static class FastTaskReader
                         value.Y = y;
                         break;
 
-                    case 5 when name.SequenceEqual("width"u8):
+                    case RectangleMembers.Width:
                         if (!Seen(ref seen, 4) || !TryReadDouble(out var width))
                         {
                             return null;
@@ -815,7 +1117,7 @@ internal static class FastTaskReader
                         value.Width = width;
                         break;
 
-                    case 6 when name.SequenceEqual("height"u8):
+                    case RectangleMembers.Height:
                         if (!Seen(ref seen, 8) || !TryReadDouble(out var height))
                         {
                             return null;
@@ -824,7 +1126,7 @@ internal static class FastTaskReader
                         value.Height = height;
                         break;
 
-                    case 8 when name.SequenceEqual("rotation"u8):
+                    case RectangleMembers.Rotation:
                         if (!Seen(ref seen, 16) || !TryReadNullableDouble(out var rotation))
                         {
                             return null;
@@ -834,7 +1136,7 @@ internal static class FastTaskReader
                         present |= RectangleValueConverter.RotationBit;
                         break;
 
-                    case 15 when name.SequenceEqual("rectanglelabels"u8):
+                    case RectangleMembers.Rectanglelabels:
                         if (!Seen(ref seen, 32) || !TryReadLabels(out var labels))
                         {
                             return null;
@@ -865,10 +1167,10 @@ internal static class FastTaskReader
             var value = new ChoicesValue();
             ulong present = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, ChoicesMembers.Table, out var member, out var name))
             {
-                if (name.SequenceEqual("choices"u8))
+                if (member == ChoicesMembers.Choices)
                 {
                     // A null list is a shape mismatch in the exact reader: it decides.
                     if (present != 0 || !TryReadLabels(out var choices) || choices is null)
@@ -896,12 +1198,12 @@ internal static class FastTaskReader
             var value = new PolygonValue();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, PolygonMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 6 when name.SequenceEqual("points"u8):
+                    case PolygonMembers.Points:
                         if (!Seen(ref seen, 1) || !TryReadPoints(out var points))
                         {
                             return null;
@@ -911,7 +1213,7 @@ internal static class FastTaskReader
                         present |= PolygonValueConverter.PointsBit;
                         break;
 
-                    case 6 when name.SequenceEqual("closed"u8):
+                    case PolygonMembers.Closed:
                         if (!Seen(ref seen, 2) || !TryReadNullableBoolean(out var closed))
                         {
                             return null;
@@ -921,7 +1223,7 @@ internal static class FastTaskReader
                         present |= PolygonValueConverter.ClosedBit;
                         break;
 
-                    case 13 when name.SequenceEqual("polygonlabels"u8):
+                    case PolygonMembers.Polygonlabels:
                         if (!Seen(ref seen, 4) || !TryReadLabels(out var labels))
                         {
                             return null;
@@ -952,12 +1254,12 @@ internal static class FastTaskReader
             var value = new KeyPointValue();
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, KeyPointMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 1 when name[0] == (byte)'x':
+                    case KeyPointMembers.X:
                         if (!Seen(ref seen, 1) || !TryReadDouble(out var x))
                         {
                             return null;
@@ -966,7 +1268,7 @@ internal static class FastTaskReader
                         value.X = x;
                         break;
 
-                    case 1 when name[0] == (byte)'y':
+                    case KeyPointMembers.Y:
                         if (!Seen(ref seen, 2) || !TryReadDouble(out var y))
                         {
                             return null;
@@ -975,7 +1277,7 @@ internal static class FastTaskReader
                         value.Y = y;
                         break;
 
-                    case 5 when name.SequenceEqual("width"u8):
+                    case KeyPointMembers.Width:
                         if (!Seen(ref seen, 4) || !TryReadNullableDouble(out var width))
                         {
                             return null;
@@ -985,7 +1287,7 @@ internal static class FastTaskReader
                         present |= KeyPointValueConverter.WidthBit;
                         break;
 
-                    case 14 when name.SequenceEqual("keypointlabels"u8):
+                    case KeyPointMembers.Keypointlabels:
                         if (!Seen(ref seen, 8) || !TryReadLabels(out var labels))
                         {
                             return null;
@@ -1209,7 +1511,7 @@ internal static class FastTaskReader
             return value;
         }
 
-        private string? ReadNullableString(bool pooled)
+        private string? ReadNullableString(bool pooled, int recent = -1)
         {
             var c = Peek();
             if (c == (byte)'n')
@@ -1223,6 +1525,16 @@ internal static class FastTaskReader
                 Bail();
             }
 
+            if (recent >= 0)
+            {
+                var length = _recent.Match(recent, _json, _pos);
+                if (length != 0)
+                {
+                    _pos += length;
+                    return _recent.Value(recent);
+                }
+            }
+
             var start = _pos;
             var text = ScanString(out var escaped);
             if (escaped)
@@ -1232,7 +1544,13 @@ internal static class FastTaskReader
                 return sub.GetString();
             }
 
-            return pooled ? _pool.Get(text) : Encoding.UTF8.GetString(text);
+            var value = pooled ? _pool.Get(text) : Encoding.UTF8.GetString(text);
+            if (recent >= 0)
+            {
+                _recent.Remember(recent, _json[start.._pos], value);
+            }
+
+            return value;
         }
 
         private List<string>? ReadStrings(bool pooled)
@@ -1468,18 +1786,18 @@ internal static class FastTaskReader
             ulong present = 0, seen = 0;
             Dictionary<string, JsonElement>? extra = null;
             List<Result>? results = null;
-            var first = true;
-            while (NextMember(ref first, out var name))
+            var previous = -1;
+            while (NextMember(ref previous, PredictionMembers.Table, out var member, out var name))
             {
-                switch (name.Length)
+                switch (member)
                 {
-                    case 2 when name.SequenceEqual("id"u8):
+                    case PredictionMembers.Id:
                         Once(ref seen, PredictionConverter.IdBit);
                         value.Id = ReadNullableInt64();
                         present |= PredictionConverter.IdBit;
                         break;
 
-                    case 6 when name.SequenceEqual("result"u8):
+                    case PredictionMembers.Result:
                         Once(ref seen, Prediction.ResultsBit);
                         results = ReadResults();
                         if (results is null)
@@ -1491,49 +1809,49 @@ internal static class FastTaskReader
                         present |= Prediction.ResultsBit;
                         break;
 
-                    case 13 when name.SequenceEqual("model_version"u8):
+                    case PredictionMembers.ModelVersion:
                         Once(ref seen, PredictionConverter.ModelVersionBit);
                         value.ModelVersion = ReadNullableString(pooled: true);
                         present |= PredictionConverter.ModelVersionBit;
                         break;
 
-                    case 5 when name.SequenceEqual("score"u8):
+                    case PredictionMembers.Score:
                         Once(ref seen, PredictionConverter.ScoreBit);
                         value.Score = ReadNullableDouble();
                         present |= PredictionConverter.ScoreBit;
                         break;
 
-                    case 7 when name.SequenceEqual("cluster"u8):
+                    case PredictionMembers.Cluster:
                         Once(ref seen, PredictionConverter.ClusterBit);
                         value.Cluster = ReadNode();
                         present |= PredictionConverter.ClusterBit;
                         break;
 
-                    case 9 when name.SequenceEqual("neighbors"u8):
+                    case PredictionMembers.Neighbors:
                         Once(ref seen, PredictionConverter.NeighborsBit);
                         value.Neighbors = ReadNode();
                         present |= PredictionConverter.NeighborsBit;
                         break;
 
-                    case 11 when name.SequenceEqual("mislabeling"u8):
+                    case PredictionMembers.Mislabeling:
                         Once(ref seen, PredictionConverter.MislabelingBit);
                         value.Mislabeling = ReadNullableDouble();
                         present |= PredictionConverter.MislabelingBit;
                         break;
 
-                    case 10 when name.SequenceEqual("created_at"u8):
+                    case PredictionMembers.CreatedAt:
                         Once(ref seen, PredictionConverter.CreatedAtBit);
                         value.CreatedAt = ReadTimestamp();
                         present |= PredictionConverter.CreatedAtBit;
                         break;
 
-                    case 10 when name.SequenceEqual("updated_at"u8):
+                    case PredictionMembers.UpdatedAt:
                         Once(ref seen, PredictionConverter.UpdatedAtBit);
                         value.UpdatedAt = ReadTimestamp();
                         present |= PredictionConverter.UpdatedAtBit;
                         break;
 
-                    case 5 when name.SequenceEqual("model"u8):
+                    case PredictionMembers.Model:
                         Once(ref seen, PredictionConverter.ModelBit);
                         if (IsIdOrNull())
                         {
@@ -1548,7 +1866,7 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 9 when name.SequenceEqual("model_run"u8):
+                    case PredictionMembers.ModelRun:
                         Once(ref seen, PredictionConverter.ModelRunBit);
                         if (IsIdOrNull())
                         {
@@ -1562,19 +1880,19 @@ internal static class FastTaskReader
 
                         break;
 
-                    case 4 when name.SequenceEqual("task"u8):
+                    case PredictionMembers.Task:
                         Once(ref seen, PredictionConverter.TaskBit);
                         value.Task = ReadNullableInt64();
                         present |= PredictionConverter.TaskBit;
                         break;
 
-                    case 7 when name.SequenceEqual("project"u8):
+                    case PredictionMembers.Project:
                         Once(ref seen, PredictionConverter.ProjectBit);
                         value.Project = ReadNullableInt64();
                         present |= PredictionConverter.ProjectBit;
                         break;
 
-                    case 11 when name.SequenceEqual("created_ago"u8):
+                    case PredictionMembers.CreatedAgo:
                         Once(ref seen, PredictionConverter.CreatedAgoBit);
                         value.CreatedAgo = ReadNullableString(pooled: false);
                         present |= PredictionConverter.CreatedAgoBit;
@@ -1728,15 +2046,33 @@ internal static class FastTaskReader
             return json[start..i];
         }
 
-        // A run of digits added to the value: eight at a time while the total stays within 19 digits (exact in a ulong),
-        // then one at a time (past 19 the value is not used).
+        // A run of digits added to the value, a word at a time: the digits at the start of an eight-byte word (all eight,
+        // or the few before the run's end) are converted together. Past 19 digits the value wraps and is not used; the
+        // count stays exact.
         private static int GatherDigits(ReadOnlySpan<byte> json, int i, ref ulong digits, ref int count)
         {
-            while (count <= 11 && i + 8 <= json.Length && FastDouble.TryReadEightDigits(json.Slice(i, 8), out var eight))
+            while (i <= json.Length - 8)
             {
-                digits = (digits * 100_000_000) + eight;
-                count += 8;
-                i += 8;
+                var word = Word(ref Unsafe.Add(ref MemoryMarshal.GetReference(json), i));
+                var nonDigits = NonDigitMask(word);
+                if (nonDigits == 0)
+                {
+                    digits = unchecked((digits * 100_000_000) + EightDigits(word));
+                    count += 8;
+                    i += 8;
+                    continue;
+                }
+
+                var run = BitOperations.TrailingZeroCount(nonDigits) >> 3;
+                if (run != 0)
+                {
+                    // The run's digits moved to the top of the word: the bytes below become leading zeros.
+                    digits = unchecked((digits * IntegerPowersOfTen[run]) + EightDigits(word << (64 - (run * 8))));
+                    count += run;
+                    i += run;
+                }
+
+                return i;
             }
 
             while (i < json.Length)
@@ -1755,12 +2091,102 @@ internal static class FastTaskReader
             return i;
         }
 
-        private ReadOnlySpan<byte> ScanNumber() => ScanNumber(out _, out _, out _, out _);
+        // Non-zero in the lowest byte of the word that is not an ASCII digit (a byte whose high nibble is not 3, or is 3
+        // but past '9' once 6 is added); zero in the digit bytes below it. Carries only move upwards, out of a flagged
+        // byte: bytes above the lowest flagged one may be wrong, and are never looked at.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong NonDigitMask(ulong word) =>
+            ((word & 0xF0F0F0F0F0F0F0F0UL) ^ 0x3030303030303030UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) ^ 0x3030303030303030UL);
+
+        // The value of eight digit bytes (or zero bytes standing for leading zeros), the first in the lowest byte: pairs,
+        // quads and the eight combined by three multiplications.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong EightDigits(ulong word)
+        {
+            word &= 0x0F0F0F0F0F0F0F0FUL;
+            word = (word * 2561) >> 8;
+            word = ((word & 0x00FF00FF00FF00FFUL) * 6553601) >> 16;
+            return ((word & 0x0000FFFF0000FFFFUL) * 42949672960001UL) >> 32;
+        }
+
+        // The same grammar as ScanNumber, digits stepped over without their value: numbers only checked or kept as text.
+        private ReadOnlySpan<byte> ScanNumber()
+        {
+            var json = _json;
+            var start = _pos;
+            var i = _pos;
+            if (json[i] == (byte)'-')
+            {
+                i++;
+            }
+
+            if (i >= json.Length)
+            {
+                Bail();
+            }
+
+            var d = (uint)(json[i] - '0');
+            if (d == 0)
+            {
+                i++;
+            }
+            else if (d <= 9)
+            {
+                i = SkipDigits(json, i + 1);
+            }
+            else
+            {
+                Bail();
+            }
+
+            if (i < json.Length && json[i] == (byte)'.')
+            {
+                i++;
+                if (i >= json.Length || !IsDigit(json[i]))
+                {
+                    Bail();
+                }
+
+                i = SkipDigits(json, i + 1);
+            }
+
+            if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+            {
+                i++;
+                if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-'))
+                {
+                    i++;
+                }
+
+                if (i >= json.Length || !IsDigit(json[i]))
+                {
+                    Bail();
+                }
+
+                i = SkipDigits(json, i + 1);
+            }
+
+            _pos = i;
+            return json[start..i];
+        }
 
         // FastDouble's exact case (at most 19 digits, an integer of at most 2^53 over a power of ten up to 10^22, no
         // exponent) computed from the digits gathered by the scan; the rest parsed from the text.
         private double ReadDoubleToken()
         {
+            var start = _pos;
+            if (TryPlainNumber(out var plain, out var plainFraction, out var negative, out var length))
+            {
+                _pos = start + length;
+                if (plain <= FastDouble.MaxExactInteger)
+                {
+                    var value = plainFraction > 0 ? plain / FastDouble.PowersOfTen[plainFraction] : plain;
+                    return negative ? -value : value;
+                }
+
+                return ParseDouble(_json.Slice(start, length));
+            }
+
             var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
             if (!exponent && count <= 19 && digits <= FastDouble.MaxExactInteger && fraction <= 22)
             {
@@ -1775,6 +2201,13 @@ internal static class FastTaskReader
         private long ReadIntegerToken(bool int32)
         {
             var start = _pos;
+            if (TryPlainNumber(out var plain, out var plainFraction, out var negative, out var length) && plainFraction == 0)
+            {
+                // At most seven digits: within Int32.
+                _pos = start + length;
+                return negative ? -(long)plain : (long)plain;
+            }
+
             var text = ScanNumber(out var digits, out var count, out var fraction, out var exponent);
             if (!exponent && fraction == 0 && count <= 18)
             {
@@ -1804,10 +2237,106 @@ internal static class FastTaskReader
             return number64;
         }
 
+        // The forms most numbers take, -?(0|[1-9][0-9]{0,6})(\.[0-9]{1,16})? with at most 19 digits in all and no exponent,
+        // read from whole words at the cursor: their digits as one integer, how many of them follow the point, and the
+        // token's length. False for anything else (nothing consumed), which ScanNumber reads run by run. The grammar is
+        // the one ScanNumber checks: a leading zero stands alone, a point is followed by a digit.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly bool TryPlainNumber(out ulong digits, out int fraction, out bool negative, out int length)
+        {
+            digits = 0;
+            fraction = 0;
+            negative = false;
+            length = 0;
+            var json = _json;
+
+            // Up to 26 bytes are looked at: the sign, seven digits, the point, two words of fraction and the byte after.
+            if (_pos > json.Length - 32)
+            {
+                return false;
+            }
+
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(json), _pos);
+            var p = 0;
+            if (at == (byte)'-')
+            {
+                negative = true;
+                p = 1;
+            }
+
+            var word = Word(ref Unsafe.Add(ref at, p));
+            var run = BitOperations.TrailingZeroCount(NonDigitMask(word)) >> 3;
+            if (run == 0 || run == 8 || (run > 1 && (byte)word == (byte)'0'))
+            {
+                return false;
+            }
+
+            var integerDigits = run;
+            var value = EightDigits(word << (64 - (run * 8)));
+            p += run;
+            var next = Unsafe.Add(ref at, p);
+            if (next == (byte)'.')
+            {
+                p++;
+                for (var words = 0; words < 2; words++)
+                {
+                    word = Word(ref Unsafe.Add(ref at, p));
+                    run = BitOperations.TrailingZeroCount(NonDigitMask(word)) >> 3;
+                    if (run == 0)
+                    {
+                        if (words == 0)
+                        {
+                            // A point without a digit after it.
+                            return false;
+                        }
+
+                        break;
+                    }
+
+                    // A shift by 64 - 64 is a shift by 0: all eight bytes are digits then.
+                    value = unchecked((value * IntegerPowersOfTen[run]) + EightDigits(word << (64 - (run * 8))));
+                    fraction += run;
+                    p += run;
+                    if (run < 8)
+                    {
+                        break;
+                    }
+                }
+
+                next = Unsafe.Add(ref at, p);
+                if (IsDigit(next))
+                {
+                    // More than 16 fraction digits.
+                    return false;
+                }
+            }
+
+            if ((next | 0x20) == (byte)'e' || integerDigits + fraction > 19)
+            {
+                return false;
+            }
+
+            digits = value;
+            length = p;
+            return true;
+        }
+
         private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
 
+        // Past a run of digits, a word at a time.
         private static int SkipDigits(ReadOnlySpan<byte> json, int i)
         {
+            while (i <= json.Length - 8)
+            {
+                var nonDigits = NonDigitMask(Word(ref Unsafe.Add(ref MemoryMarshal.GetReference(json), i)));
+                if (nonDigits != 0)
+                {
+                    return i + (BitOperations.TrailingZeroCount(nonDigits) >> 3);
+                }
+
+                i += 8;
+            }
+
             while (i < json.Length && IsDigit(json[i]))
             {
                 i++;
@@ -1883,8 +2412,37 @@ internal static class FastTaskReader
             _depth++;
         }
 
-        // Moves to the next member's value (name and colon read); false at the object's end (consumed).
-        private bool NextMember(ref bool first, out ReadOnlySpan<byte> name)
+        // Moves to the next member's value (name and colon read); false at the object's end (consumed). Objects of a kind
+        // repeat their members' order: when the bytes at the cursor are exactly the "name": predicted after the previous
+        // member (the closing quote included, so a longer name never matches), the name is not scanned. Otherwise it is,
+        // as it always was, and the prediction learns the order met. member is the table's number, -1 for an unknown
+        // name; previous starts at -1 (no comma before the first member).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool NextMember(ref int previous, MemberTable table, out int member, out ReadOnlySpan<byte> name)
+        {
+            // The common case inline: a comma right after the previous value, then the predicted token.
+            var json = _json;
+            var pos = _pos;
+            if (previous >= 0 && (uint)pos < (uint)json.Length && json[pos] == (byte)',')
+            {
+                var predicted = _order[table.Offset + previous + 1] - 1;
+                if (predicted >= 0)
+                {
+                    var length = table.Match(json, pos + 1, predicted);
+                    if (length != 0)
+                    {
+                        name = table.Name(predicted);
+                        _pos = pos + 1 + length;
+                        member = previous = predicted;
+                        return true;
+                    }
+                }
+            }
+
+            return NextMemberScanned(ref previous, table, out member, out name);
+        }
+
+        private bool NextMemberScanned(ref int previous, MemberTable table, out int member, out ReadOnlySpan<byte> name)
         {
             var c = Peek();
             if (c == (byte)'}')
@@ -1892,11 +2450,12 @@ internal static class FastTaskReader
                 // Covers "{}" and the end after a member; "{," and ",}" fail below.
                 _pos++;
                 _depth--;
+                member = -1;
                 name = default;
                 return false;
             }
 
-            if (!first)
+            if (previous >= 0)
             {
                 if (c != (byte)',')
                 {
@@ -1907,10 +2466,23 @@ internal static class FastTaskReader
                 c = Peek();
             }
 
-            first = false;
             if (c != (byte)'"')
             {
                 Bail();
+            }
+
+            var slot = table.Offset + previous + 1;
+            var predicted = _order[slot] - 1;
+            if (predicted >= 0)
+            {
+                var length = table.Match(_json, _pos, predicted);
+                if (length != 0)
+                {
+                    name = table.Name(predicted);
+                    _pos += length;
+                    member = previous = predicted;
+                    return true;
+                }
             }
 
             name = ScanString(out var escaped);
@@ -1926,6 +2498,9 @@ internal static class FastTaskReader
             }
 
             _pos++;
+            member = table.Find(name);
+            _order[slot] = (byte)(member + 1);
+            previous = member >= 0 ? member : table.Count;
             return true;
         }
 
@@ -1959,31 +2534,109 @@ internal static class FastTaskReader
             return true;
         }
 
-        // Validates and skips one value, as the exact reader's Skip does: strings, numbers, literals, nesting.
+        // Validates and skips one value, as the exact reader's Skip does: strings, numbers, literals, nesting. One loop
+        // for the whole value, the open containers kept as bits (1 for an object), at most 64 of them below the value
+        // (deeper nesting is left to the exact reader).
         private void SkipValue()
         {
-            switch (Peek())
+            var c = Peek();
+            ulong objects = 0;
+            var level = 0;
+            while (true)
             {
-                case (byte)'{':
-                    StartObject();
-                    var first = true;
-                    while (NextMemberAnyName(ref first))
+                // At a value, c its first byte.
+                if (c == (byte)'{' || c == (byte)'[')
+                {
+                    // The exact reader refuses a container that would exceed its limit.
+                    if (_depth >= _maxDepth || level == 64)
                     {
-                        SkipValue();
+                        Bail();
                     }
 
-                    break;
-
-                case (byte)'[':
-                    StartArray();
-                    var firstElement = true;
-                    while (NextElement(ref firstElement))
+                    _pos++;
+                    _depth++;
+                    var isObject = c == (byte)'{';
+                    c = Peek();
+                    if (c == (isObject ? (byte)'}' : (byte)']'))
                     {
-                        SkipValue();
+                        _pos++;
+                        _depth--;
+                    }
+                    else
+                    {
+                        objects = (objects << 1) | (isObject ? 1UL : 0);
+                        level++;
+                        c = isObject ? SkipName(c) : c;
+                        continue;
+                    }
+                }
+                else
+                {
+                    SkipScalar(c);
+                }
+
+                // After a value: a comma and the next one, or the end of one or more containers.
+                while (true)
+                {
+                    if (level == 0)
+                    {
+                        return;
                     }
 
-                    break;
+                    c = Peek();
+                    var inObject = (objects & 1) != 0;
+                    if (c == (byte)',')
+                    {
+                        _pos++;
+                        c = Peek();
+                        if (inObject)
+                        {
+                            c = SkipName(c);
+                        }
+                        else if (c == (byte)']')
+                        {
+                            // A trailing comma.
+                            Bail();
+                        }
 
+                        break;
+                    }
+
+                    if (c != (inObject ? (byte)'}' : (byte)']'))
+                    {
+                        Bail();
+                    }
+
+                    _pos++;
+                    _depth--;
+                    objects >>= 1;
+                    level--;
+                }
+            }
+        }
+
+        // A member name of a skipped object (escaped or not: checked, not decoded) and its colon; the value's first byte.
+        private byte SkipName(byte c)
+        {
+            if (c != (byte)'"')
+            {
+                Bail();
+            }
+
+            ScanString(out _);
+            if (Peek() != (byte)':')
+            {
+                Bail();
+            }
+
+            _pos++;
+            return Peek();
+        }
+
+        private void SkipScalar(byte c)
+        {
+            switch (c)
+            {
                 case (byte)'"':
                     ScanString(out _);
                     break;
@@ -2001,7 +2654,7 @@ internal static class FastTaskReader
                     break;
 
                 default:
-                    if (!IsNumberStart(_pos < _json.Length ? _json[_pos] : (byte)0))
+                    if (!IsNumberStart(c))
                     {
                         Bail();
                     }
@@ -2009,44 +2662,6 @@ internal static class FastTaskReader
                     ScanNumber();
                     break;
             }
-        }
-
-        // NextMember for skipped objects, whose names may be escaped (checked, not decoded).
-        private bool NextMemberAnyName(ref bool first)
-        {
-            var c = Peek();
-            if (c == (byte)'}')
-            {
-                _pos++;
-                _depth--;
-                return false;
-            }
-
-            if (!first)
-            {
-                if (c != (byte)',')
-                {
-                    Bail();
-                }
-
-                _pos++;
-                c = Peek();
-            }
-
-            first = false;
-            if (c != (byte)'"')
-            {
-                Bail();
-            }
-
-            ScanString(out _);
-            if (Peek() != (byte)':')
-            {
-                Bail();
-            }
-
-            _pos++;
-            return true;
         }
 
         private void ReadNull() => Literal("null"u8);

@@ -23,6 +23,15 @@ internal sealed class JsonStringPool
     private readonly byte[]?[] _numberKeys = new byte[NumberSlots][];
     private readonly JsonElement[] _numbers = new JsonElement[NumberSlots];
 
+    /// <summary>
+    /// <see cref="FastTaskReader"/>'s member order predictions for the objects this thread reads: they carry over from
+    /// task to task, and travel with the pool because both are one per reading thread.
+    /// </summary>
+    public byte[] MemberOrder { get; } = new byte[FastTaskReader.MemberOrderSlots];
+
+    /// <summary><see cref="FastTaskReader"/>'s last strings of the members whose values repeat, for the same reason.</summary>
+    public FastTaskReader.RecentStrings RecentStrings { get; } = new();
+
     /// <summary>The string of the current <see cref="JsonTokenType.String"/> token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ref Utf8JsonReader reader)

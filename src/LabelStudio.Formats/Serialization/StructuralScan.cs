@@ -53,6 +53,18 @@ internal static class StructuralScan
 
             inString = (long)strings < 0;
             var structural = (opens | closes) & ~strings;
+
+            // Most blocks of a task lie deep inside it: when even all the block's closing brackets cannot bring the depth
+            // to zero, nor all its opening ones take it past the limit, the counts are enough.
+            var opening = BitOperations.PopCount(opens & structural);
+            var closing = BitOperations.PopCount(closes & structural);
+            if (depth > closing && depth + opening <= maxDepth)
+            {
+                depth += opening - closing;
+                i += Block;
+                continue;
+            }
+
             while (structural != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(structural);

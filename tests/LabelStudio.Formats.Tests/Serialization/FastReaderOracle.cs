@@ -26,9 +26,10 @@ internal static class FastReaderOracle
         BothFailed,
     }
 
-    public static Outcome Check(byte[] element, SkippedTaskMembers skipped, int maxDepth, string because)
+    public static Outcome Check(byte[] element, SkippedTaskMembers skipped, int maxDepth, string because, JsonStringPool? pool = null)
     {
-        var accepted = FastTaskReader.TryRead(element, new JsonStringPool(), maxDepth, skipped, out var fast);
+        // A pool that read other tasks first carries their member order predictions: the reader must not depend on it.
+        var accepted = FastTaskReader.TryRead(element, pool ?? new JsonStringPool(), maxDepth, skipped, out var fast);
         var slow = ReadSlow(element, skipped, maxDepth, out var error);
         if (accepted)
         {

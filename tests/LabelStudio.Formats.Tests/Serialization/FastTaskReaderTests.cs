@@ -145,6 +145,144 @@ public class FastTaskReaderTests
         FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, number).Should().Be(FastReaderOracle.Outcome.Accepted);
     }
 
+    // Member names are predicted from the order of the previous object of the same kind, carried over by the pool from
+    // task to task. Each variant below follows tasks that taught the usual order; names that are only close to the
+    // predicted one (a prefix, an extension, another case, escaped, spaced) must be read as what they are, or given up on.
+    private const string TeachingTask = """
+        {"id":1,"data":{"image":"a.jpg"},"annotations":[{"id":1,"result":[
+        {"original_width":10,"original_height":20,"value":{"x":1.5,"y":2,"width":3,"height":4,"rotation":0,"rectanglelabels":["Car"]},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"},
+        {"value":{"points":[[1,2]],"closed":true,"polygonlabels":["Road"]},"id":"b","from_name":"poly","to_name":"image","type":"polygonlabels"},
+        {"value":{"x":1,"y":2,"width":0.5,"keypointlabels":["Head"]},"id":"c","from_name":"kp","to_name":"image","type":"keypointlabels"},
+        {"value":{"choices":["A"]},"id":"d","from_name":"c","to_name":"image","type":"choices"}
+        ],"was_cancelled":false,"lead_time":1.5}],"predictions":[{"id":1,"result":[],"score":0.5,"model_version":"m"}],"project":7}
+        """;
+
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"project":7,"annotations":[]}""", TestName = "TryRead_PredictedMembersReordered_ReadAsTheExactReaderReadsThem")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"original_heigh":20,"value":{"x":1,"y":2,"width":3,"height":4,"rectanglelabel":["Car"]},"id":"a","from_nam":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_NamePrefixOfThePredictedOne_KeptAsAnUnknownMember")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"original_heightx":20,"value":{"x":1,"yy":2,"width":3,"height":4,"rotation0":0,"rectanglelabels":["Car"]},"ids":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_NameExtendingThePredictedOne_KeptAsAnUnknownMember")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"Original_Height":20,"value":{"x":1,"Y":2,"width":3,"height":4,"rotation":0,"rectanglelabels":["Car"]},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_NameDifferingInCaseFromThePredictedOne_KeptAsAnUnknownMember")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"original_height" :20,"value":{"x":1, "y" : 2,"width":3,"height":4},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_WhitespaceAroundAPredictedName_ReadAsTheExactReaderReadsIt")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"\u006friginal_height":20,"value":{"x":1,"y":2,"width":3,"height":4},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_EscapedPredictedName_GivesUp")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"original_width":20,"value":{"x":1,"y":2,"width":3,"height":4},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_MemberRepeatedWherePredictionExpectsAnother_GivesUp")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"original_height":20,"value":{"x":1,"x":2,"width":3,"height":4},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_ValueMemberRepeated_LeftToTheExactReader")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"extra":{"original_height":1},"original_height":20,"value":{"x":1,"extra":2,"y":2},"id":"a","type":"rectanglelabels","from_name":"label","to_name":"image"},{"value":{"choices":["B"]},"type":"choices"}]}],"predictions":[{"score":0.5,"id":1,"result":[]}]}""", TestName = "TryRead_UnknownMembersBetweenPredictedOnes_KeptAsTheExactReaderKeepsThem")]
+    [TestCase("""{"id":2,"data":{"image":"b.jpg"},"annotations":[{"id":1,"result":[{"original_width":10,"original_height":20,"value":{"x":1,"y":2,"width":3,"height":4,"rotation":0,"rectanglelabels":["Car"]},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"},{"original_width":10,"original_height":20,"value":{"x":1,"y":2,"width":3,"height":4,"rotation":0,"rectanglelabels":["Car"]},"id":"a","from_name":"label","to_name":"image","type":"rectanglelabels"}]}]}""", TestName = "TryRead_PredictedOrderFollowedExactly_ReadAsTheExactReaderReadsIt")]
+    public void TryRead_AfterTasksTeachingTheMemberOrder_SameOutcomeAsTheExactReader(string json)
+    {
+        foreach (var skipped in SkipCombinations)
+        {
+            var pool = new JsonStringPool();
+            var teaching = Encoding.UTF8.GetBytes(TeachingTask.ReplaceLineEndings(string.Empty));
+            var element = Encoding.UTF8.GetBytes(json);
+            for (var round = 0; round < 3; round++)
+            {
+                // The teaching task, the variant, the variant again (now predicted from itself), all from one pool.
+                FastReaderOracle.Check(teaching, skipped, ElementDepth, "teaching task", pool).Should().Be(FastReaderOracle.Outcome.Accepted);
+                var expected = FastReaderOracle.Check(element, skipped, ElementDepth, json);
+                FastReaderOracle.Check(element, skipped, ElementDepth, json, pool).Should().Be(expected, json);
+                FastReaderOracle.Check(element, skipped, ElementDepth, json, pool).Should().Be(expected, json);
+            }
+        }
+    }
+
+    [Test]
+    public void TryRead_PredictedNamesAcrossManyVariants_AlwaysIdenticalToTheExactReader()
+    {
+        // Members shuffled and renamed at random, read one after another from one pool: every prediction made from the
+        // previous variant is right or wrong in some way, and the outcome must always be the exact reader's.
+        var random = new Random(5);
+        string[] results =
+        [
+            "\"original_width\":10", "\"original_height\":20", "\"image_rotation\":0", "\"value\":{\"x\":1.25,\"y\":2,\"width\":3,\"height\":4,\"rotation\":0,\"rectanglelabels\":[\"Car\"]}",
+            "\"id\":\"a\"", "\"from_name\":\"label\"", "\"to_name\":\"image\"", "\"type\":\"rectanglelabels\"", "\"origin\":\"manual\"", "\"score\":0.5",
+        ];
+        string[] renamings = ["", "s", "_", "X"];
+        var pool = new JsonStringPool();
+        var counts = new Dictionary<FastReaderOracle.Outcome, int>();
+        for (var i = 0; i < 400; i++)
+        {
+            var members = results.OrderBy(_ => random.Next(4)).Select(m =>
+            {
+                var renaming = renamings[random.Next(12) < 9 ? 0 : random.Next(1, renamings.Length)];
+                return random.Next(2) == 0 ? m.Insert(m.IndexOf("\":", 1, StringComparison.Ordinal), renaming) : m.Insert(1, renaming);
+            });
+            var json = $$$"""{"id":{{{i}}},"annotations":[{"id":1,"result":[{{{{string.Join(",", members)}}}}]}]}""";
+            var outcome = FastReaderOracle.Check(Encoding.UTF8.GetBytes(json), SkippedTaskMembers.None, ElementDepth, json, pool);
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+        }
+
+        counts.GetValueOrDefault(FastReaderOracle.Outcome.Accepted).Should().BeGreaterThan(300);
+    }
+
+    // from_name, to_name, origin and type remember their last token, quotes included, and reuse its string when the next
+    // value is exactly those bytes: values that are prefixes or extensions of it, escaped spellings of it, non-ASCII and
+    // over-long values, read one after another from one pool, must each be read as the exact reader reads them.
+    [Test]
+    public void TryRead_RepeatedStringValuesAndTheirNearMisses_ReadAsTheExactReaderReadsThem()
+    {
+        string[] values = ["label", "label", "labels", "labe", "label", "lab\\u0065l", "label", "Label", "été", "été", "étés", new string('n', 70), new string('n', 70), "", "", "label"];
+        string[] types = ["rectanglelabels", "rectanglelabels", "rectanglelabelsx", "rectanglelabel", "choices", "rectangle\\u006cabels", "rectanglelabels", "custom", "custom"];
+        var pool = new JsonStringPool();
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = values[i];
+                var type = types[i % types.Length];
+                var json = $$$"""{"annotations":[{"result":[{"value":{"x":1,"y":2,"width":3,"height":4},"from_name":"{{{value}}}","to_name":"{{{value}}}","type":"{{{type}}}","origin":"{{{value}}}"},{"from_name":"{{{values[(i + 1) % values.Length]}}}","to_name":"x","type":"{{{types[(i + 2) % types.Length]}}}","origin":"{{{value}}}"}]}]}""";
+                var element = Encoding.UTF8.GetBytes(json);
+
+                FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, json, pool).Should().Be(FastReaderOracle.Outcome.Accepted, json);
+                FastTaskReader.TryRead(element, pool, ElementDepth, SkippedTaskMembers.None, out var task).Should().BeTrue();
+                var result = task!.Annotations[0].Results[0];
+                var expected = value.Replace("\\u0065", "e", StringComparison.Ordinal);
+                result.FromName.Should().Be(expected);
+                result.ToName.Should().Be(expected);
+                result.Origin.Should().Be(expected);
+                result.Type.Value.Should().Be(type.Replace("\\u006c", "l", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    // Digit runs are converted a word at a time, a partial word at a run's end: every integer-part and fraction length
+    // (1 to 24 digits, either side of the 8-digit words, of 19 digits exact in a ulong and of 2^53), with the number's
+    // end at every distance from the element's end (the last seven bytes are read one at a time), must give the
+    // exact reader's double bit for bit, and the exact reader's integer or its refusal.
+    [Test]
+    public void TryRead_DigitRunsOfEveryLength_SameNumbersAsTheExactReader()
+    {
+        const string Digits = "987654321098765432109876";
+        for (var integerDigits = 1; integerDigits <= 24; integerDigits++)
+        {
+            for (var fractionDigits = 0; fractionDigits <= 24; fractionDigits++)
+            {
+                var number = Digits[..integerDigits] + (fractionDigits > 0 ? "." + Digits[(24 - fractionDigits)..] : string.Empty);
+                foreach (var text in new[] { number, "-" + number })
+                {
+                    var element = Encoding.UTF8.GetBytes($$$"""{"annotations":[{"lead_time":{{{text}}},"result":[{"type":"rectangle","value":{"x":{{{text}}},"y":{{{text}}}}}]}],"agreement":{{{text}}}}""");
+                    FastReaderOracle.Check(element, SkippedTaskMembers.None, ElementDepth, text).Should().Be(FastReaderOracle.Outcome.Accepted, text);
+
+                    for (var tail = 0; tail <= 9; tail++)
+                    {
+                        var padded = Encoding.UTF8.GetBytes($$$"""{"id":1,"overlap":1,"inner_id":{{{text}}}{{{new string(' ', tail)}}}}""");
+                        var slow = FastReaderOracle.ReadSlow(padded, SkippedTaskMembers.None, ElementDepth, out _);
+                        var outcome = FastReaderOracle.Check(padded, SkippedTaskMembers.None, ElementDepth, text);
+                        if (fractionDigits == 0 && integerDigits <= 18)
+                        {
+                            outcome.Should().Be(FastReaderOracle.Outcome.Accepted, text);
+                        }
+
+                        if (outcome == FastReaderOracle.Outcome.Accepted)
+                        {
+                            FastTaskReader.TryRead(padded, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var fast);
+                            fast!.InnerId.Should().Be(slow!.InnerId, text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     // The forms read directly (Z, no offset = UTC, explicit offsets, 1 to 7 fraction digits, a leap day) and forms left to
     // TimestampConverter (8 fraction digits, a leap second, an impossible day, year 1, offsets at the limit, lowercase t):
     // either way the instant, its offset and the kept text are those of the exact reader.

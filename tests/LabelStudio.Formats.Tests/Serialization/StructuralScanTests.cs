@@ -47,9 +47,32 @@ public class StructuralScanTests
             for (var length = 1; length <= json.Length; length += 1 + random.Next(3))
             {
                 var span = json.AsSpan(0, length);
-                StructuralScan.FindObjectEnd(span, 8).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, 8), Encoding.UTF8.GetString(span));
+                foreach (var maxDepth in new[] { 2, 3, 5, 8 })
+                {
+                    // Limits the objects reach and exceed, in blocks counted whole and in blocks walked bracket by bracket.
+                    StructuralScan.FindObjectEnd(span, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, maxDepth), $"{maxDepth}: {Encoding.UTF8.GetString(span)}");
+                }
             }
         }
+    }
+
+    [Test]
+    public void FindObjectEnd_LongTaskWithoutEscapes_AgreesWithTheScalarScanAtEveryPrefixAndLimit()
+    {
+        // Blocks without backslashes deep inside a task are counted whole when the depth cannot reach zero or the limit
+        // within them: prefixes end in every block, and limits around the task's own depth (6) make blocks go either way.
+        var result = """{"value":{"x":26.8,"y":69.3,"rectanglelabels":["Car"]},"id":"a","meta":{"text":[["{"],[]]},"to_name":"image"}""";
+        var json = Encoding.UTF8.GetBytes("""{"id":1,"annotations":[{"result":[""" + string.Join(",", Enumerable.Repeat(result, 30)) + """]}],"data":{"a":[]}} ,{"next":1}""");
+        for (var maxDepth = 3; maxDepth <= 9; maxDepth++)
+        {
+            for (var length = 1; length <= json.Length; length++)
+            {
+                var span = json.AsSpan(0, length);
+                StructuralScan.FindObjectEnd(span, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, maxDepth), $"{maxDepth}, {length}");
+            }
+        }
+
+        StructuralScan.FindObjectEnd(json, 64).Should().Be(json.Length - """ ,{"next":1}""".Length);
     }
 
     // Strings full of what confuses a scanner: escaped quotes and backslashes, brackets, and runs that move the next
