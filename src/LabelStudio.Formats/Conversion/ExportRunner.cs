@@ -105,17 +105,9 @@ public sealed class ExportRunner
             Directory.Delete(output);
         }
 
-        if (!Directory.Exists(output))
+        if (!Directory.Exists(output) && TryRename(staging, output))
         {
-            try
-            {
-                Directory.Move(staging, output);
-                return;
-            }
-            catch (IOException) when (Directory.Exists(staging) && !Directory.Exists(output))
-            {
-                // Not renameable here (another volume): move entry by entry below.
-            }
+            return;
         }
 
         Directory.CreateDirectory(output);
@@ -159,17 +151,9 @@ public sealed class ExportRunner
         foreach (var directory in Directory.GetDirectories(staging))
         {
             var target = Path.Combine(output, Path.GetFileName(directory));
-            if (!Directory.Exists(target) && !File.Exists(target))
+            if (!Directory.Exists(target) && !File.Exists(target) && TryRename(directory, target))
             {
-                try
-                {
-                    Directory.Move(directory, target);
-                    continue;
-                }
-                catch (IOException) when (Directory.Exists(directory) && !Directory.Exists(target))
-                {
-                    // Not renameable here (another volume): its files move one by one.
-                }
+                continue;
             }
 
             Directory.CreateDirectory(target);
@@ -179,6 +163,21 @@ public sealed class ExportRunner
         foreach (var file in Directory.GetFiles(staging))
         {
             File.Move(file, Path.Combine(output, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    // One rename of a whole folder; false when the file system refuses it (another volume): the caller then moves its
+    // entries one by one.
+    private static bool TryRename(string directory, string target)
+    {
+        try
+        {
+            Directory.Move(directory, target);
+            return true;
+        }
+        catch (IOException) when (Directory.Exists(directory) && !Directory.Exists(target))
+        {
+            return false;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Models;
@@ -200,8 +199,7 @@ internal sealed class CsvRegionWriter
         }
 
         Member(field, name, ref empty);
-        number.TryFormat(field.GetSpan(11), out var length, default, CultureInfo.InvariantCulture);
-        field.Advance(length);
+        field.WriteInt(number);
     }
 
     private void Strings(Utf8Buffer field, ReadOnlySpan<byte> name, IList<string>? values, bool present, ref bool empty)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 
 namespace LabelStudio.Formats.ImageExport;
@@ -73,9 +72,7 @@ internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
     public void Int(long value)
     {
         BeforeValue();
-        var span = output.GetSpan(20);
-        value.TryFormat(span, out var length, default, CultureInfo.InvariantCulture);
-        output.Advance(length);
+        output.WriteInt(value);
     }
 
     public void NullableInt(long? value)

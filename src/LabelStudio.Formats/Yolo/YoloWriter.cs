@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using LabelStudio.Config;
@@ -389,7 +388,7 @@ internal sealed class YoloWriter
             _categories.TryGetId(slot.Label, out var id);
             if (slot.WritesId)
             {
-                WriteInt(filled, id);
+                filled.WriteInt(id);
             }
         }
 
@@ -737,14 +736,8 @@ internal sealed class YoloWriter
     {
         if (id is { } value)
         {
-            WriteInt(text, value);
+            text.WriteInt(value);
         }
-    }
-
-    private static void WriteInt(Utf8Buffer text, int value)
-    {
-        value.TryFormat(text.GetSpan(11), out var length, default, CultureInfo.InvariantCulture);
-        text.Advance(length);
     }
 
     private static void Put(Utf8Buffer text, byte value) => text.Put(value);
