@@ -50,7 +50,14 @@ if (args is ["mlbackend-serve", var serveCase, var port])
 // and prints wall time and peak working set (run it under /usr/bin/time -v for the kernel's peak RSS).
 if (args is ["export-run", var format, var input, var outputFolder])
 {
-    await LabelStudio.Benchmarks.Conversion.ExportRun.RunAsync(format, input, outputFolder);
+    // LABELSTUDIO_BENCH_REPEAT=N runs the export N times in one process (outputs <folder>, <folder>-1, ...): the later runs
+    // show the steady state once the JIT has finished, the first one what a user's single conversion costs.
+    var repeat = int.Parse(Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_REPEAT") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+    for (var run = 0; run < repeat; run++)
+    {
+        await LabelStudio.Benchmarks.Conversion.ExportRun.RunAsync(format, input, run == 0 ? outputFolder : $"{outputFolder}-{run}");
+    }
+
     return;
 }
 
