@@ -105,6 +105,39 @@ public class ConvertCommandTests
         Directory.GetFileSystemEntries(_work).Should().Equal([export], "no staging folder is left behind");
     }
 
+    [TestCase("JSON", TestName = "Run_UnpairedSurrogateEscape_ToJson_ExitsOneWithItsPositionAndWritesNothing")]
+    [TestCase("JSON_MIN", TestName = "Run_UnpairedSurrogateEscape_ToJsonMin_ExitsOneWithItsPositionAndWritesNothing")]
+    [TestCase("CSV", TestName = "Run_UnpairedSurrogateEscape_ToCsv_ExitsOneWithItsPositionAndWritesNothing")]
+    public async Task Run_UnpairedSurrogateEscape_ExitsOneWithItsPositionAndWritesNothing(string format)
+    {
+        // Valid JSON that no UTF-8 output can hold (it used to crash midway with an unhandled exception): the second task's
+        // escape is on line 2, after `{"id":2,"data":{"text":"` (24 bytes), so at column 25.
+        var export = Path.Combine(_work, "surrogate.json");
+        await File.WriteAllTextAsync(export, "[{\"id\":1,\"data\":{\"text\":\"a\"}},\n{\"id\":2,\"data\":{\"text\":\"\\ud800\"}}]");
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", export, "--to", format, "--output", output]);
+
+        result.ExitCode.Should().Be(1, result.Error);
+        result.Error.Should().Contain("line 2").And.Contain("column 25").And.Contain("surrogate").And.NotContain("Unhandled");
+        Directory.Exists(output).Should().BeFalse("a failed run leaves no partial output");
+    }
+
+    [Test]
+    public async Task Run_NumberBeyondADouble_ExitsOneNamingIt()
+    {
+        // lead_time 1e400 used to be read as infinity and crash the JSON writer.
+        var export = Path.Combine(_work, "huge.json");
+        await File.WriteAllTextAsync(export, """[{"id":1,"data":{"text":"x"},"annotations":[{"id":1,"result":[],"lead_time":1e400}]}]""");
+        var output = Path.Combine(_work, "out");
+
+        var result = await CliRunner.RunAsync(["convert", export, "--to", "JSON", "--output", output]);
+
+        result.ExitCode.Should().Be(1, result.Error);
+        result.Error.Should().Contain("1e400").And.Contain("line 1").And.NotContain("Unhandled");
+        Directory.Exists(output).Should().BeFalse();
+    }
+
     [Test]
     public async Task Run_InvalidConfig_ExitsOneWithAPositionedMessage()
     {

@@ -29,7 +29,11 @@ internal static class FastDouble
             return value;
         }
 
-        return reader.GetDouble();
+        // The parser rounds what exceeds a double's range to infinity, which no JSON writer accepts back: refused here.
+        var parsed = reader.GetDouble();
+        return double.IsFinite(parsed)
+            ? parsed
+            : throw new JsonException($"The number {(reader.HasValueSequence ? "" : System.Text.Encoding.UTF8.GetString(reader.ValueSpan) + " ")}is beyond the range of a double (about ±1.8e308).");
     }
 
     /// <summary>Parses a JSON number already validated by the tokenizer; false when the fast path does not apply.</summary>

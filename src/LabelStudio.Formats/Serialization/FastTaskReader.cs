@@ -1967,8 +1967,9 @@ internal static class FastTaskReader
 
             // Exponents, long mantissas: the reader's own parser (which refuses what overflows to infinity).
             var sub = new Utf8JsonReader(text);
-            if (!sub.Read() || !sub.TryGetDouble(out value))
+            if (!sub.Read() || !sub.TryGetDouble(out value) || !double.IsFinite(value))
             {
+                // Too long or malformed, or beyond a double's range (1e400): the exact reader reports it.
                 Bail();
             }
 
@@ -2749,12 +2750,14 @@ internal static class FastTaskReader
                         break;
 
                     case (byte)'u':
-                        if (i + 6 > json.Length || !IsHex(json[i + 2]) || !IsHex(json[i + 3]) || !IsHex(json[i + 4]) || !IsHex(json[i + 5]))
+                        // A surrogate pair counts as one escape; an unpaired surrogate is the exact reader's to report.
+                        var length = JsonEscapes.UnicodeEscapeLength(json, i);
+                        if (length == 0)
                         {
                             Bail();
                         }
 
-                        i += 6;
+                        i += length;
                         break;
 
                     default:
@@ -2783,8 +2786,6 @@ internal static class FastTaskReader
             var backslash = word ^ (Ones * '\\');
             return (((quote - Ones) & ~quote) | ((backslash - Ones) & ~backslash) | (word - (Ones * 0x20)) | word) & High;
         }
-
-        private static bool IsHex(byte c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 5;
 
         private static void Once(ref ulong seen, ulong bit)
         {

@@ -782,6 +782,12 @@ internal sealed partial class JsonArrayStreamReader<T> : IDisposable
         }
 
         item = null;
+        if (JsonEscapes.FindUnpairedSurrogate(element) >= 0)
+        {
+            // Readable, but never writable again: ReadExact reports where it is.
+            return false;
+        }
+
         try
         {
             if (_elementReader is null)
@@ -819,6 +825,12 @@ internal sealed partial class JsonArrayStreamReader<T> : IDisposable
         catch (JsonException ex) when (ex is not LabelStudioJsonException)
         {
             throw PositionedError(ex, element, position);
+        }
+
+        var unpaired = JsonEscapes.FindUnpairedSurrogate(element);
+        if (unpaired >= 0)
+        {
+            throw PositionedError(JsonEscapes.UnpairedSurrogateMessage, unpaired, element, position, null, null);
         }
 
         try
@@ -978,14 +990,18 @@ internal sealed partial class JsonArrayStreamReader<T> : IDisposable
     }
 
     // A member error of the hand-written task reader: its offset is relative to the element.
-    private static LabelStudioJsonException PositionedError(JsonMemberException ex, ReadOnlySpan<byte> element, Position position)
+    private static LabelStudioJsonException PositionedError(JsonMemberException ex, ReadOnlySpan<byte> element, Position position) =>
+        PositionedError(ex.Message, ex.Offset, element, position, ex.Path, ex);
+
+    // An error at an offset relative to the element's first byte.
+    private static LabelStudioJsonException PositionedError(string message, long offsetInElement, ReadOnlySpan<byte> element, Position position, string? path, Exception? inner)
     {
-        var inElement = (int)Math.Min(ex.Offset, element.Length);
+        var inElement = (int)Math.Min(offsetInElement, element.Length);
         var before = element[..inElement];
         var lines = before.Count((byte)'\n');
         var offset = position.Offset + inElement;
         var column = lines == 0 ? offset - position.LineStart + 1 : inElement - before.LastIndexOf((byte)'\n');
-        return new LabelStudioJsonException(ex.Message, position.Index, offset, position.Line + lines, column, ex.Path, ex);
+        return new LabelStudioJsonException(message, position.Index, offset, position.Line + lines, column, path, inner);
     }
 
     // System.Text.Json appends positions relative to the element; ours replace them.

@@ -143,15 +143,17 @@ public static class LabelStudioJson
             }
 
             var task = TaskConverter.ReadTask(ref reader, Options, null);
-            return reader.Read() ? DeserializeOne(utf8Json, TaskTypeInfo) : task;
+            if (reader.Read())
+            {
+                return DeserializeOne(utf8Json, TaskTypeInfo);
+            }
+
+            RefuseUnpairedSurrogates(utf8Json);
+            return task;
         }
         catch (JsonMemberException ex)
         {
-            var inJson = (int)Math.Min(ex.Offset, utf8Json.Length);
-            var before = utf8Json[..inJson];
-            var line = before.Count((byte)'\n');
-            var column = inJson - (before.LastIndexOf((byte)'\n') + 1) + 1;
-            throw new LabelStudioJsonException(ex.Message, null, inJson, line + 1, column, ex.Path, ex);
+            throw PositionedAt(ex.Message, utf8Json, (int)Math.Min(ex.Offset, utf8Json.Length), ex.Path, ex);
         }
         catch (JsonException ex) when (ex is not LabelStudioJsonException)
         {
@@ -240,9 +242,10 @@ public static class LabelStudioJson
     private static T DeserializeOne<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        T value;
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, typeInfo)
+            value = JsonSerializer.Deserialize(utf8Json, typeInfo)
                 ?? throw new LabelStudioJsonException($"Expected a JSON object, found null.", null, 0, 1, 1, null, null);
         }
         catch (JsonException ex) when (ex is not LabelStudioJsonException)
@@ -254,6 +257,27 @@ public static class LabelStudioJson
             var cut = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
             return ThrowPositioned<T>(cut >= 0 ? message[..cut] : message, offset, line, column, ex);
         }
+
+        RefuseUnpairedSurrogates(utf8Json);
+        return value;
+    }
+
+    // Valid JSON, but a string no writer can write back (see JsonEscapes): refused where it is, not later mid-export.
+    private static void RefuseUnpairedSurrogates(ReadOnlySpan<byte> utf8Json)
+    {
+        var at = JsonEscapes.FindUnpairedSurrogate(utf8Json);
+        if (at >= 0)
+        {
+            throw PositionedAt(JsonEscapes.UnpairedSurrogateMessage, utf8Json, at, null, null);
+        }
+    }
+
+    private static LabelStudioJsonException PositionedAt(string message, ReadOnlySpan<byte> utf8Json, int at, string? path, Exception? inner)
+    {
+        var before = utf8Json[..at];
+        var line = before.Count((byte)'\n');
+        var column = at - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        return new LabelStudioJsonException(message, null, at, line + 1, column, path, inner);
     }
 
     private static T ThrowPositioned<T>(string message, long offset, long line, long column, JsonException ex) =>

@@ -75,8 +75,8 @@ internal static class FastReaderOracle
         }
         catch (Exception ex) when (ex is ArgumentException or JsonException)
         {
-            // Infinity (1e400) or a lone surrogate escape in kept JSON is read, as the exact reader reads it, but cannot be
-            // written: the rest is still compared.
+            // Both readers refuse infinity (1e400) and unpaired surrogate escapes, which no writer can write; a value
+            // that still cannot be written is reported here, and the rest is still compared.
             text.Append("not writable: ").Append(ex.GetType().Name).Append('\n');
         }
 
