@@ -311,6 +311,7 @@ public static class LabelStudioJson
 
             // A null where the model never holds one ("annotations": null) is a positioned error, not a null list.
             RespectNullableAnnotations = true,
+            Converters = { new FiniteDoubleConverter() },
         };
         options.MakeReadOnly();
         return options;

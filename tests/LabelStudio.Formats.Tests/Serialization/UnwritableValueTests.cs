@@ -105,6 +105,21 @@ public class UnwritableValueTests(int parallelism, bool exactOnly)
         Encoding.UTF8.GetString(LabelStudioJson.SerializeToUtf8Bytes(tasks[0])).Should().Contain("\"x\":1e400");
     }
 
+    [TestCase("ellipse", """{"x":1e400,"y":1,"radiusX":1,"radiusY":2,"rotation":0}""")]
+    [TestCase("number", """{"number":1e400}""")]
+    [TestCase("rating", """{"rating":-1e400}""")]
+    public async Task ReadTasksAsync_NumberBeyondADoubleInAGeneratedValueType_KeepsTheValueAsWritten(string type, string value)
+    {
+        // These value types are read by the source-generated serializer, which read 1e400 as infinity and then crashed
+        // the JSON writer: the double converter now refuses it, so the value is kept as its JSON text.
+        var input = $$"""[{"id":1,"annotations":[{"result":[{"type":"{{type}}","value":{{value}}}]}]}]""";
+
+        var tasks = await ReadAllAsync(input);
+
+        tasks[0].Annotations[0].Results[0].Value.Should().BeOfType<RawResultValue>();
+        Encoding.UTF8.GetString(LabelStudioJson.SerializeToUtf8Bytes(tasks[0])).Should().Contain(value);
+    }
+
     [Test]
     public async Task ReadTasksAsync_NumberBelowTheSmallestDouble_ReadsAsZeroAsEveryParserDoes()
     {
