@@ -16,7 +16,7 @@ namespace LabelStudio.Formats.Serialization;
 /// to a neighbouring double (it takes the gap below a power of two as wide as the gap above, but it is half as wide);
 /// here, as in CPython, they print as 2.9802322387695312E-08 and 4.1045368012983762E-289.
 /// </summary>
-internal static class ShortestDouble
+internal static partial class ShortestDouble
 {
     /// <summary>A shortest round-trip digit string of a double never has more than 17 digits.</summary>
     public const int MaxDigits = 17;
@@ -35,11 +35,6 @@ internal static class ShortestDouble
     private const ulong HiddenBit = 1UL << 52;
     private const ulong FractionMask = HiddenBit - 1;
     private const ulong SignBit = 1UL << 63;
-
-    // For each e in [MinPow10, MaxPow10]: g = floor(10^e 2^-r) + 1 with r chosen so that 2^125 <= 10^e 2^-r < 2^126,
-    // stored as the pair (g >> 64, g & ulong.MaxValue). Computed exactly with BigInteger once per process instead of
-    // a 10 KB literal table: about 2 ms plus loading System.Runtime.Numerics (see benchmarks/README.md).
-    private static readonly ulong[] Pow10Table = BuildPow10Table();
 
     private static ReadOnlySpan<ulong> PowersOfTen =>
     [
@@ -529,9 +524,9 @@ internal static class ShortestDouble
 
         var h = q + FloorLog2Pow10(-k) + 2;
         var index = (-k - MinPow10) * 2;
-        var table = Pow10Table;
-        var g1 = table[index];
-        var g0 = table[index + 1];
+        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetReference(Pow10Table), index);
+        var g1 = entry;
+        var g0 = Unsafe.Add(ref entry, 1);
         var vb = RoundToOdd(g1, g0, cb << h);
         var vbl = RoundToOdd(g1, g0, cbl << h);
         var vbr = RoundToOdd(g1, g0, cbr << h);
@@ -590,8 +585,9 @@ internal static class ShortestDouble
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog2Pow10(int e) => (int)((e * 913_124_641_741L) >> 38);
 
-    internal static BigInteger TableEntry(int e) =>
-        (new BigInteger(Pow10Table[(e - MinPow10) * 2]) << 64) | Pow10Table[((e - MinPow10) * 2) + 1];
+    /// <summary>For the tests: the table's g for 10^<paramref name="e"/> as its high and low 64 bits.</summary>
+    internal static (ulong High, ulong Low) TableEntry(int e) =>
+        (Pow10Table[(e - MinPow10) * 2], Pow10Table[((e - MinPow10) * 2) + 1]);
 
     internal static (int Min, int Max) TableRange => (MinPow10, MaxPow10);
 
@@ -625,45 +621,5 @@ internal static class ShortestDouble
             ? Schubfach(fraction | HiddenBit, biasedExponent - 1075, irregular: fraction == 0 && biasedExponent > 1, out exponent)
             : Schubfach(fraction, -1074, irregular: false, out exponent);
         return RemoveTrailingZeros(significand, ref exponent);
-    }
-
-    private static ulong[] BuildPow10Table()
-    {
-        var table = new ulong[(MaxPow10 - MinPow10 + 1) * 2];
-        var mask = new BigInteger(ulong.MaxValue);
-        var power = BigInteger.One;
-        var powerOfFive = BigInteger.One;
-        for (var e = 0; e <= Math.Max(MaxPow10, -MinPow10); e++)
-        {
-            // power = 10^e, with 2^(bits-1) < power < 2^bits for e > 0.
-            var bits = (int)power.GetBitLength();
-            if (e <= MaxPow10)
-            {
-                // 10^e 2^-r in [2^125, 2^126) for r = bits - 126.
-                var shift = bits - 126;
-                var g = (shift >= 0 ? power >> shift : power << -shift) + 1;
-                Store(table, e, g, mask);
-            }
-
-            if (e > 0 && -e >= MinPow10)
-            {
-                // 10^-e = (2^(125 + bits) / 10^e) 2^-(125 + bits), and 10^e is no power of two, so the quotient lies
-                // strictly between 2^125 and 2^126. Dividing 2^(125 + bits - e) by 5^e gives the same floor with
-                // a shorter divisor (the division is most of the table's cost).
-                var g = (BigInteger.One << (125 + bits - e)) / powerOfFive + 1;
-                Store(table, -e, g, mask);
-            }
-
-            power *= 10;
-            powerOfFive *= 5;
-        }
-
-        return table;
-
-        static void Store(ulong[] table, int e, BigInteger g, BigInteger mask)
-        {
-            table[(e - MinPow10) * 2] = (ulong)(g >> 64);
-            table[((e - MinPow10) * 2) + 1] = (ulong)(g & mask);
-        }
     }
 }
