@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -89,6 +90,7 @@ internal static partial class ShortestDouble
     /// exponent digits); <c>0</c>, <c>-0</c>, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    /// <remarks>With <see cref="MaxLength"/> bytes or more, bytes after the text may be overwritten (the digit writer stores 8 at a time).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatRoundTrip(double value, Span<byte> utf8, out int written)
     {
@@ -108,6 +110,7 @@ internal static partial class ShortestDouble
     /// two exponent digits); <c>0.0</c>, <c>-0.0</c>, <c>nan</c>, <c>inf</c>, <c>-inf</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    /// <remarks>With <see cref="MaxLength"/> bytes or more, bytes after the text may be overwritten (the digit writer stores 8 at a time).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatPython(double value, Span<byte> utf8, out int written)
     {
@@ -200,8 +203,15 @@ internal static partial class ShortestDouble
         return position + WritePositional(significand, count, exponent, utf8[position..], pointZero: false);
     }
 
-    private static int FormatPython(double value, Span<byte> utf8)
+    /// <summary>
+    /// <see cref="TryFormatPython(double, Span{byte}, out int)"/> into a destination of at least
+    /// <see cref="MaxLength"/> bytes (the exporters reserve that much in their output buffer): no length test or
+    /// copy; bytes after the text may be overwritten.
+    /// </summary>
+    /// <returns>The length of the text.</returns>
+    internal static int FormatPython(double value, Span<byte> utf8)
     {
+        Debug.Assert(utf8.Length >= MaxLength, "callers reserve MaxLength bytes");
         if (!double.IsFinite(value))
         {
             return double.IsNaN(value) ? Write(utf8, "nan"u8) : Write(utf8, value > 0 ? "inf"u8 : "-inf"u8);
@@ -240,7 +250,7 @@ internal static partial class ShortestDouble
     private static int WriteScientific(ulong significand, int count, int exponent, Span<byte> utf8, byte marker)
     {
         // d[.ddd]E+XX: the digits go one place right of their final position, then the first moves left of the point.
-        WriteDigits(significand, count, utf8.Slice(1, count));
+        WriteDigits(significand, count, utf8[1..]);
         utf8[0] = utf8[1];
         var position = 1;
         if (count > 1)
@@ -279,7 +289,7 @@ internal static partial class ShortestDouble
             utf8[0] = (byte)'0';
             utf8[1] = (byte)'.';
             utf8.Slice(2, zeros).Fill((byte)'0');
-            WriteDigits(significand, count, utf8.Slice(2 + zeros, count));
+            WriteDigits(significand, count, utf8[(2 + zeros)..]);
             return 2 + zeros + count;
         }
 
@@ -287,7 +297,7 @@ internal static partial class ShortestDouble
         if (count <= integerDigits)
         {
             // ddd000[.0]
-            WriteDigits(significand, count, utf8[..count]);
+            WriteDigits(significand, count, utf8);
             utf8[count..integerDigits].Fill((byte)'0');
             if (!pointZero)
             {
@@ -299,83 +309,101 @@ internal static partial class ShortestDouble
             return integerDigits + 2;
         }
 
-        // dd.ddd: write all digits one place right, then move the integer digits back over the gap.
-        WriteDigits(significand, count, utf8.Slice(1, count));
+        // dd.ddd: write all digits one place right, then move the integer digits back over the gap (count + 1 <=
+        // MaxLength bytes were checked by the digit writer's range check, and integerDigits < count).
+        WriteDigits(significand, count, utf8[1..]);
+        ref var start = ref MemoryMarshal.GetReference(utf8);
         for (var i = 0; i < integerDigits; i++)
         {
-            utf8[i] = utf8[i + 1];
+            Unsafe.Add(ref start, i) = Unsafe.Add(ref start, i + 1);
         }
 
-        utf8[integerDigits] = (byte)'.';
+        Unsafe.Add(ref start, integerDigits) = (byte)'.';
         return count + 1;
     }
 
     /// <summary>
     /// Writes the decimal digits of <paramref name="value"/> (1 to <see cref="MaxDigits"/> of them: below 10^17) into
-    /// <paramref name="destination"/>, with the same digit writer as the doubles; returns their count.
+    /// <paramref name="destination"/> (at least 8 bytes and the digits' count: the bytes after the digits may be
+    /// overwritten), with the same digit writer as the doubles; returns their count.
     /// </summary>
     internal static int WriteInteger(ulong value, Span<byte> destination)
     {
         Debug.Assert(value < 100_000_000_000_000_000UL, "17 digits at most");
         var count = value == 0 ? 1 : CountDigits(value);
-        WriteDigits(value, count, destination[..count]);
+        WriteDigits(value, count, destination);
         return count;
     }
 
     private static int WriteDigits(ulong significand, Span<byte> digits)
     {
         var count = CountDigits(significand);
-        WriteDigits(significand, count, digits[..count]);
+        WriteDigits(significand, count, digits);
         return count;
     }
 
-    // Writes the count digits of value into digits (exactly count bytes long, sliced by the callers): eight at a time
-    // while they do not fit 32 bits, then two at a time from the pair table. Unchecked writes, as the callers' slices
-    // have already checked the range; this loop is the formatter's hottest after the scaling.
-    private static void WriteDigits(ulong value, int count, Span<byte> digits)
+    // Writes the count digits of value (its digit count, at most 17) at the start of destination, left to right: a
+    // head of count - 8 (or, for 17, one) digits, then 8-digit blocks, each block one 8-byte store made by
+    // EightDigits without a division loop. A head of fewer than 8 digits is stored as 8 bytes too (its digits last,
+    // zeros after them), the following block overwriting the extra bytes; for count <= 8 they stay, up to 7 bytes
+    // past the digits, so destination must hold 8 bytes and count, and callers write what follows afterwards.
+    private static void WriteDigits(ulong value, int count, Span<byte> destination)
     {
-        Debug.Assert(digits.Length == count && count <= MaxDigits, "callers pass an exact slice");
-        ref var start = ref MemoryMarshal.GetReference(digits);
-        var position = count;
-        while (position > 8)
+        Debug.Assert(count is >= 1 and <= MaxDigits && (count == MaxDigits || value < PowersOfTen[count]), "count is value's digit count");
+        if ((uint)destination.Length < (uint)Math.Max(count, 8))
         {
-            var quotient = value / 100_000_000;
-            position -= 8;
-            WriteEight((uint)(value - (quotient * 100_000_000)), ref Unsafe.Add(ref start, position));
-            value = quotient;
+            ThrowDestinationTooShort();
         }
 
-        var rest = (uint)value;
-        while (position >= 2)
+        ref var start = ref MemoryMarshal.GetReference(destination);
+        if (count <= 8)
         {
-            var quotient = rest / 100;
-            position -= 2;
-            WritePair(rest - (quotient * 100), ref Unsafe.Add(ref start, position));
-            rest = quotient;
+            StoreDigits(EightDigits((uint)value) >> ((8 - count) * 8), ref start);
+            return;
         }
 
-        if (position == 1)
+        if (count == MaxDigits)
         {
-            start = (byte)('0' + rest);
+            // The first digit alone, then 16 as below.
+            var first = value / 10_000_000_000_000_000UL;
+            start = (byte)('0' + first);
+            start = ref Unsafe.Add(ref start, 1);
+            value -= first * 10_000_000_000_000_000UL;
+            count = 16;
         }
+
+        var high = value / 100_000_000;
+        var headCount = count - 8;
+        StoreDigits(EightDigits((uint)high) >> ((8 - headCount) * 8), ref start);
+        StoreDigits(EightDigits((uint)(value - (high * 100_000_000))), ref Unsafe.Add(ref start, headCount));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteEight(uint value, ref byte destination)
-    {
-        var high = value / 10_000;
-        var low = value - (high * 10_000);
-        var highPair = high / 100;
-        var lowPair = low / 100;
-        WritePair(highPair, ref destination);
-        WritePair(high - (highPair * 100), ref Unsafe.Add(ref destination, 2));
-        WritePair(lowPair, ref Unsafe.Add(ref destination, 4));
-        WritePair(low - (lowPair * 100), ref Unsafe.Add(ref destination, 6));
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDestinationTooShort() =>
+        throw new ArgumentException("The digit writer needs room for 8 bytes and the digits.", "destination");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WritePair(uint pair, ref byte destination) =>
-        Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (nint)(pair * 2))));
+    private static void StoreDigits(ulong digits, ref byte destination) =>
+        Unsafe.WriteUnaligned(ref destination, BitConverter.IsLittleEndian ? digits : BinaryPrimitives.ReverseEndianness(digits));
+
+    /// <summary>
+    /// The 8 ASCII digits of <paramref name="value"/> (below 10^8, with leading zeros) as the bytes of a ulong in
+    /// memory order on a little-endian machine: the first digit in the lowest byte. Splits into 4-digit halves, each
+    /// half into 2-digit quarters, each quarter into single digits, all lanes of one step at once: x / 100 is
+    /// (x * 10486) &gt;&gt; 20 for x &lt; 10^4 (error below x 2.3e-7 &lt;= 0.0023, less than the 0.01 a remainder of
+    /// 99 leaves), x / 10 is (x * 103) &gt;&gt; 10 for x &lt; 100 (error below 0.059 &lt; 0.1); the products stay
+    /// inside their lanes (10^4 10486 &lt; 2^27 in 32 bits, 100 103 &lt; 2^14 in 16), so no lane spills into the next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong EightDigits(uint value)
+    {
+        var upper = value / 10_000;
+        ulong halves = upper | ((ulong)(value - (upper * 10_000)) << 32);
+        var hundreds = ((halves * 10_486) >> 20) & 0x0000_007F_0000_007FUL;
+        var quarters = hundreds | ((halves - (hundreds * 100)) << 16);
+        var tens = ((quarters * 103) >> 10) & 0x000F_000F_000F_000FUL;
+        return (tens | ((quarters - (tens * 10)) << 8)) | 0x3030_3030_3030_3030UL;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CountDigits(ulong value)
@@ -464,8 +492,10 @@ internal static partial class ShortestDouble
                 scaled = value * scale;
             }
 
+            // When value is the double nearest to M 10^-k, scaled is within 0.19 of M (see above), so a rounding
+            // distance above 0.25 rejects it without the division (16-17-digit values mostly end here).
             var m = Math.Round(scaled);
-            if (m <= 1e15 && m / scale == value)
+            if (Math.Abs(scaled - m) <= 0.25 && m <= 1e15 && m / scale == value)
             {
                 // m is a whole number in [0, 10^15]: the signed conversion is exact and cheaper than the saturating unsigned one.
                 significand = (ulong)(long)m;
