@@ -309,13 +309,25 @@ internal static partial class ShortestDouble
             return integerDigits + 2;
         }
 
-        // dd.ddd: write all digits one place right, then move the integer digits back over the gap (count + 1 <=
-        // MaxLength bytes were checked by the digit writer's range check, and integerDigits < count).
+        // dd.ddd: write all digits one place right, then move the integer digits back over the gap.
         WriteDigits(significand, count, utf8[1..]);
         ref var start = ref MemoryMarshal.GetReference(utf8);
-        for (var i = 0; i < integerDigits; i++)
+        if (integerDigits <= 8 && utf8.Length >= 9)
         {
-            Unsafe.Add(ref start, i) = Unsafe.Add(ref start, i + 1);
+            // One 8-byte merge instead of a loop whose length (1-4 for pixel values) varies value to value: the
+            // first integerDigits bytes from one place right, the rest as they are (the digits after the point).
+            var mask = ulong.MaxValue >> (64 - (8 * integerDigits));
+            var shifted = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 1));
+            var here = Unsafe.ReadUnaligned<ulong>(ref start);
+            Unsafe.WriteUnaligned(ref start, (shifted & mask) | (here & ~mask));
+        }
+        else
+        {
+            // The digit writer's range check covered count + 1 bytes, and integerDigits < count.
+            for (var i = 0; i < integerDigits; i++)
+            {
+                Unsafe.Add(ref start, i) = Unsafe.Add(ref start, i + 1);
+            }
         }
 
         Unsafe.Add(ref start, integerDigits) = (byte)'.';
@@ -343,8 +355,8 @@ internal static partial class ShortestDouble
     }
 
     // Writes the count digits of value (its digit count, at most 17) at the start of destination, left to right: a
-    // head of count - 8 (or, for 17, one) digits, then 8-digit blocks, each block one 8-byte store made by
-    // EightDigits without a division loop. A head of fewer than 8 digits is stored as 8 bytes too (its digits last,
+    // head of count - 8 digits, then an 8-digit block, each block one 8-byte store made by EightDigits without a
+    // division loop. A head of fewer than 8 digits is stored as 8 bytes too (its digits last,
     // zeros after them), the following block overwriting the extra bytes; for count <= 8 they stay, up to 7 bytes
     // past the digits, so destination must hold 8 bytes and count, and callers write what follows afterwards.
     private static void WriteDigits(ulong value, int count, Span<byte> destination)
@@ -362,19 +374,15 @@ internal static partial class ShortestDouble
             return;
         }
 
-        if (count == MaxDigits)
-        {
-            // The first digit alone, then 16 as below.
-            var first = value / 10_000_000_000_000_000UL;
-            start = (byte)('0' + first);
-            start = ref Unsafe.Add(ref start, 1);
-            value -= first * 10_000_000_000_000_000UL;
-            count = 16;
-        }
-
+        // 9 to 17 digits: the head (value / 10^8, 1 to 9 digits) as a 9th digit byte and up to 8 more, then the
+        // low 8. A 16- or 17-digit value is a coin toss on computed coordinates, so no branch tells them apart:
+        // the 9th digit byte (a '0' when the head is shorter) is always written and overwritten when unused.
         var high = value / 100_000_000;
         var headCount = count - 8;
-        StoreDigits(EightDigits((uint)high) >> ((8 - headCount) * 8), ref start);
+        var ninth = (uint)high / 100_000_000;
+        var wide = (headCount + 7) >> 4;
+        start = (byte)('0' + ninth);
+        StoreDigits(EightDigits((uint)high - (ninth * 100_000_000)) >> ((8 - headCount + wide) * 8), ref Unsafe.Add(ref start, wide));
         StoreDigits(EightDigits((uint)(value - (high * 100_000_000))), ref Unsafe.Add(ref start, headCount));
     }
 
@@ -492,10 +500,8 @@ internal static partial class ShortestDouble
                 scaled = value * scale;
             }
 
-            // When value is the double nearest to M 10^-k, scaled is within 0.19 of M (see above), so a rounding
-            // distance above 0.25 rejects it without the division (16-17-digit values mostly end here).
             var m = Math.Round(scaled);
-            if (Math.Abs(scaled - m) <= 0.25 && m <= 1e15 && m / scale == value)
+            if (m <= 1e15 && m / scale == value)
             {
                 // m is a whole number in [0, 10^15]: the signed conversion is exact and cheaper than the saturating unsigned one.
                 significand = (ulong)(long)m;
@@ -572,17 +578,14 @@ internal static partial class ShortestDouble
             return shorterLowIn ? sp10 : tp10;
         }
 
-        var t = s + 1;
+        // s + 1 when s is outside (then s + 1 is inside), or both are inside and s + 1 is the closer (vb above the
+        // scaled midpoint 4s + 2, or on it with s odd). Computed without branches: on computed coordinates which of
+        // these holds is a coin toss, and a mispredicted branch costs more than evaluating every term.
         var lowIn = vbl + inclusive <= s << 2;
-        var highIn = (t << 2) + inclusive <= vbr;
-        if (lowIn != highIn)
-        {
-            return lowIn ? s : t;
-        }
-
-        // Both inside: the closer to v; vb against 4s + 2 (the midpoint, scaled).
-        var midpoint = (s + t) << 1;
-        return vb < midpoint || (vb == midpoint && (s & 1) == 0) ? s : t;
+        var highIn = ((s + 1) << 2) + inclusive <= vbr;
+        var midpoint = (s << 2) + 2;
+        var takeHigh = !lowIn | (highIn & ((vb > midpoint) | ((vb == midpoint) & ((s & 1) != 0))));
+        return s + Unsafe.BitCast<bool, byte>(takeHigh);
     }
 
     /// <summary>
