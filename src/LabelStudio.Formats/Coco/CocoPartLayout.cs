@@ -1,4 +1,5 @@
 using LabelStudio.Formats.ImageExport;
+using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Formats.Coco;
 
@@ -59,10 +60,9 @@ internal static class CocoPartLayout
     /// <summary>Writes <paramref name="text"/> then a Python float in one reservation.</summary>
     public static void TextThenFloat(Utf8Buffer output, ReadOnlySpan<byte> text, double value)
     {
-        var span = output.GetSpan(text.Length + Serialization.ShortestDouble.MaxLength);
+        var span = output.GetSpan(text.Length + ShortestDouble.MaxLength);
         text.CopyTo(span);
-        PythonFloat.Write(span[text.Length..], value, out var length);
-        output.Advance(text.Length + length);
+        output.Advance(text.Length + ShortestDouble.FormatPython(value, span[text.Length..]));
     }
 
     /// <summary>Writes <paramref name="text"/> then an integer in one reservation.</summary>

@@ -34,8 +34,7 @@ internal static class PythonFloat
     /// <summary>Writes <see cref="Format"/>'s text as UTF-8 (ASCII), straight into the destination.</summary>
     public static void Write(Utf8Buffer writer, double value)
     {
-        Write(writer.GetSpan(ShortestDouble.MaxLength), value, out var length);
-        writer.Advance(length);
+        writer.Advance(ShortestDouble.FormatPython(value, writer.GetSpan(ShortestDouble.MaxLength)));
     }
 
     /// <summary>Writes <see cref="Format"/>'s text as UTF-8 (ASCII) into a span of at least <see cref="ShortestDouble.MaxLength"/> bytes.</summary>

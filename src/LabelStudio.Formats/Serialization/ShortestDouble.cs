@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -16,7 +17,7 @@ namespace LabelStudio.Formats.Serialization;
 /// to a neighbouring double (it takes the gap below a power of two as wide as the gap above, but it is half as wide);
 /// here, as in CPython, they print as 2.9802322387695312E-08 and 4.1045368012983762E-289.
 /// </summary>
-internal static class ShortestDouble
+internal static partial class ShortestDouble
 {
     /// <summary>A shortest round-trip digit string of a double never has more than 17 digits.</summary>
     public const int MaxDigits = 17;
@@ -35,11 +36,6 @@ internal static class ShortestDouble
     private const ulong HiddenBit = 1UL << 52;
     private const ulong FractionMask = HiddenBit - 1;
     private const ulong SignBit = 1UL << 63;
-
-    // For each e in [MinPow10, MaxPow10]: g = floor(10^e 2^-r) + 1 with r chosen so that 2^125 <= 10^e 2^-r < 2^126,
-    // stored as the pair (g >> 64, g & ulong.MaxValue). Computed exactly with BigInteger once per process instead of
-    // a 10 KB literal table: about 2 ms plus loading System.Runtime.Numerics (see benchmarks/README.md).
-    private static readonly ulong[] Pow10Table = BuildPow10Table();
 
     private static ReadOnlySpan<ulong> PowersOfTen =>
     [
@@ -94,6 +90,7 @@ internal static class ShortestDouble
     /// exponent digits); <c>0</c>, <c>-0</c>, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    /// <remarks>With <see cref="MaxLength"/> bytes or more, bytes after the text may be overwritten (the digit writer stores 8 at a time).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatRoundTrip(double value, Span<byte> utf8, out int written)
     {
@@ -113,6 +110,7 @@ internal static class ShortestDouble
     /// two exponent digits); <c>0.0</c>, <c>-0.0</c>, <c>nan</c>, <c>inf</c>, <c>-inf</c>.
     /// </summary>
     /// <returns>False (nothing written) when <paramref name="utf8"/> is too short.</returns>
+    /// <remarks>With <see cref="MaxLength"/> bytes or more, bytes after the text may be overwritten (the digit writer stores 8 at a time).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormatPython(double value, Span<byte> utf8, out int written)
     {
@@ -205,8 +203,15 @@ internal static class ShortestDouble
         return position + WritePositional(significand, count, exponent, utf8[position..], pointZero: false);
     }
 
-    private static int FormatPython(double value, Span<byte> utf8)
+    /// <summary>
+    /// <see cref="TryFormatPython(double, Span{byte}, out int)"/> into a destination of at least
+    /// <see cref="MaxLength"/> bytes (the exporters reserve that much in their output buffer): no length test or
+    /// copy; bytes after the text may be overwritten.
+    /// </summary>
+    /// <returns>The length of the text.</returns>
+    internal static int FormatPython(double value, Span<byte> utf8)
     {
+        Debug.Assert(utf8.Length >= MaxLength, "callers reserve MaxLength bytes");
         if (!double.IsFinite(value))
         {
             return double.IsNaN(value) ? Write(utf8, "nan"u8) : Write(utf8, value > 0 ? "inf"u8 : "-inf"u8);
@@ -245,7 +250,7 @@ internal static class ShortestDouble
     private static int WriteScientific(ulong significand, int count, int exponent, Span<byte> utf8, byte marker)
     {
         // d[.ddd]E+XX: the digits go one place right of their final position, then the first moves left of the point.
-        WriteDigits(significand, count, utf8.Slice(1, count));
+        WriteDigits(significand, count, utf8[1..]);
         utf8[0] = utf8[1];
         var position = 1;
         if (count > 1)
@@ -284,7 +289,7 @@ internal static class ShortestDouble
             utf8[0] = (byte)'0';
             utf8[1] = (byte)'.';
             utf8.Slice(2, zeros).Fill((byte)'0');
-            WriteDigits(significand, count, utf8.Slice(2 + zeros, count));
+            WriteDigits(significand, count, utf8[(2 + zeros)..]);
             return 2 + zeros + count;
         }
 
@@ -292,7 +297,7 @@ internal static class ShortestDouble
         if (count <= integerDigits)
         {
             // ddd000[.0]
-            WriteDigits(significand, count, utf8[..count]);
+            WriteDigits(significand, count, utf8);
             utf8[count..integerDigits].Fill((byte)'0');
             if (!pointZero)
             {
@@ -305,82 +310,108 @@ internal static class ShortestDouble
         }
 
         // dd.ddd: write all digits one place right, then move the integer digits back over the gap.
-        WriteDigits(significand, count, utf8.Slice(1, count));
-        for (var i = 0; i < integerDigits; i++)
+        WriteDigits(significand, count, utf8[1..]);
+        ref var start = ref MemoryMarshal.GetReference(utf8);
+        if (integerDigits <= 8 && utf8.Length >= 9)
         {
-            utf8[i] = utf8[i + 1];
+            // One 8-byte merge instead of a loop whose length (1-4 for pixel values) varies value to value: the
+            // first integerDigits bytes from one place right, the rest as they are (the digits after the point).
+            var mask = ulong.MaxValue >> (64 - (8 * integerDigits));
+            var shifted = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 1));
+            var here = Unsafe.ReadUnaligned<ulong>(ref start);
+            Unsafe.WriteUnaligned(ref start, (shifted & mask) | (here & ~mask));
+        }
+        else
+        {
+            // The digit writer's range check covered count + 1 bytes, and integerDigits < count.
+            for (var i = 0; i < integerDigits; i++)
+            {
+                Unsafe.Add(ref start, i) = Unsafe.Add(ref start, i + 1);
+            }
         }
 
-        utf8[integerDigits] = (byte)'.';
+        Unsafe.Add(ref start, integerDigits) = (byte)'.';
         return count + 1;
     }
 
     /// <summary>
     /// Writes the decimal digits of <paramref name="value"/> (1 to <see cref="MaxDigits"/> of them: below 10^17) into
-    /// <paramref name="destination"/>, with the same digit writer as the doubles; returns their count.
+    /// <paramref name="destination"/> (at least 8 bytes and the digits' count: the bytes after the digits may be
+    /// overwritten), with the same digit writer as the doubles; returns their count.
     /// </summary>
     internal static int WriteInteger(ulong value, Span<byte> destination)
     {
         Debug.Assert(value < 100_000_000_000_000_000UL, "17 digits at most");
         var count = value == 0 ? 1 : CountDigits(value);
-        WriteDigits(value, count, destination[..count]);
+        WriteDigits(value, count, destination);
         return count;
     }
 
     private static int WriteDigits(ulong significand, Span<byte> digits)
     {
         var count = CountDigits(significand);
-        WriteDigits(significand, count, digits[..count]);
+        WriteDigits(significand, count, digits);
         return count;
     }
 
-    // Writes the count digits of value into digits (exactly count bytes long, sliced by the callers): eight at a time
-    // while they do not fit 32 bits, then two at a time from the pair table. Unchecked writes, as the callers' slices
-    // have already checked the range; this loop is the formatter's hottest after the scaling.
-    private static void WriteDigits(ulong value, int count, Span<byte> digits)
+    // Writes the count digits of value (its digit count, at most 17) at the start of destination, left to right: a
+    // head of count - 8 digits, then an 8-digit block, each block one 8-byte store made by EightDigits without a
+    // division loop. A head of fewer than 8 digits is stored as 8 bytes too (its digits last,
+    // zeros after them), the following block overwriting the extra bytes; for count <= 8 they stay, up to 7 bytes
+    // past the digits, so destination must hold 8 bytes and count, and callers write what follows afterwards.
+    private static void WriteDigits(ulong value, int count, Span<byte> destination)
     {
-        Debug.Assert(digits.Length == count && count <= MaxDigits, "callers pass an exact slice");
-        ref var start = ref MemoryMarshal.GetReference(digits);
-        var position = count;
-        while (position > 8)
+        Debug.Assert(count is >= 1 and <= MaxDigits && (count == MaxDigits || value < PowersOfTen[count]), "count is value's digit count");
+        if ((uint)destination.Length < (uint)Math.Max(count, 8))
         {
-            var quotient = value / 100_000_000;
-            position -= 8;
-            WriteEight((uint)(value - (quotient * 100_000_000)), ref Unsafe.Add(ref start, position));
-            value = quotient;
+            ThrowDestinationTooShort();
         }
 
-        var rest = (uint)value;
-        while (position >= 2)
+        ref var start = ref MemoryMarshal.GetReference(destination);
+        if (count <= 8)
         {
-            var quotient = rest / 100;
-            position -= 2;
-            WritePair(rest - (quotient * 100), ref Unsafe.Add(ref start, position));
-            rest = quotient;
+            StoreDigits(EightDigits((uint)value) >> ((8 - count) * 8), ref start);
+            return;
         }
 
-        if (position == 1)
-        {
-            start = (byte)('0' + rest);
-        }
+        // 9 to 17 digits: the head (value / 10^8, 1 to 9 digits) as a 9th digit byte and up to 8 more, then the
+        // low 8. A 16- or 17-digit value is a coin toss on computed coordinates, so no branch tells them apart:
+        // the 9th digit byte (a '0' when the head is shorter) is always written and overwritten when unused.
+        var high = value / 100_000_000;
+        var headCount = count - 8;
+        var ninth = (uint)high / 100_000_000;
+        var wide = (headCount + 7) >> 4;
+        start = (byte)('0' + ninth);
+        StoreDigits(EightDigits((uint)high - (ninth * 100_000_000)) >> ((8 - headCount + wide) * 8), ref Unsafe.Add(ref start, wide));
+        StoreDigits(EightDigits((uint)(value - (high * 100_000_000))), ref Unsafe.Add(ref start, headCount));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteEight(uint value, ref byte destination)
-    {
-        var high = value / 10_000;
-        var low = value - (high * 10_000);
-        var highPair = high / 100;
-        var lowPair = low / 100;
-        WritePair(highPair, ref destination);
-        WritePair(high - (highPair * 100), ref Unsafe.Add(ref destination, 2));
-        WritePair(lowPair, ref Unsafe.Add(ref destination, 4));
-        WritePair(low - (lowPair * 100), ref Unsafe.Add(ref destination, 6));
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDestinationTooShort() =>
+        throw new ArgumentException("The digit writer needs room for 8 bytes and the digits.", "destination");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WritePair(uint pair, ref byte destination) =>
-        Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (nint)(pair * 2))));
+    private static void StoreDigits(ulong digits, ref byte destination) =>
+        Unsafe.WriteUnaligned(ref destination, BitConverter.IsLittleEndian ? digits : BinaryPrimitives.ReverseEndianness(digits));
+
+    /// <summary>
+    /// The 8 ASCII digits of <paramref name="value"/> (below 10^8, with leading zeros) as the bytes of a ulong in
+    /// memory order on a little-endian machine: the first digit in the lowest byte. Splits into 4-digit halves, each
+    /// half into 2-digit quarters, each quarter into single digits, all lanes of one step at once: x / 100 is
+    /// (x * 10486) &gt;&gt; 20 for x &lt; 10^4 (error below x 2.3e-7 &lt;= 0.0023, less than the 0.01 a remainder of
+    /// 99 leaves), x / 10 is (x * 103) &gt;&gt; 10 for x &lt; 100 (error below 0.059 &lt; 0.1); the products stay
+    /// inside their lanes (10^4 10486 &lt; 2^27 in 32 bits, 100 103 &lt; 2^14 in 16), so no lane spills into the next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong EightDigits(uint value)
+    {
+        var upper = value / 10_000;
+        ulong halves = upper | ((ulong)(value - (upper * 10_000)) << 32);
+        var hundreds = ((halves * 10_486) >> 20) & 0x0000_007F_0000_007FUL;
+        var quarters = hundreds | ((halves - (hundreds * 100)) << 16);
+        var tens = ((quarters * 103) >> 10) & 0x000F_000F_000F_000FUL;
+        return (tens | ((quarters - (tens * 10)) << 8)) | 0x3030_3030_3030_3030UL;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CountDigits(ulong value)
@@ -529,9 +560,9 @@ internal static class ShortestDouble
 
         var h = q + FloorLog2Pow10(-k) + 2;
         var index = (-k - MinPow10) * 2;
-        var table = Pow10Table;
-        var g1 = table[index];
-        var g0 = table[index + 1];
+        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetReference(Pow10Table), index);
+        var g1 = entry;
+        var g0 = Unsafe.Add(ref entry, 1);
         var vb = RoundToOdd(g1, g0, cb << h);
         var vbl = RoundToOdd(g1, g0, cbl << h);
         var vbr = RoundToOdd(g1, g0, cbr << h);
@@ -547,17 +578,14 @@ internal static class ShortestDouble
             return shorterLowIn ? sp10 : tp10;
         }
 
-        var t = s + 1;
+        // s + 1 when s is outside (then s + 1 is inside), or both are inside and s + 1 is the closer (vb above the
+        // scaled midpoint 4s + 2, or on it with s odd). Computed without branches: on computed coordinates which of
+        // these holds is a coin toss, and a mispredicted branch costs more than evaluating every term.
         var lowIn = vbl + inclusive <= s << 2;
-        var highIn = (t << 2) + inclusive <= vbr;
-        if (lowIn != highIn)
-        {
-            return lowIn ? s : t;
-        }
-
-        // Both inside: the closer to v; vb against 4s + 2 (the midpoint, scaled).
-        var midpoint = (s + t) << 1;
-        return vb < midpoint || (vb == midpoint && (s & 1) == 0) ? s : t;
+        var highIn = ((s + 1) << 2) + inclusive <= vbr;
+        var midpoint = (s << 2) + 2;
+        var takeHigh = !lowIn | (highIn & ((vb > midpoint) | ((vb == midpoint) & ((s & 1) != 0))));
+        return s + Unsafe.BitCast<bool, byte>(takeHigh);
     }
 
     /// <summary>
@@ -590,8 +618,9 @@ internal static class ShortestDouble
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FloorLog2Pow10(int e) => (int)((e * 913_124_641_741L) >> 38);
 
-    internal static BigInteger TableEntry(int e) =>
-        (new BigInteger(Pow10Table[(e - MinPow10) * 2]) << 64) | Pow10Table[((e - MinPow10) * 2) + 1];
+    /// <summary>For the tests: the table's g for 10^<paramref name="e"/> as its high and low 64 bits.</summary>
+    internal static (ulong High, ulong Low) TableEntry(int e) =>
+        (Pow10Table[(e - MinPow10) * 2], Pow10Table[((e - MinPow10) * 2) + 1]);
 
     internal static (int Min, int Max) TableRange => (MinPow10, MaxPow10);
 
@@ -625,45 +654,5 @@ internal static class ShortestDouble
             ? Schubfach(fraction | HiddenBit, biasedExponent - 1075, irregular: fraction == 0 && biasedExponent > 1, out exponent)
             : Schubfach(fraction, -1074, irregular: false, out exponent);
         return RemoveTrailingZeros(significand, ref exponent);
-    }
-
-    private static ulong[] BuildPow10Table()
-    {
-        var table = new ulong[(MaxPow10 - MinPow10 + 1) * 2];
-        var mask = new BigInteger(ulong.MaxValue);
-        var power = BigInteger.One;
-        var powerOfFive = BigInteger.One;
-        for (var e = 0; e <= Math.Max(MaxPow10, -MinPow10); e++)
-        {
-            // power = 10^e, with 2^(bits-1) < power < 2^bits for e > 0.
-            var bits = (int)power.GetBitLength();
-            if (e <= MaxPow10)
-            {
-                // 10^e 2^-r in [2^125, 2^126) for r = bits - 126.
-                var shift = bits - 126;
-                var g = (shift >= 0 ? power >> shift : power << -shift) + 1;
-                Store(table, e, g, mask);
-            }
-
-            if (e > 0 && -e >= MinPow10)
-            {
-                // 10^-e = (2^(125 + bits) / 10^e) 2^-(125 + bits), and 10^e is no power of two, so the quotient lies
-                // strictly between 2^125 and 2^126. Dividing 2^(125 + bits - e) by 5^e gives the same floor with
-                // a shorter divisor (the division is most of the table's cost).
-                var g = (BigInteger.One << (125 + bits - e)) / powerOfFive + 1;
-                Store(table, -e, g, mask);
-            }
-
-            power *= 10;
-            powerOfFive *= 5;
-        }
-
-        return table;
-
-        static void Store(ulong[] table, int e, BigInteger g, BigInteger mask)
-        {
-            table[(e - MinPow10) * 2] = (ulong)(g >> 64);
-            table[((e - MinPow10) * 2) + 1] = (ulong)(g & mask);
-        }
     }
 }

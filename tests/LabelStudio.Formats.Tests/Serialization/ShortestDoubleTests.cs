@@ -376,7 +376,8 @@ public sealed partial class ShortestDoubleTests
         var (min, max) = ShortestDouble.TableRange;
         for (var e = min; e <= max; e++)
         {
-            var g = ShortestDouble.TableEntry(e);
+            var (high, low) = ShortestDouble.TableEntry(e);
+            var g = (new BigInteger(high) << 64) | low;
             var r = ShortestDouble.FloorLog2Pow10(e) - 125;
             (g - 1 >= BigInteger.One << 125 && g - 1 < BigInteger.One << 126).Should().BeTrue($"g for 10^{e} has 126 bits");
             (Compare(g - 1, r, 1, e) <= 0 && Compare(g, r, 1, e) > 0).Should().BeTrue($"g for 10^{e} brackets it");
