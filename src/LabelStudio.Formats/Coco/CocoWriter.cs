@@ -10,8 +10,9 @@ namespace LabelStudio.Formats.Coco;
 
 /// <summary>
 /// The COCO writer (formats reference §5.6). Streams: images and annotations go to two temporary files as
-/// tasks are read and are spliced into <c>result.json</c> at the end, with the categories (known from the config,
-/// plus any unknown label met on the way) between them, so memory does not grow with the dataset.
+/// tasks are read and are joined into <c>result.json</c> at the end, with the categories (known from the config,
+/// plus any unknown label met on the way) between them, so memory does not grow with the dataset. Where the file
+/// system allows it the annotations file itself becomes result.json (see <see cref="WriteResultAsync"/>).
 /// </summary>
 internal sealed class CocoWriter
 {
@@ -132,8 +133,9 @@ internal sealed class CocoWriter
         }
 
         _context.Progress?.Report(index);
-        await images.FlushAsync(cancellationToken).ConfigureAwait(false);
         await annotations.FlushAsync(cancellationToken).ConfigureAwait(false);
+        annotations.HandRestToDisk();
+        await images.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<RenderedTask> RenderTaskAsync(LabelStudioTask task, long index, CocoChunk chunk, CancellationToken cancellationToken)
@@ -821,6 +823,16 @@ internal sealed class CocoWriter
                 var end = _written & ~4095L;
                 FileRanges.StartWriteback(file.SafeFileHandle, _handedToDisk, end - _handedToDisk);
                 _handedToDisk = end;
+            }
+        }
+
+        /// <summary>With writeback, starts writing what the last steps left, so that it overlaps the rest of the end.</summary>
+        public void HandRestToDisk()
+        {
+            if (writeback)
+            {
+                FileRanges.StartWriteback(file.SafeFileHandle, _handedToDisk, _written - _handedToDisk);
+                _handedToDisk = _written;
             }
         }
 

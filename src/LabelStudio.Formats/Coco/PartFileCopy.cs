@@ -4,12 +4,12 @@ using Microsoft.Win32.SafeHandles;
 namespace LabelStudio.Formats.Coco;
 
 /// <summary>
-/// Appends a finished part file to the result. result.json holds the images before the annotations and both are
-/// only complete at the end of the single pass, so the annotations (most of the file: 460 MB for 100k tasks) are
-/// rendered to a part file and copied in after the images and categories; no layout of the same bytes avoids that
-/// copy. On Linux the kernel copies the bytes (<c>copy_file_range</c>: no trip through user memory, half the memory
-/// traffic; a block-sharing copy where the file system has one); anywhere else, or when the call is refused (other
-/// file system, old kernel, seccomp), the rest goes through a stream copy.
+/// Copies a finished part file into the result. result.json holds the images before the annotations and both are
+/// only complete at the end of the single pass, so the images (and, where the file system cannot open a gap in front
+/// of the annotations, the annotations too: 425 MB for 100k tasks) are copied after the fact. On Linux the kernel
+/// copies the bytes (<c>copy_file_range</c>: no trip through user memory, half the memory traffic; a block-sharing
+/// copy where the file system has one); anywhere else, or when the call is refused (other file system, old kernel,
+/// seccomp), the rest goes through a buffer.
 /// </summary>
 internal static class PartFileCopy
 {
