@@ -10,8 +10,9 @@ namespace LabelStudio.Formats.Coco;
 
 /// <summary>
 /// The COCO writer (formats reference §5.6). Streams: images and annotations go to two temporary files as
-/// tasks are read and are spliced into <c>result.json</c> at the end, with the categories (known from the config,
-/// plus any unknown label met on the way) between them, so memory does not grow with the dataset.
+/// tasks are read and are joined into <c>result.json</c> at the end, with the categories (known from the config,
+/// plus any unknown label met on the way) between them, so memory does not grow with the dataset. Where the file
+/// system allows it the annotations file itself becomes result.json (see <see cref="WriteResultAsync"/>).
 /// </summary>
 internal sealed class CocoWriter
 {
@@ -54,11 +55,25 @@ internal sealed class CocoWriter
         _knownCategories = _categories.Snapshot();
     }
 
+    /// <summary>
+    /// False to always assemble result.json by copying the annotations after its head (what file systems without
+    /// <c>FALLOC_FL_INSERT_RANGE</c> get): tests compare both ways.
+    /// </summary>
+    public bool InsertInPlace { get; init; } = true;
+
+    /// <summary>After <see cref="RunAsync"/>: whether result.json's head was put in front of the annotations in place.</summary>
+    public bool WroteInPlace { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(_context.OutputDirectory, "images"));
         var imagesPath = Path.Combine(_context.OutputDirectory, ".images.part");
         var annotationsPath = Path.Combine(_context.OutputDirectory, ".annotations.part");
+
+        // Probed up front, not just tried at the end, because the streaming differs: when the annotations file will
+        // become result.json its data is handed to the disk as it is written (the gap's writeback then waits for the
+        // last megabytes only); when it is a temporary file to be copied and deleted, writing it to disk is waste.
+        var inPlace = InsertInPlace && FileRanges.Probe(_context.OutputDirectory);
         try
         {
             var imagesFile = NewFile(imagesPath);
@@ -67,11 +82,11 @@ internal sealed class CocoWriter
                 var annotationsFile = NewFile(annotationsPath);
                 await using (annotationsFile.ConfigureAwait(false))
                 {
-                    await WritePartsAsync(new PartOutput(imagesFile), new PartOutput(annotationsFile), cancellationToken).ConfigureAwait(false);
+                    await WritePartsAsync(new PartOutput(imagesFile, writeback: false), new PartOutput(annotationsFile, writeback: inPlace), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            await WriteResultAsync(imagesPath, annotationsPath, cancellationToken).ConfigureAwait(false);
+            await WriteResultAsync(imagesPath, annotationsPath, inPlace, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -118,8 +133,9 @@ internal sealed class CocoWriter
         }
 
         _context.Progress?.Report(index);
-        await images.FlushAsync(cancellationToken).ConfigureAwait(false);
         await annotations.FlushAsync(cancellationToken).ConfigureAwait(false);
+        annotations.HandRestToDisk();
+        await images.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<RenderedTask> RenderTaskAsync(LabelStudioTask task, long index, CocoChunk chunk, CancellationToken cancellationToken)
@@ -497,15 +513,88 @@ internal sealed class CocoWriter
         }
     }
 
-    private async Task WriteResultAsync(string imagesPath, string annotationsPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Joins the parts into result.json: the head (<c>{</c>, the images, the categories, <c>"annotations": [</c>),
+    /// the annotations, then the tail (<c>]</c>, the info, <c>}</c>). In place where the file system can open a gap
+    /// of whole blocks in front of the annotations part: the head goes into the gap, padded to the gap's length with
+    /// spaces at the end of its last line (JSON whitespace: the same lines and values), the tail is appended, and the
+    /// part is renamed to result.json; the annotations are never copied. Otherwise both parts are copied into a new
+    /// result.json, which then has no padding.
+    /// </summary>
+    private async Task WriteResultAsync(string imagesPath, string annotationsPath, bool inPlace, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(_context.OutputDirectory, "result.json");
+        var imagesLength = new FileInfo(imagesPath).Length;
+        var annotationsLength = new FileInfo(annotationsPath).Length;
+        var (head, middle, tail) = ResultText(imagesLength > 0, annotationsLength > 0);
+        if (inPlace && annotationsLength > 0 &&
+            await TryInsertHeadAsync(annotationsPath, annotationsLength, head, imagesPath, imagesLength, middle, tail, cancellationToken).ConfigureAwait(false))
+        {
+            File.Move(annotationsPath, resultPath, overwrite: true);
+            WroteInPlace = true;
+            return;
+        }
+
         await using var result = NewFile(resultPath);
+        await result.WriteAsync(head, cancellationToken).ConfigureAwait(false);
+        await PartFileCopy.AppendAsync(imagesPath, result, kernelCopy: true, cancellationToken).ConfigureAwait(false);
+        await result.WriteAsync(middle, cancellationToken).ConfigureAwait(false);
+        await PartFileCopy.AppendAsync(annotationsPath, result, kernelCopy: true, cancellationToken).ConfigureAwait(false);
+        await result.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts result.json's head in front of the annotations part and its tail after them; false, with the part
+    /// unchanged, when the file system refuses the gap.
+    /// </summary>
+    private static async Task<bool> TryInsertHeadAsync(string annotationsPath, long annotationsLength, byte[] head, string imagesPath, long imagesLength, byte[] middle, byte[] tail, CancellationToken cancellationToken)
+    {
+        using var file = File.OpenHandle(annotationsPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
+        var headLength = head.Length + imagesLength + middle.Length;
+        var gap = GapLength(headLength, FileRanges.BlockSize(file));
+        if (gap == 0 || !FileRanges.TryInsertAtStart(file, gap))
+        {
+            return false;
+        }
+
+        // The part is result.json's body from here on: a failure is an I/O error to report, not a reason to copy.
+        await RandomAccess.WriteAsync(file, head, 0, cancellationToken).ConfigureAwait(false);
+        if (imagesLength > 0)
+        {
+            await PartFileCopy.CopyAsync(imagesPath, file, head.Length, kernelCopy: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var padded = new byte[gap - head.Length - imagesLength];
+        middle.CopyTo(padded, 0);
+        padded.AsSpan(middle.Length).Fill((byte)' ');
+        await RandomAccess.WriteAsync(file, padded, head.Length + imagesLength, cancellationToken).ConfigureAwait(false);
+        await RandomAccess.WriteAsync(file, tail, gap + annotationsLength, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The gap for a head of <paramref name="headLength"/> bytes: the next multiple of <paramref name="blockSize"/>
+    /// (the head itself when it is one), or 0 when the block size is unknown.
+    /// </summary>
+    internal static long GapLength(long headLength, long blockSize) =>
+        blockSize <= 0 ? 0 : (headLength + blockSize - 1) / blockSize * blockSize;
+
+    /// <summary>
+    /// result.json's text around its two parts: up to the images, from the images to the annotations (ending with
+    /// <c>"annotations": [</c>), and after the annotations. An empty part leaves its array as <c>[]</c>.
+    /// </summary>
+    private (byte[] Head, byte[] Middle, byte[] Tail) ResultText(bool hasImages, bool hasAnnotations)
+    {
         var json = new UjsonWriter(new Utf8Buffer(1 << 12));
         json.StartObject();
         json.Name("images");
         json.StartArray();
-        await SpliceAsync(json, imagesPath, result, cancellationToken).ConfigureAwait(false);
+        var head = Take(json);
+        if (hasImages)
+        {
+            json.MarkHasItems();
+        }
+
         json.EndArray();
         json.Name("categories");
         json.StartArray();
@@ -543,7 +632,12 @@ internal sealed class CocoWriter
         json.EndArray();
         json.Name("annotations");
         json.StartArray();
-        await SpliceAsync(json, annotationsPath, result, cancellationToken).ConfigureAwait(false);
+        var middle = Take(json);
+        if (hasAnnotations)
+        {
+            json.MarkHasItems();
+        }
+
         json.EndArray();
         var now = _options.TimeProvider.GetLocalNow();
         json.Name("info");
@@ -556,21 +650,14 @@ internal sealed class CocoWriter
         json.Property("date_created", now.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
         json.EndObject();
         json.EndObject();
-        await result.WriteAsync(json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
-    }
+        return (head, middle, Take(json));
 
-    private static async Task SpliceAsync(UjsonWriter json, string partPath, FileStream destination, CancellationToken cancellationToken)
-    {
-        if (new FileInfo(partPath).Length == 0)
+        static byte[] Take(UjsonWriter json)
         {
-            return;
+            var bytes = json.Output.WrittenSpan.ToArray();
+            json.Output.ResetWrittenCount();
+            return bytes;
         }
-
-        await destination.WriteAsync(json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        json.Output.ResetWrittenCount();
-        await PartFileCopy.AppendAsync(partPath, destination, kernelCopy: true, cancellationToken).ConfigureAwait(false);
-
-        json.MarkHasItems();
     }
 
     private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message) =>
@@ -667,14 +754,19 @@ internal sealed class CocoWriter
     }
 
     /// <summary>One part file being joined from rendered pieces, in task order.</summary>
-    private sealed class PartOutput(FileStream file)
+    private sealed class PartOutput(FileStream file, bool writeback)
     {
         // Half a megabyte per write: a few hundred writes for a 100k-task export instead of thousands (each one a
         // thread-pool hop with an asynchronous file on Linux), for 1 MB of buffer per part.
         private const int FlushAt = 1 << 19;
 
+        // With writeback, finished data is handed to the disk in steps of this size (see FileRanges.StartWriteback).
+        private const long WritebackStep = 8 << 20;
+
         private readonly Utf8Buffer _buffer = new(FlushAt * 2);
         private bool _first = true;
+        private long _written;
+        private long _handedToDisk;
 
         public void Write(ReadOnlySpan<byte> bytes, List<Slot> slots, Piece piece, long imageId, ref long annotationCount, CategoryTable categories)
         {
@@ -723,7 +815,25 @@ internal sealed class CocoWriter
         public async ValueTask FlushAsync(CancellationToken cancellationToken)
         {
             await file.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            _written += _buffer.WrittenCount;
             _buffer.ResetWrittenCount();
+            if (writeback && _written - _handedToDisk >= WritebackStep)
+            {
+                // Whole pages only: the next write appends to the last, partly written one.
+                var end = _written & ~4095L;
+                FileRanges.StartWriteback(file.SafeFileHandle, _handedToDisk, end - _handedToDisk);
+                _handedToDisk = end;
+            }
+        }
+
+        /// <summary>With writeback, starts writing what the last steps left, so that it overlaps the rest of the end.</summary>
+        public void HandRestToDisk()
+        {
+            if (writeback)
+            {
+                FileRanges.StartWriteback(file.SafeFileHandle, _handedToDisk, _written - _handedToDisk);
+                _handedToDisk = _written;
+            }
         }
 
         private void WriteInt(long value) => _buffer.WriteInt(value);

@@ -1,0 +1,169 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace LabelStudio.Formats.Coco;
+
+/// <summary>
+/// Moves a file's data without copying it: <c>fallocate(FALLOC_FL_INSERT_RANGE)</c> opens a gap of whole blocks
+/// in front of data already written (Linux 4.1+, ext4 and XFS; the file's extents are shifted, no data is read or
+/// written). COCO streams the annotations into what becomes result.json and opens the gap for its head only at the
+/// end, when the images and categories are known. Everything here reports "not done" instead of failing: another
+/// operating system, file system, kernel or seccomp profile just takes the copying path.
+/// </summary>
+internal static class FileRanges
+{
+    private const int InsertRange = 0x20;
+
+    // sync_file_range: start writing the range's dirty pages, do not wait for them.
+    private const uint StartWrite = 2;
+
+    private const string ProbeName = ".insert-range.probe";
+
+    /// <summary>
+    /// The block size of the file system holding <paramref name="file"/> (what <c>fstatvfs</c> gives as
+    /// <c>f_bsize</c>), or 0 when unknown; a gap's offset and length must be multiples of it.
+    /// </summary>
+    public static long BlockSize(SafeFileHandle file)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
+        {
+            return 0;
+        }
+
+        // struct statvfs is 112 bytes on 64-bit glibc and musl, and begins with unsigned long f_bsize on every
+        // 64-bit Linux ABI; the rest is not read.
+        Span<byte> buffer = stackalloc byte[256];
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            if (FStatVfs((int)file.DangerousGetHandle(), ref MemoryMarshal.GetReference(buffer)) != 0)
+            {
+                return 0;
+            }
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return 0;
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+
+        var size = MemoryMarshal.Read<ulong>(buffer);
+        return size is > 0 and <= 1 << 24 && (size & (size - 1)) == 0 ? (long)size : 0;
+    }
+
+    /// <summary>
+    /// Opens a gap of <paramref name="length"/> bytes (a hole, reading as zeros) at the start of
+    /// <paramref name="file"/>, which must hold data; false, with the file unchanged, when the call is refused.
+    /// </summary>
+    public static bool TryInsertAtStart(SafeFileHandle file, long length)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess || length <= 0)
+        {
+            return false;
+        }
+
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            return Fallocate((int)file.DangerousGetHandle(), InsertRange, 0, length) == 0;
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>Starts writing the given range's dirty pages to disk without waiting; a hint, errors ignored.</summary>
+    /// <remarks>
+    /// Inserting a range first writes back (and waits for) every dirty page of the file, so the writer hands its
+    /// finished data to the disk as it goes, leaving the last few megabytes for the end instead of the whole file
+    /// (measured on ext4: 0.4-0.6 s for 425 MB at the end without that, 0.08 s with it).
+    /// </remarks>
+    public static void StartWriteback(SafeFileHandle file, long offset, long length)
+    {
+        if (!OperatingSystem.IsLinux() || length <= 0)
+        {
+            return;
+        }
+
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            _ = SyncFileRange((int)file.DangerousGetHandle(), offset, length, StartWrite);
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // No such call here: the end pays for the whole writeback instead.
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a gap can be opened in a file of <paramref name="directory"/>: a scratch file of one block is
+    /// created there, given a one-block gap and deleted. A yes is a strong hint, not a promise (the real call can
+    /// still be refused), so the caller keeps its fallback.
+    /// </summary>
+    public static bool Probe(string directory)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
+        {
+            return false;
+        }
+
+        var path = Path.Combine(directory, ProbeName);
+        try
+        {
+            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose))
+            {
+                var block = BlockSize(handle);
+                if (block == 0)
+                {
+                    return false;
+                }
+
+                // A whole block of data: ext4 keeps a small file's bytes inline in its inode, where a gap cannot go.
+                var data = new byte[block];
+                RandomAccess.Write(handle, data, 0);
+                return TryInsertAtStart(handle, block);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "fallocate", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Fallocate(int descriptor, int mode, long offset, long length);
+
+    [DllImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SyncFileRange(int descriptor, long offset, long length, uint flags);
+
+    [DllImport("libc", EntryPoint = "fstatvfs", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int FStatVfs(int descriptor, ref byte buffer);
+}
