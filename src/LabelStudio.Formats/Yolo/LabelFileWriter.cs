@@ -125,8 +125,9 @@ internal sealed class LabelFileWriter
             return default;
         }
 
+        // A NUL would end the path early for open(2): such a name (never a real image's) takes .NET's API, which refuses it.
         var pathStart = -1;
-        if (_native)
+        if (_native && !stem.Contains('\0', StringComparison.Ordinal))
         {
             pathStart = batch.Bytes.WrittenCount;
             var bytes = batch.Bytes;

@@ -158,5 +158,45 @@ public class LabelFileWriterTests
         LabelFileWriter.TryCreateNative("\0"u8, Line).Should().BeFalse();
     }
 
+    [Test]
+    public async Task QueueAsync_StemWithNul_IsRefusedAndWritesNothing()
+    {
+        // "a\0b" must not become the file "a" (open(2) would stop at the NUL): .NET's API refuses the name.
+        using var work = new TempDirectory();
+        var writer = new LabelFileWriter(work.Path);
+        writer.Start(CancellationToken.None);
+
+        await writer.QueueAsync("a\0b", Line, replace: false, CancellationToken.None);
+        var act = () => writer.CompleteAsync(CancellationToken.None);
+
+        await act.Should().ThrowAsync<ArgumentException>();
+        Directory.GetFileSystemEntries(work.Path).Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task QueueAsync_ThreeHundredFilesAndARewrite_WritesEachWithItsLastContent()
+    {
+        // 300 files (two batches of 256 to the writer thread), then img0 again while img0's batch is gone: the
+        // rewrite replaces the file; img299's rewrite within its own batch is folded into the waiting write.
+        using var work = new TempDirectory();
+        var writer = new LabelFileWriter(work.Path);
+        writer.Start(CancellationToken.None);
+
+        for (var i = 0; i < 300; i++)
+        {
+            await writer.QueueAsync($"img{i}", Encoding.UTF8.GetBytes($"{i}\n"), replace: false, CancellationToken.None);
+        }
+
+        await writer.QueueAsync("img299", "last\n"u8.ToArray(), replace: true, CancellationToken.None);
+        await writer.QueueAsync("img0", [], replace: true, CancellationToken.None);
+        await writer.CompleteAsync(CancellationToken.None);
+
+        Directory.GetFiles(work.Path).Should().HaveCount(300);
+        (await File.ReadAllTextAsync(Path.Combine(work.Path, "img1.txt"))).Should().Be("1\n");
+        (await File.ReadAllTextAsync(Path.Combine(work.Path, "img298.txt"))).Should().Be("298\n");
+        (await File.ReadAllTextAsync(Path.Combine(work.Path, "img299.txt"))).Should().Be("last\n");
+        new FileInfo(Path.Combine(work.Path, "img0.txt")).Length.Should().Be(0);
+    }
+
     private static byte[] Terminated(string path) => Encoding.UTF8.GetBytes(path + "\0");
 }
