@@ -1,14 +1,12 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
-using System.Threading.Channels;
 using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Geometry;
 using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Media;
 using LabelStudio.Formats.Models;
-using Microsoft.Win32.SafeHandles;
 
 namespace LabelStudio.Formats.Yolo;
 
@@ -29,17 +27,10 @@ internal sealed class YoloWriter
     private readonly ImageResources _resources;
     private readonly FrozenDictionary<string, int> _knownCategories;
 
-    // Files travel to the writer thread in batches: one hand-off per file woke the writer (and the thread pool's
-    // spinning workers) ~100 000 times, which showed up as seconds of scheduler time in the kernel.
-    private const int BatchSize = 256;
+    private readonly LabelFileWriter _labelFiles;
 
-    private readonly Channel<List<LabelFile>> _files =
-        Channel.CreateBounded<List<LabelFile>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
-
-    private List<LabelFile> _batch = new(BatchSize);
-
-    // Where each path sits in _batch, to fold a rewrite into the write still waiting there.
-    private readonly Dictionary<string, int> _batchSlots = new(StringComparer.Ordinal);
+    // A label file's content with the ids of unknown labels filled in (the ordered consumer's scratch).
+    private readonly Utf8Buffer _filled = new(1 << 10);
 
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
     private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
@@ -55,6 +46,7 @@ internal sealed class YoloWriter
         _categories = _pose ? CategoryTable.CreatePose(_config, _options) : CategoryTable.Create(_config, _options);
         _keyPointLabels = _pose ? KeyPointOrder(_config) : [];
         _labelsDirectory = Path.Combine(context.OutputDirectory, "labels");
+        _labelFiles = new LabelFileWriter(_labelsDirectory);
         _dataKey = Annotations.ImageDataKey(_config);
         var format = (obb ? "YOLO_OBB" : "YOLO") + (withImages ? "_WITH_IMAGES" : string.Empty);
         _resources = new ImageResources(context, format, withImages || _options.DownloadResources);
@@ -66,158 +58,21 @@ internal sealed class YoloWriter
         Directory.CreateDirectory(_labelsDirectory);
         Directory.CreateDirectory(Path.Combine(_context.OutputDirectory, "images"));
 
-        // Label files (one per image, ~100 000 for a large export) are written by a thread of their own while the
-        // export is parsed: creating a file costs about as much as parsing its task, and nearly all of it is spent in
-        // the kernel. On a pool thread those blocking calls took a worker the map stage counts on (2 cores: half of
-        // it); a dedicated thread leaves both workers to parsing and lets the scheduler share the cores. One writer
-        // keeps the order, so a later item still overwrites an earlier one with the same image stem.
-        var writing = StartWriterThread(cancellationToken);
+        // Label files are written by a thread of their own while the export is parsed (LabelFileWriter says why).
+        _labelFiles.Start(cancellationToken);
         try
         {
             await ReadTasksAsync(cancellationToken).ConfigureAwait(false);
-            await FlushBatchAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _files.Writer.TryComplete();
-
             // A failed write is the cause: awaiting the writer rethrows it; otherwise the read error goes on.
-            await writing.ConfigureAwait(false);
+            await _labelFiles.AbandonAsync().ConfigureAwait(false);
             throw;
         }
 
-        _files.Writer.TryComplete();
-        await writing.ConfigureAwait(false);
+        await _labelFiles.CompleteAsync(cancellationToken).ConfigureAwait(false);
         await WriteClassesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task StartWriterThread(CancellationToken cancellationToken)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                WriteFiles(cancellationToken);
-                done.TrySetResult();
-            }
-            catch (Exception ex)
-            {
-                // The producer's next hand-off fails with the cause, so reading stops too.
-                _files.Writer.TryComplete(ex);
-                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                {
-                    done.TrySetCanceled(cancellationToken);
-                }
-                else
-                {
-                    done.TrySetException(ex);
-                }
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "YOLO label files",
-        };
-        thread.Start();
-        return done.Task;
-    }
-
-    private void WriteFiles(CancellationToken cancellationToken)
-    {
-        // Synchronous writes: a small file is cheaper to write than to schedule as asynchronous I/O. The thread
-        // blocks while the channel is empty, which is what it is for.
-        var reader = _files.Reader;
-        while (true)
-        {
-            while (reader.TryRead(out var batch))
-            {
-                foreach (var file in batch)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    try
-                    {
-                        WriteLabelFile(file);
-                    }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                    {
-                        // The system's message names the file in the staging folder, which the failed export deletes.
-                        var name = "labels/" + Path.GetFileName(file.Path);
-                        throw new IOException($"Could not write the label file {name}: {ex.Message.Replace(file.Path, name, StringComparison.Ordinal)}", ex);
-                    }
-                }
-            }
-
-            var more = reader.WaitToReadAsync(cancellationToken);
-            if (!(more.IsCompleted ? more.Result : more.AsTask().GetAwaiter().GetResult()))
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Creates one label file in the (fresh) staging folder.</summary>
-    /// <remarks>
-    /// <see cref="FileMode.Create"/> (and <see cref="File.WriteAllBytes(string, byte[])"/>) opens without O_TRUNC and
-    /// truncates to zero after taking its advisory lock; on ext4 a file truncated to zero is flushed to disk when it
-    /// is closed (the auto_da_alloc replace-by-truncate safeguard). <see cref="FileMode.CreateNew"/> (O_EXCL) needs
-    /// no truncation: 20 000 files took 0.6 s of system time instead of 5.7 s (benchmarks/README.md has the 100k-task
-    /// runs). Only a second file for the same image stem (an overwrite, which the reader
-    /// side knows of) truncates, as does a name that differs from an earlier one only in case on a case-insensitive
-    /// file system.
-    /// </remarks>
-    internal static void WriteLabelFile(LabelFile file)
-    {
-        SafeFileHandle handle;
-        try
-        {
-            handle = File.OpenHandle(file.Path, file.Replace ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-        catch (IOException) when (!file.Replace && File.Exists(file.Path))
-        {
-            handle = File.OpenHandle(file.Path, FileMode.Create, FileAccess.Write, FileShare.None);
-        }
-
-        using var owned = handle;
-        if (file.Content.Length > 0)
-        {
-            RandomAccess.Write(handle, file.Content, 0);
-        }
-    }
-
-    private async ValueTask QueueFileAsync(string path, byte[] content, bool replace, CancellationToken cancellationToken)
-    {
-        // The next annotation of a task writes the same image's file again (the official converter rewrites it; the
-        // last write wins). While the earlier write still waits in this batch, it takes the new content instead:
-        // the file is created once, and no truncation (which ext4 flushes to disk on close) is left for the writer.
-        if (replace && _batchSlots.TryGetValue(path, out var slot))
-        {
-            _batch[slot] = _batch[slot] with { Content = content };
-            return;
-        }
-
-        _batchSlots[path] = _batch.Count;
-        _batch.Add(new LabelFile(path, content, replace));
-        if (_batch.Count >= BatchSize)
-        {
-            await FlushBatchAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask FlushBatchAsync(CancellationToken cancellationToken)
-    {
-        if (_batch.Count == 0)
-        {
-            return;
-        }
-
-        var batch = _batch;
-        _batch = new List<LabelFile>(BatchSize);
-        _batchSlots.Clear();
-        if (!_files.Writer.TryWrite(batch))
-        {
-            await _files.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>
@@ -239,7 +94,7 @@ internal sealed class YoloWriter
             var written = false;
             for (var i = task.ItemStart; i < task.ItemEnd; i++)
             {
-                written |= await QueueItemAsync(task.Chunk.Items[i], cancellationToken).ConfigureAwait(false);
+                written |= await QueueItemAsync(task.Chunk, i, cancellationToken).ConfigureAwait(false);
             }
 
             if (written)
@@ -277,7 +132,7 @@ internal sealed class YoloWriter
     /// <summary>The order-independent part of an item: its label file's name and content, or why it has none.</summary>
     private async ValueTask<RenderedItem> RenderItemAsync(ImageItem item, YoloChunk chunk, ConversionReport report, CancellationToken cancellationToken)
     {
-        var skipped = new RenderedItem(item, default, null, null, null, null, 0);
+        var skipped = new RenderedItem(item, default, null, 0, 0, null, 0);
         var reference = Annotations.ImageReference(item.Task, _dataKey);
         if (reference is null)
         {
@@ -308,8 +163,7 @@ internal sealed class YoloWriter
             }
         }
 
-        var path = Path.Combine(_labelsDirectory, stem + ".txt");
-        if (!IsInside(stem, path))
+        if (!IsInside(stem))
         {
             report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "unsafe-file-name", $"The image name '{stem}' would write outside the output folder.", item.TaskIndex, item.Task, item.Annotation));
             return skipped;
@@ -317,21 +171,23 @@ internal sealed class YoloWriter
 
         if (!item.HasOutput)
         {
-            return new RenderedItem(item, default, stem, path, [], null, 0);
+            return new RenderedItem(item, default, stem, 0, 0, null, 0);
         }
 
+        // The content stays in the chunk's buffer (no array per file) until the consumer has queued it.
         var text = chunk.Text;
-        text.ResetWrittenCount();
+        var start = text.WrittenCount;
         List<ClassSlot>? slots = null;
         var lines = _pose ? PoseLines(item, text, report) : Lines(item, text, report, ref slots);
-        return new RenderedItem(item, default, stem, path, text.WrittenSpan.ToArray(), slots, lines);
+        return new RenderedItem(item, default, stem, start, text.WrittenCount - start, slots, lines);
     }
 
     /// <summary>Fills an item's holes, detects an overwrite and queues its label file; false when it has none.</summary>
-    private async ValueTask<bool> QueueItemAsync(RenderedItem rendered, CancellationToken cancellationToken)
+    private async ValueTask<bool> QueueItemAsync(YoloChunk chunk, int index, CancellationToken cancellationToken)
     {
+        var rendered = chunk.Items[index];
         rendered.Report.ReplayInto(_context.Report);
-        if (rendered.Stem is not { } stem || rendered.Path is not { } path || rendered.Content is not { } content)
+        if (rendered.Stem is not { } stem)
         {
             return false;
         }
@@ -341,16 +197,11 @@ internal sealed class YoloWriter
         {
             if (!_written.ContainsKey(stem))
             {
-                await QueueFileAsync(path, [], replace: false, cancellationToken).ConfigureAwait(false);
+                await _labelFiles.QueueAsync(stem, [], replace: false, cancellationToken).ConfigureAwait(false);
                 _written[stem] = (item.TaskIndex, 0);
             }
 
             return true;
-        }
-
-        if (rendered.Slots is { } slots)
-        {
-            content = FillClassIds(content, slots);
         }
 
         var replace = _written.TryGetValue(stem, out var before);
@@ -368,21 +219,37 @@ internal sealed class YoloWriter
             });
         }
 
-        await QueueFileAsync(path, content, replace, cancellationToken).ConfigureAwait(false);
+        ValueTask queued;
+        {
+            var content = chunk.Text.WrittenSpan.Slice(rendered.ContentStart, rendered.ContentLength);
+            if (rendered.Slots is { } slots)
+            {
+                content = FillClassIds(content, rendered.ContentStart, slots);
+            }
+
+            queued = _labelFiles.QueueAsync(stem, content, replace, cancellationToken);
+        }
+
+        await queued.ConfigureAwait(false);
         _written[stem] = (item.TaskIndex, rendered.Lines);
         _context.Report.ItemsAdded(rendered.Lines);
         return true;
     }
 
     /// <summary>Writes the ids of labels the config does not know, appending them to the classes in order.</summary>
-    private byte[] FillClassIds(byte[] content, List<ClassSlot> slots)
+    /// <param name="content">The rendered content, holes included.</param>
+    /// <param name="contentStart">Where it starts in the chunk's buffer (the slots' offsets are the buffer's).</param>
+    /// <param name="slots">The holes, in order.</param>
+    private ReadOnlySpan<byte> FillClassIds(ReadOnlySpan<byte> content, int contentStart, List<ClassSlot> slots)
     {
-        var filled = new Utf8Buffer(content.Length + (slots.Count * 4));
+        var filled = _filled;
+        filled.ResetWrittenCount();
         var at = 0;
         foreach (var slot in slots)
         {
-            filled.Write(content.AsSpan(at, slot.Offset - at));
-            at = slot.Offset;
+            var offset = slot.Offset - contentStart;
+            filled.Write(content[at..offset]);
+            at = offset;
 
             // Only appending tables leave holes, and they always give an id.
             _categories.TryGetId(slot.Label, out var id);
@@ -392,8 +259,8 @@ internal sealed class YoloWriter
             }
         }
 
-        filled.Write(content.AsSpan(at));
-        return filled.WrittenSpan.ToArray();
+        filled.Write(content[at..]);
+        return filled.WrittenSpan;
     }
 
     /// <summary>
@@ -705,16 +572,16 @@ internal sealed class YoloWriter
         }
     }
 
-    private bool IsInside(string stem, string path)
+    private bool IsInside(string stem)
     {
         // A stem without separators names a file directly in labels/ ("<stem>.txt" is never "." or ".."); only
-        // unusual names pay for the full-path check.
+        // unusual names pay for the full-path check, on the path the writer opens.
         if (stem.AsSpan().IndexOfAny(UnusualStemChars) < 0)
         {
             return true;
         }
 
-        var full = Path.GetFullPath(path);
+        var full = Path.GetFullPath(Path.Combine(_labelsDirectory, stem + ".txt"));
         return full.StartsWith(Path.GetFullPath(_labelsDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
@@ -754,17 +621,15 @@ internal sealed class YoloWriter
     internal static IReadOnlyList<string> KeyPointConfigOrder(LabelConfig config) =>
         [.. config.Controls.Where(c => c.TagName == "KeyPointLabels").SelectMany(c => c.LabelValues)];
 
-    /// <summary>A label file to create: <paramref name="Replace"/> when an earlier item already wrote the same path.</summary>
-    internal readonly record struct LabelFile(string Path, byte[] Content, bool Replace);
-
-    /// <summary>A hole for an unknown label's class id at <paramref name="Offset"/> (nothing written when the line was dropped).</summary>
+    /// <summary>A hole for an unknown label's class id at <paramref name="Offset"/> in the chunk's buffer (nothing written when the line was dropped).</summary>
     private readonly record struct ClassSlot(int Offset, string Label, bool WritesId);
 
     /// <summary>
-    /// One item rendered off the consumer's thread: no <paramref name="Content"/> when it gets no label file (the
-    /// report says why), an empty one for an item without output.
+    /// One item rendered off the consumer's thread: no <paramref name="Stem"/> when it gets no label file (the report
+    /// says why); its content is <paramref name="ContentLength"/> bytes at <paramref name="ContentStart"/> in the
+    /// chunk's buffer (none for an item without output).
     /// </summary>
-    private sealed record RenderedItem(ImageItem Item, ReportSlice Report, string? Stem, string? Path, byte[]? Content, List<ClassSlot>? Slots, int Lines);
+    private readonly record struct RenderedItem(ImageItem Item, ReportSlice Report, string? Stem, int ContentStart, int ContentLength, List<ClassSlot>? Slots, int Lines);
 
     private readonly record struct RenderedTask(YoloChunk Chunk, int ItemStart, int ItemEnd, ReportSlice Report);
 
@@ -780,6 +645,7 @@ internal sealed class YoloWriter
         public YoloChunk Reset()
         {
             Items.Clear();
+            Text.ResetWrittenCount();
             Recorder = new ReportRecorder();
             return this;
         }

@@ -2,7 +2,6 @@ using System.Text;
 using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Tests.Conversion.ImageExport;
-using LabelStudio.Formats.Yolo;
 
 namespace LabelStudio.Formats.Tests.Conversion.Yolo;
 
@@ -13,53 +12,6 @@ public class YoloWriterTests
         <View><Image name="image" value="$image"/>
         <RectangleLabels name="label" toName="image"><Label value="Box"/></RectangleLabels></View>
         """;
-
-    [Test]
-    public void WriteLabelFile_NewFile_HoldsTheContent()
-    {
-        using var work = new TempDirectory();
-        var path = Path.Combine(work.Path, "a.txt");
-
-        YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(path, "0 0.5 0.5 0.1 0.1\n"u8.ToArray(), Replace: false));
-
-        File.ReadAllText(path).Should().Be("0 0.5 0.5 0.1 0.1\n");
-    }
-
-    [Test]
-    public void WriteLabelFile_ReplaceOfALongerFile_LeavesOnlyTheNewContent()
-    {
-        using var work = new TempDirectory();
-        var path = Path.Combine(work.Path, "a.txt");
-        File.WriteAllText(path, "0 0.1 0.1 0.1 0.1\n0 0.2 0.2 0.2 0.2\n");
-
-        YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(path, "0 0.5 0.5 0.1 0.1\n"u8.ToArray(), Replace: true));
-
-        File.ReadAllText(path).Should().Be("0 0.5 0.5 0.1 0.1\n", "an overwrite must not keep the tail of the earlier, longer file");
-    }
-
-    [Test]
-    public void WriteLabelFile_ExistingFileNotAnnouncedAsReplace_IsStillReplaced()
-    {
-        // On a case-insensitive file system "A.txt" and "a.txt" are one file although the stems differ: CreateNew
-        // fails there, and the writer must fall back to an overwrite, as File.WriteAllBytes did.
-        using var work = new TempDirectory();
-        var path = Path.Combine(work.Path, "a.txt");
-        File.WriteAllText(path, "old content that is longer\n");
-
-        YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(path, [], Replace: false));
-
-        new FileInfo(path).Length.Should().Be(0);
-    }
-
-    [Test]
-    public void WriteLabelFile_MissingFolder_Throws()
-    {
-        using var work = new TempDirectory();
-
-        var act = () => YoloWriter.WriteLabelFile(new YoloWriter.LabelFile(Path.Combine(work.Path, "nope", "a.txt"), [1], Replace: false));
-
-        act.Should().Throw<IOException>("a failed write must fail the export, which then leaves no output");
-    }
 
     [Test]
     public async Task RunAsync_SameImageAcrossBatches_LaterTaskWins()
