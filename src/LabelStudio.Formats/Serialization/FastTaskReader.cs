@@ -54,6 +54,7 @@ internal static class FastTaskReader
 
         try
         {
+            pool.ResultBuffer.Clear();
             var parser = new Parser(element, maxDepth, pool);
             task = parser.ReadTask(skipped);
             return true;
@@ -803,14 +804,23 @@ internal static class FastTaskReader
                 Bail();
             }
 
+            // Gathered in the thread's buffer, then copied into a list of the exact size: one array per annotation instead
+            // of the 4, 8, 16... a growing list allocates. The buffer is a stack (a result never holds results, but this
+            // does not rely on it), emptied before each task in case a read gave up halfway.
             StartArray();
-            var list = new List<Result>();
+            var buffer = _pool.ResultBuffer;
+            var start = buffer.Count;
             var first = true;
             while (NextElement(ref first))
             {
-                list.Add(ReadResult());
+                buffer.Add(ReadResult());
             }
 
+            var count = buffer.Count - start;
+            var list = new List<Result>(count);
+            CollectionsMarshal.SetCount(list, count);
+            CollectionsMarshal.AsSpan(buffer).Slice(start, count).CopyTo(CollectionsMarshal.AsSpan(list));
+            buffer.RemoveRange(start, count);
             return list;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LabelStudio.Formats.Serialization;
@@ -60,6 +61,7 @@ internal static class SkippedMemberMasks
         | ((skipped & SkippedTaskMembers.AnnotationExtensions) != 0 ? UnknownMembers : 0);
 
     /// <summary>The bit of member number <paramref name="member"/> (-1 for an unknown one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Bit(int member) => member < 0 ? UnknownMembers : 1UL << member;
 
     /// <summary>The bit of the task member named <paramref name="name"/> (unescaped).</summary>
