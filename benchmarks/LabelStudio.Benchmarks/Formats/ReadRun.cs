@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Serialization;
 
 namespace LabelStudio.Benchmarks.Formats;
@@ -33,8 +34,16 @@ internal static class ReadRun
         long results = 0;
         await using (var stream = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
-            // LABELSTUDIO_BENCH_SKIP=1 reads as the export runner does for the converters: predictions and drafts skipped.
-            var skipped = Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_SKIP") == "1" ? SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts : SkippedTaskMembers.None;
+            // LABELSTUDIO_BENCH_SKIP=1 skips predictions and drafts (what every converter skips); LABELSTUDIO_BENCH_SKIP=COCO (or
+            // another format's name) skips what the export runner skips for that format.
+            var skipped = Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_SKIP") switch
+            {
+                null or "" or "0" => SkippedTaskMembers.None,
+                "1" => SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts,
+                var format => ExporterRegistry.CreateDefault().TryGet(new ExportFormat(format), out var exporter)
+                    ? ExportRunner.SkippableMembers(exporter)
+                    : throw new ArgumentException($"LABELSTUDIO_BENCH_SKIP: unknown format '{format}'."),
+            };
             // LABELSTUDIO_BENCH_EXACT=1 reads every task with the tokenizer-based reader only (no FastTaskReader).
             var exact = Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_EXACT") == "1";
             await foreach (var task in LabelStudioJson.ReadTasksAsync(stream, new LabelStudioJsonReaderOptions { MaxDegreeOfParallelism = parallelism, SkippedTaskMembers = skipped, DisableFastTaskReader = exact }).ConfigureAwait(false))

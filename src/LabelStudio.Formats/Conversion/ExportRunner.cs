@@ -181,16 +181,27 @@ public sealed class ExportRunner
         }
     }
 
-    // The task members an exporter provably never reads (none of these exporters, nor the item pipeline they share,
-    // looks at predictions or drafts): they are then only checked for well-formed JSON, not built. JSON writes the tasks
-    // back whole, and an exporter from outside this package may read anything, so both get every member.
-    private static SkippedTaskMembers SkippableMembers(IExporter exporter) => exporter switch
+    // The members an exporter provably never reads: they are then only checked for well-formed JSON, not built. Every
+    // exporter below reads a task's id, data, annotations (and "completions" when those are absent) and an annotation's
+    // id, result, was_cancelled and created_at (the newest-first order); none reads predictions, drafts or the
+    // bookkeeping of tasks and annotations (counts, ids of other objects, server state). CSV/TSV also write the
+    // annotator, updated_at, lead_time and the "history" extension, JSON_MIN the first three, ASR, VOC and the brush
+    // formats the annotator. JSON writes the tasks back whole, and an exporter from outside this package may read
+    // anything, so both get every member. ExportRunnerTests.SkippedMembers checks each format's output against a whole read.
+    internal static SkippedTaskMembers SkippableMembers(IExporter exporter)
     {
-        Csv.CsvExporter or JsonMin.JsonMinExporter or Conll.Conll2003Exporter or Asr.AsrManifestExporter
-            or Coco.CocoExporter or Coco.CocoWithImagesExporter or Yolo.YoloExporter or Yolo.YoloWithImagesExporter
-            or Yolo.YoloObbExporter or Yolo.YoloObbWithImagesExporter or Voc.VocExporter
-            or Brush.BrushToPngExporter or Brush.BrushToNumpyExporter or Brush.BrushToCocoExporter
-            => SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts,
-        _ => SkippedTaskMembers.None,
-    };
+        const SkippedTaskMembers Always = SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts
+            | SkippedTaskMembers.TaskBookkeeping | SkippedTaskMembers.AnnotationBookkeeping;
+        return exporter switch
+        {
+            Csv.CsvExporter => Always,
+            JsonMin.JsonMinExporter => Always | SkippedTaskMembers.AnnotationExtensions,
+            Asr.AsrManifestExporter or Voc.VocExporter or Brush.BrushToPngExporter or Brush.BrushToNumpyExporter or Brush.BrushToCocoExporter
+                => Always | SkippedTaskMembers.AnnotationEditTimes | SkippedTaskMembers.AnnotationExtensions,
+            Conll.Conll2003Exporter or Coco.CocoExporter or Coco.CocoWithImagesExporter or Yolo.YoloExporter or Yolo.YoloWithImagesExporter
+                or Yolo.YoloObbExporter or Yolo.YoloObbWithImagesExporter
+                => Always | SkippedTaskMembers.AnnotationEditTimes | SkippedTaskMembers.AnnotationExtensions | SkippedTaskMembers.AnnotationAuthor,
+            _ => SkippedTaskMembers.None,
+        };
+    }
 }

@@ -15,7 +15,8 @@ public sealed class Annotation : ExtensibleModel
     // Set by the Results setter and by reads that met "result": an explicitly set list is written even when empty.
     internal const ulong ResultsBit = 1UL << 1;
 
-    private IList<Result> _results = [];
+    // Made on first use (see LabelStudioTask): the readers set the list they read, the writers look at the field.
+    private IList<Result>? _results;
 
     /// <summary>
     /// The regions and classifications (<c>result</c>); empty when there are none. Once set (or read from JSON), the
@@ -25,13 +26,15 @@ public sealed class Annotation : ExtensibleModel
     [JsonPropertyName("result")]
     public IList<Result> Results
     {
-        get => _results;
+        get => _results ??= [];
         set
         {
             _results = value;
             MarkPresent(ResultsBit);
         }
     }
+
+    internal IList<Result>? ResultsOrNull => _results;
 
     /// <summary>Who annotated (<c>completed_by</c>): a user id, or an object with <c>id</c> and <c>email</c> in some exports.</summary>
     [JsonPropertyName("completed_by")]

@@ -12,6 +12,13 @@ namespace LabelStudio.Formats.Models;
 [JsonConverter(typeof(TaskConverter))]
 public sealed class LabelStudioTask : ExtensibleModel
 {
+    // The collections are made on first use: the readers set those the JSON has, and a skipped or absent member costs
+    // no empty list per task. The writers look at the fields, so writing does not make them either.
+    private JsonObject? _data;
+    private IList<Annotation>? _annotations;
+    private IList<Prediction>? _predictions;
+    private IList<Draft>? _drafts;
+
     /// <summary>Task id (<c>id</c>); absent for tasks not yet imported.</summary>
     [JsonPropertyName("id")]
     public long? Id { get; set; }
@@ -22,12 +29,24 @@ public sealed class LabelStudioTask : ExtensibleModel
     /// </summary>
     [JsonPropertyName("data")]
     [JsonConverter(typeof(JsonObjectConverter))]
-    public JsonObject Data { get; set; } = [];
+    public JsonObject Data
+    {
+        get => _data ??= [];
+        set => _data = value;
+    }
 
     /// <summary>Free-form task metadata (<c>meta</c>).</summary>
     [JsonPropertyName("meta")]
     [JsonConverter(typeof(JsonObjectConverter))]
     public JsonObject? Meta { get; set; }
+
+    internal JsonObject? DataOrNull => _data;
+
+    internal IList<Annotation>? AnnotationsOrNull => _annotations;
+
+    internal IList<Prediction>? PredictionsOrNull => _predictions;
+
+    internal IList<Draft>? DraftsOrNull => _drafts;
 
     // Whether "agreement" is written (read from JSON, or set).
     internal bool HasAgreementMember => Agreement is not null || IsPresent(TaskConverter.AgreementBit);
@@ -37,16 +56,28 @@ public sealed class LabelStudioTask : ExtensibleModel
 
     /// <summary>Annotations (<c>annotations</c>); empty when the task has none.</summary>
     [JsonPropertyName("annotations")]
-    public IList<Annotation> Annotations { get; set; } = [];
+    public IList<Annotation> Annotations
+    {
+        get => _annotations ??= [];
+        set => _annotations = value;
+    }
 
     /// <summary>Predictions (<c>predictions</c>); empty when the task has none.</summary>
     [JsonPropertyName("predictions")]
     [JsonConverter(typeof(PredictionListConverter))]
-    public IList<Prediction> Predictions { get; set; } = [];
+    public IList<Prediction> Predictions
+    {
+        get => _predictions ??= [];
+        set => _predictions = value;
+    }
 
     /// <summary>Unsubmitted annotation drafts (<c>drafts</c>); empty when the task has none.</summary>
     [JsonPropertyName("drafts")]
-    public IList<Draft> Drafts { get; set; } = [];
+    public IList<Draft> Drafts
+    {
+        get => _drafts ??= [];
+        set => _drafts = value;
+    }
 
     /// <summary>Creation time (<c>created_at</c>).</summary>
     [JsonPropertyName("created_at")]

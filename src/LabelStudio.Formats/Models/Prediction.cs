@@ -19,7 +19,8 @@ public sealed class Prediction : ExtensibleModel
     // Set by the Results setter and by reads that met "result": an explicitly set list is written even when empty.
     internal const ulong ResultsBit = 1UL << 1;
 
-    private IList<Result> _results = [];
+    // Made on first use (see LabelStudioTask): the readers set the list they read, the writers look at the field.
+    private IList<Result>? _results;
 
     /// <summary>
     /// The predicted regions and classifications (<c>result</c>); empty when there are none. Once set (or read from
@@ -29,13 +30,15 @@ public sealed class Prediction : ExtensibleModel
     [JsonPropertyName("result")]
     public IList<Result> Results
     {
-        get => _results;
+        get => _results ??= [];
         set
         {
             _results = value;
             MarkPresent(ResultsBit);
         }
     }
+
+    internal IList<Result>? ResultsOrNull => _results;
 
     /// <summary>Version of the model that made the prediction (<c>model_version</c>).</summary>
     [JsonPropertyName("model_version")]

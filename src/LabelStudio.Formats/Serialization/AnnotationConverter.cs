@@ -28,7 +28,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
     public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAnnotation(ref reader, options, null);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Annotation ReadAnnotation(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool)
+    public static Annotation ReadAnnotation(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, ulong skipped = 0)
     {
         ValueReading.ExpectObject(ref reader);
         var value = new Annotation();
@@ -37,6 +37,13 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var propertyName = ValueReading.PropertyName(ref reader);
+            if (skipped != 0 && (SkippedMemberMasks.AnnotationBit(propertyName) & skipped) != 0)
+            {
+                // Checked for well-formed JSON by the tokenizer, not built (see SkippedTaskMembers).
+                reader.Skip();
+                continue;
+            }
+
             switch (propertyName.Length)
             {
                 case 2 when propertyName.SequenceEqual("id"u8):
@@ -184,13 +191,14 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
     {
         writer.WriteStartObject();
         ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(IdBit));
-        if (value.IsPresent(ResultWasNullBit) && value.Results.Count == 0)
+        var results = value.ResultsOrNull ?? Array.Empty<Result>();
+        if (value.IsPresent(ResultWasNullBit) && results.Count == 0)
         {
             writer.WriteNull("result"u8);
         }
         else
         {
-            ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(Annotation.ResultsBit), options);
+            ValueReading.WriteResults(writer, "result"u8, results, value.IsPresent(Annotation.ResultsBit), options);
         }
 
         ValueReading.WriteNode(writer, "completed_by"u8, value.CompletedBy, value.IsPresent(CompletedByBit), options);

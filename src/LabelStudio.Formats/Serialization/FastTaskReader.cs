@@ -54,6 +54,7 @@ internal static class FastTaskReader
 
         try
         {
+            pool.ResultBuffer.Clear();
             var parser = new Parser(element, maxDepth, pool);
             task = parser.ReadTask(skipped);
             return true;
@@ -121,7 +122,7 @@ internal static class FastTaskReader
         public const int IsLabeled = 20;
         public const int Overlap = 21;
 
-        public static readonly MemberTable Table = new(null, "id", "data", "meta", "annotations", "predictions", "drafts", "created_at", "updated_at", "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "comment_count", "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "file_upload", "comment_authors", "agreement", "is_labeled", "overlap");
+        public static readonly MemberTable Table = new(null, SkippedMemberMasks.TaskMemberNames);
     }
 
     private static class AnnotationMembers
@@ -151,7 +152,7 @@ internal static class FastTaskReader
         public const int CreatedAgo = 22;
         public const int State = 23;
 
-        public static readonly MemberTable Table = new(TaskMembers.Table, "id", "result", "completed_by", "was_cancelled", "ground_truth", "created_at", "updated_at", "draft_created_at", "lead_time", "prediction", "result_count", "unique_id", "import_id", "last_action", "bulk_created", "task", "project", "updated_by", "parent_prediction", "parent_annotation", "last_created_by", "created_username", "created_ago", "state");
+        public static readonly MemberTable Table = new(TaskMembers.Table, SkippedMemberMasks.AnnotationMemberNames);
     }
 
     private static class ResultMembers
@@ -381,6 +382,9 @@ internal static class FastTaskReader
         private int _pos;
         private int _depth;
 
+        // The annotation members read for well-formedness only (SkippedMemberMasks).
+        private ulong _skippedInAnnotations;
+
         public Parser(ReadOnlySpan<byte> json, int maxDepth, JsonStringPool pool)
         {
             _json = json;
@@ -399,6 +403,8 @@ internal static class FastTaskReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public LabelStudioTask ReadTask(SkippedTaskMembers skipped)
         {
+            var skippedInTask = SkippedMemberMasks.Task(skipped);
+            _skippedInAnnotations = SkippedMemberMasks.Annotation(skipped);
             StartObject();
             var task = new LabelStudioTask();
             ulong present = 0, seen = 0;
@@ -406,6 +412,13 @@ internal static class FastTaskReader
             var previous = -1;
             while (NextMember(ref previous, TaskMembers.Table, out var member, out var name))
             {
+                if ((skippedInTask & SkippedMemberMasks.Bit(member)) != 0)
+                {
+                    // Validated as the exact reader's Skip validates; nothing is built.
+                    SkipValue();
+                    continue;
+                }
+
                 switch (member)
                 {
                     case TaskMembers.Id:
@@ -444,24 +457,12 @@ internal static class FastTaskReader
                         break;
 
                     case TaskMembers.Predictions:
-                        if ((skipped & SkippedTaskMembers.Predictions) != 0)
-                        {
-                            SkipValue();
-                            break;
-                        }
-
                         Once(ref seen, TaskConverter.PredictionsBit);
                         task.Predictions = ReadPredictions();
                         present |= TaskConverter.PredictionsBit;
                         break;
 
                     case TaskMembers.Drafts:
-                        if ((skipped & SkippedTaskMembers.Drafts) != 0)
-                        {
-                            SkipValue();
-                            break;
-                        }
-
                         Once(ref seen, TaskConverter.DraftsBit);
                         task.Drafts = ReadDraftsDelegated();
                         present |= TaskConverter.DraftsBit;
@@ -616,6 +617,12 @@ internal static class FastTaskReader
             var previous = -1;
             while (NextMember(ref previous, AnnotationMembers.Table, out var member, out var name))
             {
+                if ((_skippedInAnnotations & SkippedMemberMasks.Bit(member)) != 0)
+                {
+                    SkipValue();
+                    continue;
+                }
+
                 switch (member)
                 {
                     case AnnotationMembers.Id:
@@ -797,14 +804,23 @@ internal static class FastTaskReader
                 Bail();
             }
 
+            // Gathered in the thread's buffer, then copied into a list of the exact size: one array per annotation instead
+            // of the 4, 8, 16... a growing list allocates. The buffer is a stack (a result never holds results, but this
+            // does not rely on it), emptied before each task in case a read gave up halfway.
             StartArray();
-            var list = new List<Result>();
+            var buffer = _pool.ResultBuffer;
+            var start = buffer.Count;
             var first = true;
             while (NextElement(ref first))
             {
-                list.Add(ReadResult());
+                buffer.Add(ReadResult());
             }
 
+            var count = buffer.Count - start;
+            var list = new List<Result>(count);
+            CollectionsMarshal.SetCount(list, count);
+            CollectionsMarshal.AsSpan(buffer).Slice(start, count).CopyTo(CollectionsMarshal.AsSpan(list));
+            buffer.RemoveRange(start, count);
             return list;
         }
 

@@ -32,6 +32,9 @@ internal sealed class JsonStringPool
     /// <summary><see cref="FastTaskReader"/>'s last strings of the members whose values repeat, for the same reason.</summary>
     public FastTaskReader.RecentStrings RecentStrings { get; } = new();
 
+    /// <summary><see cref="FastTaskReader"/>'s buffer for the results of one annotation or prediction, for the same reason.</summary>
+    public List<Models.Result> ResultBuffer { get; } = [];
+
     /// <summary>The string of the current <see cref="JsonTokenType.String"/> token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ref Utf8JsonReader reader)

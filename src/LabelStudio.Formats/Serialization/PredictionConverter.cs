@@ -122,7 +122,7 @@ internal sealed class PredictionConverter : JsonConverter<Prediction>
     {
         writer.WriteStartObject();
         ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, value.IsPresent(IdBit));
-        ValueReading.WriteResults(writer, "result"u8, value.Results, value.IsPresent(Prediction.ResultsBit), options);
+        ValueReading.WriteResults(writer, "result"u8, value.ResultsOrNull ?? Array.Empty<Result>(), value.IsPresent(Prediction.ResultsBit), options);
         ValueReading.WriteNullableString(writer, "model_version"u8, value.ModelVersion, value.IsPresent(ModelVersionBit));
         ValueReading.WriteNullableNumber(writer, "score"u8, value.Score, value.IsPresent(ScoreBit));
         ValueReading.WriteNode(writer, "cluster"u8, value.Cluster, value.IsPresent(ClusterBit), options);

@@ -36,7 +36,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         var member = default(ReadOnlySpan<byte>);
         try
         {
-            ReadMembers(ref reader, options, pool, skipped, task, ref present, ref extra, ref member);
+            ReadMembers(ref reader, options, pool, SkippedMemberMasks.Task(skipped), SkippedMemberMasks.Annotation(skipped), task, ref present, ref extra, ref member);
         }
         catch (JsonException ex) when (ex is not JsonMemberException && !member.IsEmpty)
         {
@@ -52,12 +52,19 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
     // The export readers' hot methods are compiled optimized at their first call: a converter reads a file once per
     // process, and the tiered JIT's unoptimized first versions ran for the first few thousand tasks on every reading thread.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadMembers(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, SkippedTaskMembers skipped, LabelStudioTask task, ref ulong present, ref Dictionary<string, JsonElement>? extra, scoped ref ReadOnlySpan<byte> member)
+    private static void ReadMembers(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonStringPool? pool, ulong skipped, ulong skippedInAnnotations, LabelStudioTask task, ref ulong present, ref Dictionary<string, JsonElement>? extra, scoped ref ReadOnlySpan<byte> member)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             member = reader.HasValueSequence || reader.ValueIsEscaped ? "?"u8 : reader.ValueSpan;
             var propertyName = ValueReading.PropertyName(ref reader);
+            if (skipped != 0 && (SkippedMemberMasks.TaskBit(propertyName) & skipped) != 0)
+            {
+                // The tokenizer still checks the value is well-formed JSON; nothing is built.
+                reader.Skip();
+                continue;
+            }
+
             switch (propertyName.Length)
             {
                 case 2 when propertyName.SequenceEqual("id"u8):
@@ -83,7 +90,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         annotations.Add(reader.TokenType == JsonTokenType.StartObject
-                            ? AnnotationConverter.ReadAnnotation(ref reader, options, pool)
+                            ? AnnotationConverter.ReadAnnotation(ref reader, options, pool, skippedInAnnotations)
                             : throw new JsonException($"Expected an annotation object, found {reader.TokenType}."));
                     }
 
@@ -92,13 +99,6 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
                     break;
 
                 case 11 when propertyName.SequenceEqual("predictions"u8):
-                    if ((skipped & SkippedTaskMembers.Predictions) != 0)
-                    {
-                        // The tokenizer still checks the value is well-formed JSON; nothing is built.
-                        reader.Skip();
-                        continue;
-                    }
-
                     reader.Read();
                     ExpectArray(ref reader, "predictions");
                     task.Predictions = PredictionListConverter.ReadPredictions(ref reader, options, pool);
@@ -106,12 +106,6 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
                     break;
 
                 case 6 when propertyName.SequenceEqual("drafts"u8):
-                    if ((skipped & SkippedTaskMembers.Drafts) != 0)
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-
                     reader.Read();
                     ExpectArray(ref reader, "drafts");
                     task.Drafts = ValueReading.ReadList(ref reader, LabelStudioJson.TypeInfo<Draft>());
@@ -210,10 +204,11 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         var present = value.PresentMembers;
         writer.WriteStartObject();
         ValueReading.WriteNullableNumber(writer, "id"u8, value.Id, (present & IdBit) != 0);
-        if ((present & DataBit) != 0 || value.Data.Count > 0)
+        var data = value.DataOrNull;
+        if ((present & DataBit) != 0 || data?.Count > 0)
         {
             writer.WritePropertyName("data"u8);
-            value.Data.WriteTo(writer, options);
+            (data ?? []).WriteTo(writer, options);
         }
 
         if (value.Meta is not null ? (present & MetaBit) != 0 || value.Meta.Count > 0 : (present & MetaBit) != 0)
@@ -221,14 +216,15 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
             ValueReading.WriteNode(writer, "meta"u8, value.Meta, present: true, options);
         }
 
-        ValueReading.WriteList(writer, "annotations"u8, value.Annotations, (present & AnnotationsBit) != 0, writtenAsNull: false, options, AnnotationConverter.Instance);
-        if ((present & PredictionsBit) != 0 || value.Predictions.Count > 0)
+        ValueReading.WriteList(writer, "annotations"u8, value.AnnotationsOrNull ?? Array.Empty<Annotation>(), (present & AnnotationsBit) != 0, writtenAsNull: false, options, AnnotationConverter.Instance);
+        var predictions = value.PredictionsOrNull;
+        if ((present & PredictionsBit) != 0 || predictions?.Count > 0)
         {
             writer.WritePropertyName("predictions"u8);
-            PredictionListConverter.Instance.Write(writer, value.Predictions, options);
+            PredictionListConverter.Instance.Write(writer, predictions ?? Array.Empty<Prediction>(), options);
         }
 
-        ValueReading.WriteList(writer, "drafts"u8, value.Drafts, (present & DraftsBit) != 0, writtenAsNull: false, LabelStudioJson.TypeInfo<Draft>());
+        ValueReading.WriteList(writer, "drafts"u8, value.DraftsOrNull ?? Array.Empty<Draft>(), (present & DraftsBit) != 0, writtenAsNull: false, LabelStudioJson.TypeInfo<Draft>());
         ValueReading.WriteTimestamp(writer, "created_at"u8, value.CreatedAt, (present & CreatedAtBit) != 0);
         ValueReading.WriteTimestamp(writer, "updated_at"u8, value.UpdatedAt, (present & UpdatedAtBit) != 0);
         ValueReading.WriteNullableNumber(writer, "inner_id"u8, value.InnerId, (present & InnerIdBit) != 0);

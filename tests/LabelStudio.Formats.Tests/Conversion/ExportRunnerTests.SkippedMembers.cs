@@ -47,6 +47,26 @@ public partial class ExportRunnerTests
         withPredictions.Should().BeGreaterThanOrEqualTo(3);
     }
 
+    [Test]
+    public void SkippingCases_Fixtures_HoldTheSkippedAnnotationMembers()
+    {
+        // Nor about an annotation's bookkeeping, edit times, author and extensions unless some fixture has each of them.
+        var annotations = Directory.EnumerateFiles(Fixtures.FormatsRoot, "export.json", SearchOption.AllDirectories)
+            .Select(f => JsonNode.Parse(File.ReadAllText(f)))
+            .SelectMany(root => root is JsonArray tasks ? tasks : [root])
+            .SelectMany(t => t?["annotations"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .ToList();
+        var known = SkippedMemberMasks.AnnotationMemberNames.ToHashSet(StringComparer.Ordinal);
+
+        foreach (var member in (string[])["completed_by", "updated_at", "lead_time", "unique_id", "prediction", "result_count", "task", "project"])
+        {
+            annotations.Count(a => a.ContainsKey(member)).Should().BeGreaterThan(10, member);
+        }
+
+        annotations.Should().Contain(a => a.Any(m => !known.Contains(m.Key)), "an unknown annotation member");
+    }
+
     [TestCaseSource(nameof(SkippingCases))]
     public async Task RunAsync_StreamSkippingPredictionsAndDrafts_EqualsWholeTaskRead(string caseName, string format, bool withDrafts)
     {
@@ -89,16 +109,19 @@ public partial class ExportRunnerTests
         }
     }
 
-    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[],\"predictions\":[{\"id\":1,\"result\":[}]}]", 76, TestName = "RunAsync_MalformedSkippedPredictions_ThrowsPositioned")]
-    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[],\"drafts\":[{\"id\":1,\"lead_time\":1.5.2}]}]", 76, TestName = "RunAsync_MalformedSkippedDrafts_ThrowsPositioned")]
-    public async Task RunAsync_MalformedSkippedMember_ThrowsPositioned(string json, int offset)
+    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[],\"predictions\":[{\"id\":1,\"result\":[}]}]", 76, "CSV", TestName = "RunAsync_MalformedSkippedPredictions_ThrowsPositioned")]
+    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[],\"drafts\":[{\"id\":1,\"lead_time\":1.5.2}]}]", 76, "CSV", TestName = "RunAsync_MalformedSkippedDrafts_ThrowsPositioned")]
+    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[],\"meta\":{\"k\":1.5.2}}]", 58, "CSV", TestName = "RunAsync_MalformedSkippedTaskMeta_ThrowsPositioned")]
+    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[{\"id\":1,\"result\":[],\"result_count\":1.5.2}]}]", 79, "CSV", TestName = "RunAsync_MalformedSkippedAnnotationBookkeeping_ThrowsPositioned")]
+    [TestCase("[{\"id\":1,\"data\":{\"t\":\"a\"},\"annotations\":[{\"id\":1,\"result\":[],\"history\":[1.5.2]}]}]", 75, "JSON_MIN", TestName = "RunAsync_MalformedSkippedAnnotationExtension_ThrowsPositioned")]
+    public async Task RunAsync_MalformedSkippedMember_ThrowsPositioned(string json, int offset, string format)
     {
         // The offsets point at the first byte that is not JSON: the '}' closing an array, the second '.' of a number.
         json[offset].Should().BeOneOf('}', '.');
         var output = Path.Combine(_work, "out");
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(json));
 
-        var act = () => new ExportRunner().RunAsync(input, ExportFormat.Csv, output);
+        var act = () => new ExportRunner().RunAsync(input, new ExportFormat(format), output);
 
         var error = (await act.Should().ThrowAsync<LabelStudioJsonException>()).Which;
         error.TaskIndex.Should().Be(0);

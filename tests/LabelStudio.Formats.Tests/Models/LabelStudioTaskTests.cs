@@ -18,6 +18,46 @@ public class LabelStudioTaskTests
     }
 
     [Test]
+    public void Collections_NewTask_MadeOnFirstUseAndKept()
+    {
+        var task = new LabelStudioTask();
+
+        // Writing a new task does not make its collections: they are made by the first read of the property.
+        LabelStudioJson.SerializeToUtf8Bytes(task);
+        task.DataOrNull.Should().BeNull();
+        task.AnnotationsOrNull.Should().BeNull();
+        task.PredictionsOrNull.Should().BeNull();
+        task.DraftsOrNull.Should().BeNull();
+
+        task.Data.Should().BeEmpty().And.BeSameAs(task.Data);
+        task.Annotations.Should().BeEmpty().And.BeSameAs(task.Annotations);
+        task.Predictions.Should().BeEmpty().And.BeSameAs(task.Predictions);
+        task.Drafts.Should().BeEmpty().And.BeSameAs(task.Drafts);
+        task.Annotations.Add(new Annotation());
+        task.Annotations.Should().ContainSingle();
+
+        // Made by a read, the empty collections are still not members that were present: nothing but the annotation is written.
+        Json(LabelStudioJson.SerializeToUtf8Bytes(task)).Should().Be("""{"annotations":[{}]}""");
+    }
+
+    [Test]
+    public void Results_NewAnnotationAndPrediction_MadeOnFirstUseAndNotWrittenUntilSet()
+    {
+        var annotation = new Annotation();
+        var prediction = new Prediction();
+
+        Json(LabelStudioJson.SerializeToUtf8Bytes(annotation)).Should().Be("{}");
+        annotation.ResultsOrNull.Should().BeNull();
+        prediction.ResultsOrNull.Should().BeNull();
+        annotation.Results.Should().BeEmpty().And.BeSameAs(annotation.Results);
+        prediction.Results.Should().BeEmpty().And.BeSameAs(prediction.Results);
+        Json(LabelStudioJson.SerializeToUtf8Bytes(annotation)).Should().Be("{}");
+
+        annotation.Results = [];
+        Json(LabelStudioJson.SerializeToUtf8Bytes(annotation)).Should().Be("""{"result":[]}""");
+    }
+
+    [Test]
     public void Serialize_TaskWithPrediction_WritesThePredictionAndItsResults()
     {
         var task = new LabelStudioTask

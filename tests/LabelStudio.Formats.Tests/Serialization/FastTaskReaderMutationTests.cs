@@ -14,8 +14,7 @@ public class FastTaskReaderMutationTests
     // Stands for the two bytes C3 28 (a lead byte followed by a non-continuation: invalid UTF-8) once encoded.
     private const char InvalidUtf8 = '\uFFFF';
 
-    private static readonly SkippedTaskMembers[] SkipCombinations =
-        [SkippedTaskMembers.None, SkippedTaskMembers.Predictions, SkippedTaskMembers.Drafts, SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts];
+    private static readonly SkippedTaskMembers[] SkipCombinations = SkipSets.Combinations;
 
     // Every hot member of the task, annotation, result and value objects, with a placeholder for its value:
     // $I integer, $D double, $S string, $B boolean, $T timestamp, $N nesting.
