@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LabelStudio.Formats.Conversion;
 using Microsoft.Win32.SafeHandles;
 
 namespace LabelStudio.Formats.Coco;
@@ -32,26 +33,10 @@ internal static class FileRanges
 
         // struct statvfs is 112 bytes on 64-bit glibc and musl, and begins with unsigned long f_bsize on every
         // 64-bit Linux ABI; the rest is not read.
-        Span<byte> buffer = stackalloc byte[256];
-        var added = false;
-        try
-        {
-            file.DangerousAddRef(ref added);
-            if (FStatVfs((int)file.DangerousGetHandle(), ref MemoryMarshal.GetReference(buffer)) != 0)
-            {
-                return 0;
-            }
-        }
-        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        var buffer = new byte[256];
+        if (LibC.OnDescriptor(file, descriptor => LibC.FStatVfs(descriptor, ref MemoryMarshal.GetArrayDataReference(buffer)), -1) != 0)
         {
             return 0;
-        }
-        finally
-        {
-            if (added)
-            {
-                file.DangerousRelease();
-            }
         }
 
         var size = MemoryMarshal.Read<ulong>(buffer);
@@ -69,23 +54,7 @@ internal static class FileRanges
             return false;
         }
 
-        var added = false;
-        try
-        {
-            file.DangerousAddRef(ref added);
-            return Fallocate((int)file.DangerousGetHandle(), InsertRange, 0, length) == 0;
-        }
-        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return false;
-        }
-        finally
-        {
-            if (added)
-            {
-                file.DangerousRelease();
-            }
-        }
+        return LibC.OnDescriptor(file, descriptor => LibC.Fallocate(descriptor, InsertRange, 0, length) == 0, false);
     }
 
     /// <summary>Starts writing the given range's dirty pages to disk without waiting; a hint, errors ignored.</summary>
@@ -101,23 +70,8 @@ internal static class FileRanges
             return;
         }
 
-        var added = false;
-        try
-        {
-            file.DangerousAddRef(ref added);
-            _ = SyncFileRange((int)file.DangerousGetHandle(), offset, length, StartWrite);
-        }
-        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
-        {
-            // No such call here: the end pays for the whole writeback instead.
-        }
-        finally
-        {
-            if (added)
-            {
-                file.DangerousRelease();
-            }
-        }
+        // No such call here: the end pays for the whole writeback instead.
+        _ = LibC.OnDescriptor(file, descriptor => LibC.SyncFileRange(descriptor, offset, length, StartWrite), -1);
     }
 
     /// <summary>
@@ -154,16 +108,4 @@ internal static class FileRanges
             return false;
         }
     }
-
-    [DllImport("libc", EntryPoint = "fallocate", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Fallocate(int descriptor, int mode, long offset, long length);
-
-    [DllImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SyncFileRange(int descriptor, long offset, long length, uint flags);
-
-    [DllImport("libc", EntryPoint = "fstatvfs", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int FStatVfs(int descriptor, ref byte buffer);
 }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using LabelStudio.Formats.Conversion;
 using Microsoft.Win32.SafeHandles;
 
 namespace LabelStudio.Formats.Coco;
@@ -64,60 +64,23 @@ internal static class PartFileCopy
     }
 
     // Copies what the kernel agrees to copy; returns the number of bytes copied (less than length when it refused).
-    private static long KernelCopy(SafeFileHandle source, SafeFileHandle destination, long destinationOffset, long length, CancellationToken cancellationToken)
-    {
-        var added = false;
-        source.DangerousAddRef(ref added);
-        var addedDestination = false;
-        try
+    private static long KernelCopy(SafeFileHandle source, SafeFileHandle destination, long destinationOffset, long length, CancellationToken cancellationToken) =>
+        LibC.OnDescriptor(source, input => LibC.OnDescriptor(destination, output =>
         {
-            destination.DangerousAddRef(ref addedDestination);
-            var input = (int)source.DangerousGetHandle();
-            var output = (int)destination.DangerousGetHandle();
             long inputOffset = 0;
             var outputOffset = destinationOffset;
             while (inputOffset < length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long result;
-                try
-                {
-                    result = CopyFileRange(input, ref inputOffset, output, ref outputOffset, (nuint)Math.Min(Chunk, length - inputOffset), 0);
-                }
-                catch (EntryPointNotFoundException)
-                {
-                    break;
-                }
-                catch (DllNotFoundException)
-                {
-                    break;
-                }
 
                 // 0: the source ended early (it did not: it is ours and finished); -1: refused (EXDEV, ENOSYS,
                 // EOPNOTSUPP, EINVAL...), or a real I/O error that the stream copy will then report.
-                if (result <= 0)
+                if (LibC.CopyFileRange(input, ref inputOffset, output, ref outputOffset, (nuint)Math.Min(Chunk, length - inputOffset), 0) <= 0)
                 {
                     break;
                 }
             }
 
             return inputOffset;
-        }
-        finally
-        {
-            if (addedDestination)
-            {
-                destination.DangerousRelease();
-            }
-
-            if (added)
-            {
-                source.DangerousRelease();
-            }
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "copy_file_range", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern nint CopyFileRange(int inputDescriptor, ref long inputOffset, int outputDescriptor, ref long outputOffset, nuint length, uint flags);
+        }, 0L), 0L);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
+using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.ImageExport;
 using Microsoft.Win32.SafeHandles;
 
@@ -229,7 +230,17 @@ internal sealed class LabelFileWriter
             return false;
         }
 
-        var descriptor = Open(ref MemoryMarshal.GetReference(path), OpenWriteOnly | OpenCreate | OpenExclusive | OpenCloseOnExec, CreateMode);
+        int descriptor;
+        try
+        {
+            descriptor = LibC.Open(ref MemoryMarshal.GetReference(path), OpenWriteOnly | OpenCreate | OpenExclusive | OpenCloseOnExec, CreateMode);
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // A libc without these entry points (or under another name): .NET's API does the work.
+            return false;
+        }
+
         if (descriptor < 0)
         {
             return false;
@@ -240,7 +251,7 @@ internal sealed class LabelFileWriter
         {
             while (content.Length > 0)
             {
-                var count = Write(descriptor, ref MemoryMarshal.GetReference(content), (nuint)content.Length);
+                var count = LibC.Write(descriptor, ref MemoryMarshal.GetReference(content), (nuint)content.Length);
                 if (count <= 0)
                 {
                     // EINTR, ENOSPC, EIO...: the managed write starts the file over and reports what fails.
@@ -253,7 +264,7 @@ internal sealed class LabelFileWriter
         }
         finally
         {
-            _ = Close(descriptor);
+            _ = LibC.Close(descriptor);
         }
 
         return written;
@@ -295,18 +306,6 @@ internal sealed class LabelFileWriter
             throw new IOException($"Could not write the label file {name}: {ex.Message.Replace(path, name, StringComparison.Ordinal)}", ex);
         }
     }
-
-    [DllImport("libc", EntryPoint = "open")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Open(ref byte path, int flags, int mode);
-
-    [DllImport("libc", EntryPoint = "write")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern nint Write(int descriptor, ref byte buffer, nuint count);
-
-    [DllImport("libc", EntryPoint = "close")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Close(int descriptor);
 
     /// <summary>
     /// One file of a batch: its path (UTF-8, NUL-terminated, at <paramref name="PathStart"/>; -1 when the batch holds
