@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LabelStudio.Formats.Serialization;
 
 /// <summary>
@@ -80,26 +82,7 @@ internal static class JsonEscapes
             return -1;
         }
 
-        var unit = 0;
-        for (var k = i + 2; k < i + 6; k++)
-        {
-            var digit = Hex(json[k]);
-            if (digit < 0)
-            {
-                return -1;
-            }
-
-            unit = (unit << 4) | digit;
-        }
-
-        return unit;
+        // The four digits alone: the hex style takes no sign, no whitespace and no prefix.
+        return ushort.TryParse(json.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var unit) ? unit : -1;
     }
-
-    private static int Hex(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-        _ => -1,
-    };
 }

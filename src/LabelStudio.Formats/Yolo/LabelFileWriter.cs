@@ -216,9 +216,10 @@ internal sealed class LabelFileWriter
     }
 
     /// <summary>
-    /// Creates a new file and writes <paramref name="content"/> with three system calls (open, write, close); false,
-    /// with nothing left behind, when any of them fails or the file already exists: the caller then takes
-    /// <see cref="WriteManaged"/>, which replaces an existing file or throws .NET's exception for the failure.
+    /// Creates a new file and writes <paramref name="content"/> with three system calls (open, write, close); false
+    /// when any of them fails or the file already exists (a write that failed midway leaves the file it created): the
+    /// caller then takes <see cref="WriteManaged"/>, which replaces an existing file or throws .NET's exception for
+    /// the failure.
     /// </summary>
     /// <param name="path">The path in UTF-8, ending in a NUL byte (anything after it is ignored).</param>
     /// <param name="content">The bytes to write.</param>
