@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace LabelStudio.Config.Tags;
 
 /// <summary>
@@ -18,7 +16,9 @@ public static class TagCatalog
         "VideoVectorLabels", "CubeLabels",
     ];
 
-    private static readonly FrozenDictionary<string, TagSpec> Specs = BuildSpecs();
+    // Built once per process and never changed; a plain dictionary because freezing it cost more at startup than the
+    // few dozen lookups of a config parse gain from it.
+    private static readonly Dictionary<string, TagSpec> Specs = BuildSpecs();
 
     /// <summary>All known tags, by canonical name.</summary>
     public static IReadOnlyCollection<TagSpec> All => Specs.Values;
@@ -66,7 +66,7 @@ public static class TagCatalog
         S("brushSize"), B("closed"),
     ];
 
-    private static FrozenDictionary<string, TagSpec> BuildSpecs()
+    private static Dictionary<string, TagSpec> BuildSpecs()
     {
         string[] serverObject = ["name", "value", "valueList"];
         string[] serverControl = ["name", "toName"];
@@ -213,7 +213,13 @@ public static class TagCatalog
             new("Relations", TagCategory.Visual, [E("choice", "single", "multiple")], resultType: "relation", labelTag: "Relation"),
         };
 
-        return specs.ToFrozenDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, TagSpec>(specs.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in specs)
+        {
+            byName.Add(spec.Name, spec);
+        }
+
+        return byName;
     }
 
     private static TagSpec Audio(string name) => new(name, TagCategory.Object,
