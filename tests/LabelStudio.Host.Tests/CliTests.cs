@@ -121,13 +121,14 @@ public class CliTests
     }
 
     [Test]
-    public async Task Parse_TypoOfACommand_StillSuggestsTheCommand()
+    public async Task Parse_TypoOfACommand_ExitsTwoNamingTheToken()
     {
         var result = await CliRunner.RunAsync(["conver", "x.json"]);
 
-        // A typo is no catalog name, so every command is built and the parser can suggest the right one.
+        // A typo is no catalog name, so the whole root is built and parsed as before: no command matched.
         result.ExitCode.Should().Be(2);
-        result.Error.Should().Contain("conver");
+        result.Out.Should().BeEmpty();
+        result.Error.Should().Contain("Required command was not provided").And.Contain("'conver'");
     }
 
     [Test]
