@@ -84,4 +84,13 @@ public class TagCatalogTests
 
         spec!.IsAllowedAncestor(parent).Should().Be(expected);
     }
+
+    [Test]
+    public void All_CannotBeChangedThroughACast()
+    {
+        // The same collection is handed to every caller in the process.
+        TagCatalog.All.Should().NotBeAssignableTo<TagSpec[]>();
+        TagCatalog.All.Should().NotBeAssignableTo<List<TagSpec>>();
+        TagCatalog.All.Should().HaveCount(64, "the catalog's source lists 64 tags");
+    }
 }
