@@ -18,11 +18,11 @@ public static class TagCatalog
         "VideoVectorLabels", "CubeLabels",
     ];
 
-    private static readonly string[] ServerObject = ["name", "value", "valueList"];
-    private static readonly string[] ServerControl = ["name", "toName"];
+    private static readonly string[] _serverObject = ["name", "value", "valueList"];
+    private static readonly string[] _serverControl = ["name", "toName"];
 
     // The catalog's tags in the order All lists them; Create makes the spec of each by index.
-    private static readonly string[] Names =
+    private static readonly string[] _names =
     [
         "Image", "Text", "HyperText", "Audio", "AudioPlus", "Video", "TimeSeries", "Paragraphs", "Table", "List",
         "Pdf", "Markdown", "Object3D", "Cube", "Chat", "ReactCode", "Choices", "Taxonomy", "Labels", "HyperTextLabels",
@@ -36,15 +36,15 @@ public static class TagCatalog
 
     // Each tag's spec is made on first lookup, by its own small method: a config names a handful of the 64 tags, and
     // making them all (one very large method, some 1,500 attribute objects) was a visible part of every process's first
-    // parse (a dictionary of 64 lazily created entries still compiled to 20 KB of tier-0 code). Made is a write-once
+    // parse (a dictionary of 64 lazily created entries still compiled to 20 KB of tier-0 code). _made is a write-once
     // memo: every slot goes from null to the one spec all callers then share.
-    private static readonly Dictionary<string, int> IndexByName = BuildIndex();
+    private static readonly Dictionary<string, int> _indexByName = BuildIndex();
 
-    private static readonly TagSpec?[] Made = new TagSpec?[Names.Length];
+    private static readonly TagSpec?[] _made = new TagSpec?[_names.Length];
 
-    private static readonly Lazy<ReadOnlyCollection<TagSpec>> AllSpecs = new(() =>
+    private static readonly Lazy<ReadOnlyCollection<TagSpec>> _allSpecs = new(() =>
     {
-        var all = new TagSpec[Names.Length];
+        var all = new TagSpec[_names.Length];
         for (var i = 0; i < all.Length; i++)
         {
             all[i] = Get(i);
@@ -54,13 +54,13 @@ public static class TagCatalog
     });
 
     /// <summary>All known tags, by canonical name.</summary>
-    public static IReadOnlyCollection<TagSpec> All => AllSpecs.Value;
+    public static IReadOnlyCollection<TagSpec> All => _allSpecs.Value;
 
     /// <summary>Finds a tag by name, ignoring case; returns false for tags the catalog does not know.</summary>
     public static bool TryGet(string tagName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TagSpec? spec)
     {
         ArgumentNullException.ThrowIfNull(tagName);
-        if (IndexByName.TryGetValue(tagName, out var index))
+        if (_indexByName.TryGetValue(tagName, out var index))
         {
             spec = Get(index);
             return true;
@@ -72,22 +72,22 @@ public static class TagCatalog
 
     private static TagSpec Get(int index)
     {
-        if (Volatile.Read(ref Made[index]) is { } made)
+        if (Volatile.Read(ref _made[index]) is { } made)
         {
             return made;
         }
 
         // Two threads may both make a spec; the first one stored is the one everybody gets.
         var spec = Create(index);
-        return Interlocked.CompareExchange(ref Made[index], spec, null) ?? spec;
+        return Interlocked.CompareExchange(ref _made[index], spec, null) ?? spec;
     }
 
     private static Dictionary<string, int> BuildIndex()
     {
-        var index = new Dictionary<string, int>(Names.Length, StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Names.Length; i++)
+        var index = new Dictionary<string, int>(_names.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _names.Length; i++)
         {
-            index.Add(Names[i], i);
+            index.Add(_names[i], i);
         }
 
         return index;
@@ -204,19 +204,19 @@ public static class TagCatalog
         B("contrastControl"), B("crosshair"), B("grid"), N("gridSize", 1), S("width"), S("height"), S("maxWidth"), S("maxHeight"),
         E("horizontalAlignment", "left", "center", "right"), E("verticalAlignment", "top", "center", "bottom"),
         E("defaultZoom", "auto", "original", "fit"), S("crossOrigin"), B("smoothing"), S("sync"), S("maxZoom"),
-    ], serverRequired: ServerObject);
+    ], serverRequired: _serverObject);
 
     private static TagSpec TextSpec() => new("Text", TagCategory.Object,
     [
         .. ObjectCommon(), E("valueType", "text", "url"), B("saveTextResult"), E("encoding", "none", "base64", "base64unicode"),
         B("selectionEnabled"), S("highlightColor"), B("showLabels"), E("granularity", "symbol", "word", "sentence", "paragraph"),
-    ], serverRequired: ServerObject);
+    ], serverRequired: _serverObject);
 
     private static TagSpec HyperTextSpec() => new("HyperText", TagCategory.Object,
     [
         .. ObjectCommon(), E("valueType", "text", "url"), B("saveTextResult"), E("encoding", "none", "base64", "base64unicode"),
         B("selectionEnabled"), B("clickableLinks"), S("highlightColor"), B("showLabels"), E("granularity", "symbol", "word", "sentence", "paragraph"),
-    ], serverRequired: ServerObject, opaqueContent: true);
+    ], serverRequired: _serverObject, opaqueContent: true);
 
     private static TagSpec AudioSpec() => Audio("Audio");
 
@@ -263,7 +263,7 @@ public static class TagCatalog
     [
         .. ControlCommon(), E("choice", "single", "single-radio", "multiple"), E("layout", "select", "inline", "vertical", "horizontal"),
         B("showInline"), B("allowNested"), I("maxUsages", 0), S("selection"), S("apiUrl"),
-    ], "choices", labelTag: "Choice", serverRequired: ServerControl);
+    ], "choices", labelTag: "Choice", serverRequired: _serverControl);
 
     private static TagSpec TaxonomySpec() => new("Taxonomy", TagCategory.Control,
     [
@@ -271,7 +271,7 @@ public static class TagCatalog
         B("legacy"), N("minWidth"), N("maxWidth"), B("isEditable"), B("userLabels"),
     ], "taxonomy", labelTag: "Choice", requiresLabels: true);
 
-    private static TagSpec LabelsSpec() => new("Labels", TagCategory.Control, [.. LabelsCommon()], "labels", labelTag: "Label", serverRequired: ServerControl);
+    private static TagSpec LabelsSpec() => new("Labels", TagCategory.Control, [.. LabelsCommon()], "labels", labelTag: "Label", serverRequired: _serverControl);
 
     private static TagSpec HyperTextLabelsSpec() => new("HyperTextLabels", TagCategory.Control, [.. LabelsCommon()], "hypertextlabels", ["HyperText"], labelTag: "Label", requiresLabels: true);
 
@@ -325,7 +325,7 @@ public static class TagCatalog
     [
         .. ControlCommon(), I("rows", 1), B("editable"), I("maxSubmissions", 0), S("placeholder"), B("transcription"),
         B("showSubmitButton"), B("skipDuplicates"), E("displayMode", "tag", "region-list"), S("label"),
-    ], "textarea", serverRequired: ServerControl);
+    ], "textarea", serverRequired: _serverControl);
 
     private static TagSpec RatingSpec() => new("Rating", TagCategory.Control,
     [
@@ -336,7 +336,7 @@ public static class TagCatalog
     private static TagSpec NumberSpec() => new("Number", TagCategory.Control,
     [
         .. ControlCommon(), N("min"), N("max"), N("step"), N("defaultValue"), B("slider"),
-    ], "number", serverRequired: ServerControl);
+    ], "number", serverRequired: _serverControl);
 
     private static TagSpec DateTimeSpec() => new("DateTime", TagCategory.Control, [.. ControlCommon(), S("only"), S("format"), S("min"), S("max")], "datetime");
 
