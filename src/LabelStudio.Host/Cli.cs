@@ -79,7 +79,7 @@ internal static class Cli
     /// The command the arguments start with, when it is one of the catalog's. The parser matches the first token against
     /// command names exactly, so a run of `labelstudio convert ...` parses the same with only `convert` built; building
     /// (and JIT-compiling) the other commands' options and actions is startup time a conversion does not need. Anything
-    /// else (no arguments, --help, a typo, a response file) gets every command, for help and suggestions.
+    /// else (no arguments, --help, a typo, a response file) gets every command, for help and error messages.
     /// </summary>
     internal static string? CommandNamed(string[] args)
     {

@@ -26,9 +26,9 @@ public sealed class TagSpec
             map[attribute.Name] = attribute;
         }
 
-        // A plain dictionary, not a frozen one: the catalog makes some 120 of these on every process's first parse, and
-        // analysing the keys for a frozen dictionary cost more (in JIT-compiled code and CPU) than the few lookups it
-        // speeds up; the read-only view keeps the shared catalog immutable for callers.
+        // A plain dictionary, not a frozen one: specs are made during a process's first parses, and analysing the keys
+        // for a frozen dictionary cost more (in JIT-compiled code and CPU) than the few lookups per config it speeds
+        // up; the read-only view keeps the shared catalog immutable for callers.
         Attributes = new ReadOnlyDictionary<string, AttributeSpec>(map);
         ResultType = resultType;
         ControllableTags = controls;
