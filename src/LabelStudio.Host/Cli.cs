@@ -18,7 +18,7 @@ internal static class Cli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var root = BuildRootCommand(environment);
+        var root = BuildRootCommand(environment, CommandNamed(args));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -47,19 +47,56 @@ internal static class Cli
         }
     }
 
-    public static RootCommand BuildRootCommand(CliEnvironment environment)
+    /// <summary>
+    /// Builds the root command with every command of the catalog, or only with <paramref name="onlyCommand"/> when given
+    /// (a name from the catalog).
+    /// </summary>
+    public static RootCommand BuildRootCommand(CliEnvironment environment, string? onlyCommand = null)
     {
         var root = new RootCommand(Description);
 
         // The default version action reads the entry assembly, which is not ours when the CLI runs in-process.
-        var versionOption = root.Options.OfType<VersionOption>().Single();
-        versionOption.Action = new PrintVersionAction();
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption versionOption)
+            {
+                versionOption.Action = new PrintVersionAction();
+            }
+        }
+
         foreach (var command in CommandCatalog.All)
         {
-            root.Subcommands.Add(command.Build(environment));
+            if (onlyCommand is null || string.Equals(command.Name, onlyCommand, StringComparison.Ordinal))
+            {
+                root.Subcommands.Add(command.Build(environment));
+            }
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The command the arguments start with, when it is one of the catalog's. The parser matches the first token against
+    /// command names exactly, so a run of `labelstudio convert ...` parses the same with only `convert` built; building
+    /// (and JIT-compiling) the other commands' options and actions is startup time a conversion does not need. Anything
+    /// else (no arguments, --help, a typo, a response file) gets every command, for help and error messages.
+    /// </summary>
+    internal static string? CommandNamed(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var command in CommandCatalog.All)
+        {
+            if (string.Equals(command.Name, args[0], StringComparison.Ordinal))
+            {
+                return command.Name;
+            }
+        }
+
+        return null;
     }
 
     private sealed class PrintVersionAction : SynchronousCommandLineAction

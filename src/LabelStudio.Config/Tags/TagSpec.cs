@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 
 namespace LabelStudio.Config.Tags;
 
@@ -26,19 +26,19 @@ public sealed class TagSpec
             map[attribute.Name] = attribute;
         }
 
-        Attributes = map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        // A plain dictionary, not a frozen one: specs are made during a process's first parses, and analysing the keys
+        // for a frozen dictionary cost more (in JIT-compiled code and CPU) than the few lookups per config it speeds
+        // up; the read-only view keeps the shared catalog immutable for callers.
+        Attributes = new ReadOnlyDictionary<string, AttributeSpec>(map);
         ResultType = resultType;
         ControllableTags = controls;
         RequiredAncestors = ancestors;
-        _ancestorSet = ancestors?.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         LabelTagName = labelTag;
         ServerCheckedAttributes = serverRequired ?? [];
         HasOpaqueContent = opaqueContent;
         IsSelfReferencing = isSelfReferencing;
         RequiresLabels = requiresLabels;
     }
-
-    private readonly FrozenSet<string>? _ancestorSet;
 
     /// <summary>The canonical tag name (for example <c>RectangleLabels</c>).</summary>
     public string Name { get; }
@@ -70,7 +70,24 @@ public sealed class TagSpec
     /// <summary>True for tags that are both an object and a control (Chat, ReactCode).</summary>
     public bool IsSelfReferencing { get; }
 
-    internal bool IsAllowedAncestor(string tagName) => _ancestorSet is null || _ancestorSet.Contains(tagName);
+    internal bool IsAllowedAncestor(string tagName)
+    {
+        if (RequiredAncestors is null)
+        {
+            return true;
+        }
+
+        // One or two names per tag: a scan beats building a set for each.
+        foreach (var ancestor in RequiredAncestors)
+        {
+            if (string.Equals(ancestor, tagName, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for controls that need at least one label (or dynamic labels) to be usable.</summary>
     public bool RequiresLabels { get; }

@@ -30,11 +30,13 @@ internal sealed class CheckBackendCommand : ICliCommand
         </View>
         """;
 
+    public string Name => "check-backend";
+
     public Command Build(CliEnvironment environment)
     {
         var url = new Argument<string>("url") { Description = "The backend URL as entered in Label Studio, e.g. http://localhost:9090." };
         var config = new Option<string?>("--config") { Description = "The project's labeling config (XML file); a text classification config by default." };
-        var command = new Command("check-backend", "Check an ML backend the way Label Studio does (/health, /setup, /predict). Credentials from BASIC_AUTH_USER/BASIC_AUTH_PASS.") { url, config };
+        var command = new Command(Name, "Check an ML backend the way Label Studio does (/health, /setup, /predict). Credentials from BASIC_AUTH_USER/BASIC_AUTH_PASS.") { url, config };
         command.SetAction((parseResult, cancellationToken) => RunAsync(environment, parseResult.GetValue(url)!, parseResult.GetValue(config), null, cancellationToken));
         return command;
     }

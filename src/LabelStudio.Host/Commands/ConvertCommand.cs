@@ -18,6 +18,8 @@ internal sealed class ConvertCommand : ICliCommand
 {
     private const int MaxIssuesShown = 10;
 
+    public string Name => "convert";
+
     public Command Build(CliEnvironment environment)
     {
         var export = new Argument<string?>("export") { Description = "The Label Studio JSON export to convert.", Arity = ArgumentArity.ZeroOrOne };
@@ -29,7 +31,7 @@ internal sealed class ConvertCommand : ICliCommand
         var uploadDir = new Option<string?>("--upload-dir") { Description = "Where /data/upload/... media live (default: $LS_UPLOAD_DIR)." };
         var localRoot = new Option<string?>("--local-files-root") { Description = "Where /data/local-files/?d=... media live (default: $LOCAL_FILES_DOCUMENT_ROOT)." };
         var listFormats = new Option<bool>("--list-formats") { Description = "Print the formats offered for --config, one per line, and exit." };
-        var command = new Command("convert", "Convert a Label Studio JSON export into another format, as Label Studio's converter does.")
+        var command = new Command(Name, "Convert a Label Studio JSON export into another format, as Label Studio's converter does.")
         {
             export,
             config,
@@ -154,13 +156,13 @@ internal sealed class ConvertCommand : ICliCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<ConversionReport> RunWithProgressAsync(CliEnvironment environment, Func<IProgress<long>?, Task<ConversionReport>> run)
-    {
-        if (!environment.ErrorIsTerminal)
-        {
-            return await run(null).ConfigureAwait(false);
-        }
+    private static Task<ConversionReport> RunWithProgressAsync(CliEnvironment environment, Func<IProgress<long>?, Task<ConversionReport>> run) =>
+        environment.ErrorIsTerminal ? RunWithSpinnerAsync(environment, run) : run(null);
 
+    // Its own method so that Spectre.Console is loaded (and its code compiled) only when a terminal shows the spinner:
+    // a state machine naming Spectre's types would load the assembly for every conversion, scripted ones included.
+    private static async Task<ConversionReport> RunWithSpinnerAsync(CliEnvironment environment, Func<IProgress<long>?, Task<ConversionReport>> run)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
         ConversionReport? report = null;
         await console.Progress()

@@ -37,6 +37,8 @@ internal sealed class ExportCommand : ICliCommand
         ["ASR_MANIFEST"] = ["Audio", "AudioPlus"],
     };
 
+    public string Name => "export";
+
     public Command Build(CliEnvironment environment)
     {
         var connection = new ApiConnection();
@@ -46,7 +48,7 @@ internal sealed class ExportCommand : ICliCommand
         var withImages = new Option<bool>("--with-images") { Description = "Download every referenced image (audio for ASR_MANIFEST) with your credentials and put it in the dataset." };
         var allowMissing = new Option<bool>("--allow-missing-media") { Description = "With --with-images: write the export even when some media cannot be downloaded (they are still listed; exit 0)." };
         var json = new Option<bool>("--json") { Description = "Write one JSON object (counts, conversion report, media downloads) to stdout." };
-        var command = new Command("export", "Export a project's tasks from a Label Studio server in any converter format, optionally with the images.")
+        var command = new Command(Name, "Export a project's tasks from a Label Studio server in any converter format, optionally with the images.")
         {
             project,
             to,

@@ -8,6 +8,9 @@ namespace LabelStudio.Host.Commands;
 /// </summary>
 internal interface ICliCommand
 {
+    /// <summary>The name typed after `labelstudio`; <see cref="Build"/> gives its command this name.</summary>
+    string Name { get; }
+
     /// <summary>Builds the System.CommandLine command, with its action bound to <paramref name="environment"/>.</summary>
     Command Build(CliEnvironment environment);
 }

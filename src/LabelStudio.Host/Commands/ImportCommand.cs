@@ -22,6 +22,8 @@ internal sealed class ImportCommand : ICliCommand
 {
     private const int MaxDiagnosticsKept = 10_000;
 
+    public string Name => "import";
+
     public Command Build(CliEnvironment environment)
     {
         var connection = new ApiConnection();
@@ -33,7 +35,7 @@ internal sealed class ImportCommand : ICliCommand
         {
             Description = "Send the tasks N per request, one request after the other, with progress (default: the whole file in one request, as it is). For big files; a failed chunk stops the import and says what was imported.",
         };
-        var command = new Command("import", "Import tasks (with annotations and predictions) into a Label Studio project, optionally validated first.")
+        var command = new Command(Name, "Import tasks (with annotations and predictions) into a Label Studio project, optionally validated first.")
         {
             project,
             file,

@@ -12,9 +12,11 @@ namespace LabelStudio.Host.Commands;
 /// </summary>
 internal sealed class ImportDatasetCommand : ICliCommand
 {
+    public string Name => "import-dataset";
+
     public Command Build(CliEnvironment environment)
     {
-        var command = new Command("import-dataset", "Turn a COCO or YOLO dataset into Label Studio tasks and a labeling config.");
+        var command = new Command(Name, "Turn a COCO or YOLO dataset into Label Studio tasks and a labeling config.");
         command.Subcommands.Add(BuildCoco(environment));
         command.Subcommands.Add(BuildYolo(environment));
         return command;

@@ -11,9 +11,11 @@ namespace LabelStudio.Host.Commands;
 /// </summary>
 internal sealed class ProjectsCommand : ICliCommand
 {
+    public string Name => "projects";
+
     public Command Build(CliEnvironment environment)
     {
-        var projects = new Command("projects", "Projects of a Label Studio server.");
+        var projects = new Command(Name, "Projects of a Label Studio server.");
         projects.Subcommands.Add(BuildList(environment));
         return projects;
     }

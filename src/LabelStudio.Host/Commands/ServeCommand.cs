@@ -20,6 +20,8 @@ namespace LabelStudio.Host.Commands;
 /// </summary>
 internal sealed class ServeCommand : ICliCommand
 {
+    public string Name => "serve";
+
     public Command Build(CliEnvironment environment)
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 9090 };
@@ -28,7 +30,7 @@ internal sealed class ServeCommand : ICliCommand
         var dataDir = new Option<string>("--data-dir") { Description = "Folder for per-project state and model files.", DefaultValueFactory = _ => "ml-backend-data" };
         var exemptWebhook = new Option<bool>("--webhook-without-auth") { Description = "Let /webhook through without basic auth (Label Studio's auto-created webhooks send none)." };
         var labelStudioUrl = new Option<string?>("--label-studio-url") { Description = "Label Studio's URL, for \"Start training\" to fetch the annotated tasks (default LABEL_STUDIO_URL or LABEL_STUDIO_HOST; the key comes from LABEL_STUDIO_API_KEY or LABEL_STUDIO_ACCESS_TOKEN)." };
-        var command = new Command("serve", "Run an ML backend for Label Studio with the built-in models.") { port, host, model, dataDir, exemptWebhook, labelStudioUrl };
+        var command = new Command(Name, "Run an ML backend for Label Studio with the built-in models.") { port, host, model, dataDir, exemptWebhook, labelStudioUrl };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             environment,
             new ServeSettings(

@@ -15,9 +15,11 @@ internal sealed class ValidateCommand : ICliCommand
 {
     private const string StandardInputName = "stdin";
 
+    public string Name => "validate";
+
     public Command Build(CliEnvironment environment)
     {
-        var validate = new Command("validate", "Check Label Studio inputs and report every problem with its location.");
+        var validate = new Command(Name, "Check Label Studio inputs and report every problem with its location.");
         validate.Subcommands.Add(BuildConfigCommand(environment));
         return validate;
     }
