@@ -133,6 +133,22 @@ public static class LabelStudioJson
     /// <exception cref="LabelStudioJsonException">The JSON is malformed or not a task.</exception>
     public static LabelStudioTask DeserializeTask(ReadOnlySpan<byte> utf8Json)
     {
+        // A well-formed task in the usual forms is read without the tokenizer, as the export readers read each element;
+        // the fast reader gives up on anything else (whitespace inside is fine, comments, escaped names, duplicates,
+        // nesting at the limit...) and the exact reader then reads it, or reports the error where it is.
+        var element = utf8Json.Trim(JsonWhitespace);
+        if (!element.IsEmpty && element[0] == (byte)'{'
+            && FastTaskReader.TryRead(element, new JsonStringPool(), Options.MaxDepth, SkippedTaskMembers.None, out var task))
+        {
+            return task;
+        }
+
+        return DeserializeTaskExact(utf8Json);
+    }
+
+    /// <summary><see cref="DeserializeTask"/> by the exact reader alone (the reference the fast path is tested against).</summary>
+    internal static LabelStudioTask DeserializeTaskExact(ReadOnlySpan<byte> utf8Json)
+    {
         // The hand-written reader directly (the serializer would replace a member's path with "$").
         try
         {
@@ -155,9 +171,10 @@ public static class LabelStudioJson
         {
             throw PositionedAt(ex.Message, utf8Json, (int)Math.Min(ex.Offset, utf8Json.Length), ex.Path, ex);
         }
-        catch (JsonException ex) when (ex is not LabelStudioJsonException)
+        catch (Exception ex) when (ex is JsonException and not LabelStudioJsonException || ex is InvalidOperationException)
         {
-            // Malformed JSON: the serializer's pass reports it with its position.
+            // Malformed JSON, or a string the tokenizer let through that cannot be decoded (invalid UTF-8, an unpaired
+            // surrogate escape in a member name): the serializer's pass reports it with its position.
             return DeserializeOne(utf8Json, TaskTypeInfo);
         }
     }
@@ -201,6 +218,9 @@ public static class LabelStudioJson
     public static byte[] SerializeToUtf8Bytes(Result result) => JsonSerializer.SerializeToUtf8Bytes(result, TypeInfo<Result>());
 
     internal static JsonTypeInfo<LabelStudioTask> TaskTypeInfo { get; } = TypeInfo<LabelStudioTask>();
+
+    // JSON's four whitespace bytes (RFC 8259), the only bytes allowed around a document.
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
 
     private static JsonTypeInfo<JsonObject> JsonObjectTypeInfo { get; } = TypeInfo<JsonObject>();
 
