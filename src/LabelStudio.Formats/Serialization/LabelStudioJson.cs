@@ -137,10 +137,17 @@ public static class LabelStudioJson
         // the fast reader gives up on anything else (whitespace inside is fine, comments, escaped names, duplicates,
         // nesting at the limit...) and the exact reader then reads it, or reports the error where it is.
         var element = utf8Json.Trim(JsonWhitespace);
-        if (!element.IsEmpty && element[0] == (byte)'{'
-            && FastTaskReader.TryRead(element, new JsonStringPool(), Options.MaxDepth, SkippedTaskMembers.None, out var task))
+        if (!element.IsEmpty && element[0] == (byte)'{')
         {
-            return task;
+            // Taken out while in use, so a nested call (none today) would get its own.
+            var pool = _taskPool ?? new JsonStringPool();
+            _taskPool = null;
+            var read = FastTaskReader.TryRead(element, pool, Options.MaxDepth, SkippedTaskMembers.None, out var task);
+            _taskPool = pool;
+            if (read)
+            {
+                return task!;
+            }
         }
 
         return DeserializeTaskExact(utf8Json);
@@ -218,6 +225,13 @@ public static class LabelStudioJson
     public static byte[] SerializeToUtf8Bytes(Result result) => JsonSerializer.SerializeToUtf8Bytes(result, TypeInfo<Result>());
 
     internal static JsonTypeInfo<LabelStudioTask> TaskTypeInfo { get; } = TypeInfo<LabelStudioTask>();
+
+    // One string pool per thread for DeserializeTask: a new pool is about 10 KB, which made a small body three times
+    // slower than the exact reader (benchmarks/README.md). A scratch cache, not state: the fast reader returns the same
+    // task whatever the pool read before (FastReaderOracle's pooled checks), and only strings it would intern anyway
+    // are kept, at most 512 of up to 64 bytes per thread.
+    [ThreadStatic]
+    private static JsonStringPool? _taskPool;
 
     // JSON's four whitespace bytes (RFC 8259), the only bytes allowed around a document.
     private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
