@@ -262,9 +262,6 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
         }
     }
 
-    private static string EscapePath(string path) =>
-        string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
-
     private async Task<string> GetCachedAsync(MediaReference parsed, Uri target, CancellationToken cancellationToken)
     {
         var key = MediaCache.KeyOf(NormalizedUrl(parsed, target));
@@ -289,19 +286,7 @@ public sealed class LabelStudioMediaResolver : IMediaSource, IDisposable
             throw new MediaException(MediaErrorReason.NotConfigured, parsed.Original, $"A {parsed.Kind} reference is fetched from Label Studio: set LabelStudioUrl (and ApiKey).");
         }
 
-        if (parsed.Kind == MediaReferenceKind.Upload && parsed.Path.Split('/', '\\').Contains(".."))
-        {
-            throw new MediaException(MediaErrorReason.OutsideRoot, parsed.Original, "'..' segments are not allowed in an upload path.");
-        }
-
-        var relative = parsed.Kind switch
-        {
-            MediaReferenceKind.Upload => "data/upload/" + EscapePath(parsed.Path),
-            MediaReferenceKind.LocalFiles => "data/local-files/?d=" + EscapePath(parsed.Path),
-            MediaReferenceKind.LabelStudioPath => parsed.Path.TrimStart('/'),
-            MediaReferenceKind.CloudStorage => PresignPath(parsed, context),
-            _ => throw new MediaException(MediaErrorReason.Unsupported, parsed.Original, "This reference form is not supported."),
-        };
+        var relative = parsed.Kind == MediaReferenceKind.CloudStorage ? PresignPath(parsed, context) : parsed.ToLabelStudioRelativeUrl();
 
         if (!Uri.TryCreate(_baseUrl, relative, out var target) || !IsSameOrigin(target, _baseUrl))
         {

@@ -76,32 +76,38 @@ internal static class FileRanges
 
     /// <summary>
     /// Whether a gap can be opened in a file of <paramref name="directory"/>: a scratch file of one block is
-    /// created there, given a one-block gap and deleted. A yes is a strong hint, not a promise (the real call can
+    /// created there, given a one-block gap and closed. A yes is a strong hint, not a promise (the real call can
     /// still be refused), so the caller keeps its fallback.
     /// </summary>
-    public static bool Probe(string directory)
+    /// <remarks>
+    /// The scratch file has no name where the system allows (<c>O_TMPFILE</c>): a process killed during the probe
+    /// leaves nothing in the folder, which is the user's own when <see cref="CocoExporter"/> is used without
+    /// ExportRunner's staging folder. Elsewhere it is <c>.insert-range.probe</c>, deleted when closed.
+    /// </remarks>
+    public static bool Probe(string directory) => Probe(directory, allowUnnamed: true);
+
+    /// <summary><see cref="Probe(string)"/>, with the named scratch file forced when <paramref name="allowUnnamed"/> is false (tests).</summary>
+    internal static bool Probe(string directory, bool allowUnnamed)
     {
         if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
         {
             return false;
         }
 
-        var path = Path.Combine(directory, ProbeName);
         try
         {
-            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose))
+            using var handle = (allowUnnamed ? LibC.OpenUnnamed(directory) : null)
+                ?? File.OpenHandle(Path.Combine(directory, ProbeName), FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+            var block = BlockSize(handle);
+            if (block == 0)
             {
-                var block = BlockSize(handle);
-                if (block == 0)
-                {
-                    return false;
-                }
-
-                // A whole block of data: ext4 keeps a small file's bytes inline in its inode, where a gap cannot go.
-                var data = new byte[block];
-                RandomAccess.Write(handle, data, 0);
-                return TryInsertAtStart(handle, block);
+                return false;
             }
+
+            // A whole block of data: ext4 keeps a small file's bytes inline in its inode, where a gap cannot go.
+            var data = new byte[block];
+            RandomAccess.Write(handle, data, 0);
+            return TryInsertAtStart(handle, block);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -383,15 +383,17 @@ public sealed class CsvExporter : IExporter
 
         public void Add(TypedExportItem item)
         {
+            // The official converter builds a row as a dict in this order, a later key replacing an earlier one of the
+            // same name: the task id, the controls' outputs and chat transcripts, the data keys (one named like a
+            // control renamed _data_<key>), then the annotation's columns, agreement and history. Fields are added in
+            // that order and the later one of a shared column wins (see CsvRows.LayOutLoose).
             var task = item.Task;
-            foreach (var (key, value) in task.Data)
+            if (task.Id is { } taskId)
             {
-                var start = _field.WrittenCount;
-                DataField(value);
-                _fields.Add((CsvColumnTable.DataColumn, Id(CsvColumnTable.DataColumn, key), start, _field.WrittenCount - start));
+                // No id, no id key: a header without "id" when no task has one.
+                Other(Fixed(0, "id"), taskId);
             }
 
-            Other(Fixed(0, "id"), task.Id);
             var outputs = item.Outputs;
             for (var o = 0; o < outputs.Count; o++)
             {
@@ -402,6 +404,13 @@ public sealed class CsvExporter : IExporter
                 {
                     OtherQuoted(Id(CsvColumnTable.OtherColumn, name + "_transcript"), ChatTranscript(results));
                 }
+            }
+
+            foreach (var (key, value) in task.Data)
+            {
+                var start = _field.WrittenCount;
+                DataField(value);
+                _fields.Add((CsvColumnTable.DataColumn, Id(CsvColumnTable.DataColumn, key), start, _field.WrittenCount - start));
             }
 
             var annotation = item.Annotation;

@@ -172,8 +172,38 @@ public sealed class MediaReference
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Where the Label Studio server serves this reference, relative to its root URL (base path excluded):
+    /// <c>data/upload/&lt;path&gt;</c> and <c>data/local-files/?d=&lt;path&gt;</c> with each path segment
+    /// percent-escaped, a <see cref="MediaReferenceKind.LabelStudioPath"/> as it is without its leading slash.
+    /// </summary>
+    /// <returns>The relative URL, to resolve against the server's root URL.</returns>
+    /// <exception cref="MediaException">
+    /// Reason <see cref="MediaErrorReason.OutsideRoot"/> for an upload or local-files path with a <c>..</c> segment
+    /// (between <c>/</c> or <c>\</c>): the server's file roots are not left, whatever the server would make of it;
+    /// <see cref="MediaErrorReason.Unsupported"/> for the forms the server does not serve itself (cloud storage,
+    /// http(s) URLs, file paths).
+    /// </exception>
+    public string ToLabelStudioRelativeUrl()
+    {
+        if (Kind is MediaReferenceKind.Upload or MediaReferenceKind.LocalFiles && Path.Split('/', '\\').Contains(".."))
+        {
+            throw new MediaException(MediaErrorReason.OutsideRoot, Original, "'..' segments are not allowed in a Label Studio file path.");
+        }
+
+        return Kind switch
+        {
+            MediaReferenceKind.Upload => "data/upload/" + EscapeSegments(Path),
+            MediaReferenceKind.LocalFiles => "data/local-files/?d=" + EscapeSegments(Path),
+            MediaReferenceKind.LabelStudioPath => Path.TrimStart('/'),
+            _ => throw new MediaException(MediaErrorReason.Unsupported, Original, $"A {Kind} reference is not a file the Label Studio server serves itself."),
+        };
+    }
+
     /// <inheritdoc />
     public override string ToString() => Redact(Original);
+
+    private static string EscapeSegments(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     private static MediaReference ParseAbsolute(string reference, string text, string scheme)
     {

@@ -133,6 +133,29 @@ public static class LabelStudioJson
     /// <exception cref="LabelStudioJsonException">The JSON is malformed or not a task.</exception>
     public static LabelStudioTask DeserializeTask(ReadOnlySpan<byte> utf8Json)
     {
+        // A well-formed task in the usual forms is read without the tokenizer, as the export readers read each element;
+        // the fast reader gives up on anything else (whitespace inside is fine, comments, escaped names, duplicates,
+        // nesting at the limit...) and the exact reader then reads it, or reports the error where it is.
+        var element = utf8Json.Trim(JsonWhitespace);
+        if (!element.IsEmpty && element[0] == (byte)'{')
+        {
+            // Taken out while in use, so a nested call (none today) would get its own.
+            var pool = _taskPool ?? new JsonStringPool();
+            _taskPool = null;
+            var read = FastTaskReader.TryRead(element, pool, Options.MaxDepth, SkippedTaskMembers.None, out var task);
+            _taskPool = pool;
+            if (read)
+            {
+                return task!;
+            }
+        }
+
+        return DeserializeTaskExact(utf8Json);
+    }
+
+    /// <summary><see cref="DeserializeTask"/> by the exact reader alone (the reference the fast path is tested against).</summary>
+    internal static LabelStudioTask DeserializeTaskExact(ReadOnlySpan<byte> utf8Json)
+    {
         // The hand-written reader directly (the serializer would replace a member's path with "$").
         try
         {
@@ -155,9 +178,10 @@ public static class LabelStudioJson
         {
             throw PositionedAt(ex.Message, utf8Json, (int)Math.Min(ex.Offset, utf8Json.Length), ex.Path, ex);
         }
-        catch (JsonException ex) when (ex is not LabelStudioJsonException)
+        catch (Exception ex) when (ex is JsonException and not LabelStudioJsonException || ex is InvalidOperationException)
         {
-            // Malformed JSON: the serializer's pass reports it with its position.
+            // Malformed JSON, or a string the tokenizer let through that cannot be decoded (invalid UTF-8, an unpaired
+            // surrogate escape in a member name): the serializer's pass reports it with its position.
             return DeserializeOne(utf8Json, TaskTypeInfo);
         }
     }
@@ -201,6 +225,16 @@ public static class LabelStudioJson
     public static byte[] SerializeToUtf8Bytes(Result result) => JsonSerializer.SerializeToUtf8Bytes(result, TypeInfo<Result>());
 
     internal static JsonTypeInfo<LabelStudioTask> TaskTypeInfo { get; } = TypeInfo<LabelStudioTask>();
+
+    // One string pool per thread for DeserializeTask: a new pool is about 10 KB, which made a small body three times
+    // slower than the exact reader (benchmarks/README.md). A scratch cache, not state: the fast reader returns the same
+    // task whatever the pool read before (FastReaderOracle's pooled checks), and only strings it would intern anyway
+    // are kept, at most 512 of up to 64 bytes per thread.
+    [ThreadStatic]
+    private static JsonStringPool? _taskPool;
+
+    // JSON's four whitespace bytes (RFC 8259), the only bytes allowed around a document.
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
 
     private static JsonTypeInfo<JsonObject> JsonObjectTypeInfo { get; } = TypeInfo<JsonObject>();
 

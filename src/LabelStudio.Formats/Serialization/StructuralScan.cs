@@ -5,6 +5,19 @@ using System.Runtime.Intrinsics;
 
 namespace LabelStudio.Formats.Serialization;
 
+/// <summary>The block classification <see cref="StructuralScan"/> uses: machine vectors of 32 or 16 bytes, or none.</summary>
+internal enum ScanWidth
+{
+    /// <summary>Byte by byte.</summary>
+    Scalar,
+
+    /// <summary>Four 16-byte vectors per block.</summary>
+    Vector128,
+
+    /// <summary>Two 32-byte vectors per block.</summary>
+    Vector256,
+}
+
 /// <summary>
 /// Finds where a JSON object ends without tokenizing it, 64 bytes at a time: bit masks of the quotes and brackets of a
 /// block, a prefix XOR of the quote mask for "inside a string", and only the brackets outside strings are looked at
@@ -20,8 +33,26 @@ internal static class StructuralScan
     /// The length of the object starting at <paramref name="span"/>[0] (which is <c>{</c>); 0 when it does not end within
     /// the span; -1 when it nests deeper than <paramref name="maxDepth"/>.
     /// </summary>
+    /// <remarks>Two 32-byte loads per block where the machine has them, else four of 16 (the check is a JIT constant).</remarks>
+    public static int FindObjectEnd(ReadOnlySpan<byte> span, int maxDepth) =>
+        Vector256.IsHardwareAccelerated ? FindObjectEnd<Wide>(span, maxDepth) : FindObjectEnd<Narrow>(span, maxDepth);
+
+    /// <summary>
+    /// <see cref="FindObjectEnd(ReadOnlySpan{byte}, int)"/> with the block classification of the given width, whatever
+    /// the machine has (a width it lacks is emulated, slowly but exactly): tests run every width on every machine.
+    /// </summary>
+    internal static int FindObjectEnd(ReadOnlySpan<byte> span, int maxDepth, ScanWidth width) => width switch
+    {
+        ScanWidth.Vector256 => FindObjectEnd<Wide>(span, maxDepth),
+        ScanWidth.Vector128 => FindObjectEnd<Narrow>(span, maxDepth),
+        ScanWidth.Scalar => FindObjectEnd<Scalar>(span, maxDepth),
+        _ => throw new ArgumentOutOfRangeException(nameof(width)),
+    };
+
+    // Generic over the classifier, a struct: the JIT compiles one copy per width with the classification inlined.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int FindObjectEnd(ReadOnlySpan<byte> span, int maxDepth)
+    private static int FindObjectEnd<TClassifier>(ReadOnlySpan<byte> span, int maxDepth)
+        where TClassifier : struct, IClassifier
     {
         ref var start = ref MemoryMarshal.GetReference(span);
         var depth = 0;
@@ -30,7 +61,7 @@ internal static class StructuralScan
         var i = 0;
         while (i + Block <= span.Length)
         {
-            Classify(ref start, (nuint)i, out var backslashes, out var quotes, out var opens, out var closes);
+            TClassifier.Classify(ref start, (nuint)i, out var backslashes, out var quotes, out var opens, out var closes);
             if (escaped || backslashes != 0)
             {
                 var found = Walk(span, i, i + Block, maxDepth, ref depth, ref inString, ref escaped);
@@ -132,11 +163,16 @@ internal static class StructuralScan
 
     // Bit k of each mask is set when byte k of the 64-byte block at the offset is a backslash, a quote, an opening or a
     // closing bracket. '[' and ']' are '{' and '}' without the 0x20 bit, and no other byte becomes either with it set.
-    // Two 32-byte loads where the machine has them, else four of 16.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Classify(ref byte start, nuint at, out ulong backslashes, out ulong quotes, out ulong opens, out ulong closes)
+    private interface IClassifier
     {
-        if (Vector256.IsHardwareAccelerated)
+        static abstract void Classify(ref byte start, nuint at, out ulong backslashes, out ulong quotes, out ulong opens, out ulong closes);
+    }
+
+    // Two 32-byte loads.
+    private readonly struct Wide : IClassifier
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Classify(ref byte start, nuint at, out ulong backslashes, out ulong quotes, out ulong opens, out ulong closes)
         {
             var w0 = Vector256.LoadUnsafe(ref start, at);
             var w1 = Vector256.LoadUnsafe(ref start, at + 32);
@@ -147,22 +183,60 @@ internal static class StructuralScan
             w1 |= fold;
             opens = Mask(w0, w1, (byte)'{');
             closes = Mask(w0, w1, (byte)'}');
-            return;
         }
+    }
 
-        var v0 = Vector128.LoadUnsafe(ref start, at);
-        var v1 = Vector128.LoadUnsafe(ref start, at + 16);
-        var v2 = Vector128.LoadUnsafe(ref start, at + 32);
-        var v3 = Vector128.LoadUnsafe(ref start, at + 48);
-        backslashes = Mask(v0, v1, v2, v3, (byte)'\\');
-        quotes = Mask(v0, v1, v2, v3, (byte)'"');
-        var folded = Vector128.Create((byte)0x20);
-        v0 |= folded;
-        v1 |= folded;
-        v2 |= folded;
-        v3 |= folded;
-        opens = Mask(v0, v1, v2, v3, (byte)'{');
-        closes = Mask(v0, v1, v2, v3, (byte)'}');
+    // Four 16-byte loads.
+    private readonly struct Narrow : IClassifier
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Classify(ref byte start, nuint at, out ulong backslashes, out ulong quotes, out ulong opens, out ulong closes)
+        {
+            var v0 = Vector128.LoadUnsafe(ref start, at);
+            var v1 = Vector128.LoadUnsafe(ref start, at + 16);
+            var v2 = Vector128.LoadUnsafe(ref start, at + 32);
+            var v3 = Vector128.LoadUnsafe(ref start, at + 48);
+            backslashes = Mask(v0, v1, v2, v3, (byte)'\\');
+            quotes = Mask(v0, v1, v2, v3, (byte)'"');
+            var folded = Vector128.Create((byte)0x20);
+            v0 |= folded;
+            v1 |= folded;
+            v2 |= folded;
+            v3 |= folded;
+            opens = Mask(v0, v1, v2, v3, (byte)'{');
+            closes = Mask(v0, v1, v2, v3, (byte)'}');
+        }
+    }
+
+    // Byte by byte, without the folding trick: the reference the vector widths are tested against (never used otherwise).
+    private readonly struct Scalar : IClassifier
+    {
+        public static void Classify(ref byte start, nuint at, out ulong backslashes, out ulong quotes, out ulong opens, out ulong closes)
+        {
+            backslashes = quotes = opens = closes = 0;
+            for (var k = 0; k < Block; k++)
+            {
+                var c = Unsafe.Add(ref start, at + (nuint)k);
+                var bit = 1UL << k;
+                if (c == (byte)'\\')
+                {
+                    backslashes |= bit;
+                }
+                else if (c == (byte)'"')
+                {
+                    quotes |= bit;
+                }
+
+                else if (c is (byte)'{' or (byte)'[')
+                {
+                    opens |= bit;
+                }
+                else if (c is (byte)'}' or (byte)']')
+                {
+                    closes |= bit;
+                }
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -131,7 +131,7 @@ internal sealed class MediaDownloadCache : IMediaSource
     private async Task<bool> FetchFromLabelStudioAsync(MediaReference parsed, string part, bool allowResume, CancellationToken cancellationToken)
     {
         var offset = allowResume && File.Exists(part) ? new FileInfo(part).Length : 0;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(RelativeUrlOf(parsed), UriKind.Relative)).WithTimeout(_timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(parsed.ToLabelStudioRelativeUrl(), UriKind.Relative)).WithTimeout(_timeout);
         if (offset > 0)
         {
             request.Headers.Range = new RangeHeaderValue(offset, null);
@@ -194,18 +194,6 @@ internal sealed class MediaDownloadCache : IMediaSource
 
     private MediaException TooLarge(string reference) =>
         new(MediaErrorReason.TooLarge, reference, string.Create(CultureInfo.InvariantCulture, $"The file is larger than {_maxBytes} bytes."));
-
-    private static string RelativeUrlOf(MediaReference parsed)
-    {
-        var segments = parsed.Path.Split('/');
-        if (segments.Any(s => s == ".."))
-        {
-            throw new MediaException(MediaErrorReason.OutsideRoot, parsed.Original, "'..' segments are not allowed in a Label Studio file path.");
-        }
-
-        var escaped = string.Join('/', segments.Select(Uri.EscapeDataString));
-        return parsed.Kind == MediaReferenceKind.Upload ? "data/upload/" + escaped : "data/local-files/?d=" + escaped;
-    }
 
     /// <summary>Hashes the finished download, moves it into place, then writes the sidecar that marks it complete.</summary>
     private static async Task CompleteAsync(string part, string path, CancellationToken cancellationToken)

@@ -189,6 +189,19 @@ public class LabelStudioMediaResolverTests
     }
 
     [Test]
+    public async Task OpenAsync_LocalFilesTraversalWithoutLocalRoot_ThrowsOutsideRootWithoutHttp()
+    {
+        // Fetched from Label Studio (no local root): the '..' path is refused here as the export download cache refuses
+        // it, instead of being left to the server's own check.
+        using var resolver = Create(Options());
+
+        var act = () => resolver.OpenAsync("/data/local-files/?d=../secret/key.pem");
+
+        (await act.Should().ThrowAsync<MediaException>()).Which.Reason.Should().Be(MediaErrorReason.OutsideRoot);
+        _ls.Requests.Should().BeEmpty();
+    }
+
+    [Test]
     public async Task OpenAsync_CloudUriWithTaskId_PresignsThroughLabelStudioAndDropsCredentialsOnRedirect()
     {
         using var resolver = Create(Options());

@@ -33,6 +33,42 @@ public class MediaReferenceTests
         parsed.Original.Should().Be(reference);
     }
 
+    // Each decoded segment escaped again (a space is %20, '#' %23, '+' %2B), the slashes between them kept; a path of
+    // Label Studio's own as it came, relative to the root.
+    [TestCase("/data/upload/3/a1b2c3d4-cat.jpg", "data/upload/3/a1b2c3d4-cat.jpg")]
+    [TestCase("/data/upload/3/my%20cat%23.jpg", "data/upload/3/my%20cat%23.jpg")]
+    [TestCase("/data/local-files/?d=images%2Fa+b%2Bc.png", "data/local-files/?d=images/a%20b%2Bc.png")]
+    [TestCase("/data/local-files/?d=a..b/..c", "data/local-files/?d=a..b/..c")]
+    [TestCase("/storage-data/uploaded/?filepath=upload/3/cat.jpg", "storage-data/uploaded/?filepath=upload/3/cat.jpg")]
+    [TestCase("/labelstudio/data/upload/3/cat.jpg", "data/upload/3/cat.jpg")]
+    public void ToLabelStudioRelativeUrl_ServedForm_RelativeToTheRoot(string reference, string expected) =>
+        MediaReference.Parse(reference, "/labelstudio").ToLabelStudioRelativeUrl().Should().Be(expected);
+
+    // The two copies this method replaced differed here: the media resolver let a local-files path with '..' go to the
+    // server and the export download cache refused it; the cache split segments at '/' only, the resolver at '\' too.
+    // Both now refuse a '..' segment between either separator, in both forms, before any request.
+    [TestCase("/data/local-files/?d=../../etc/passwd")]
+    [TestCase("/data/local-files/?d=images%2F..%2F..%2Fsecret")]
+    [TestCase("/data/upload/3/..")]
+    [TestCase("/data/upload/3/..\\..\\api")]
+    [TestCase("/data/local-files/?d=a\\..\\b")]
+    public void ToLabelStudioRelativeUrl_DotDotSegment_OutsideRoot(string reference)
+    {
+        var act = () => MediaReference.Parse(reference).ToLabelStudioRelativeUrl();
+
+        act.Should().Throw<MediaException>().Which.Reason.Should().Be(MediaErrorReason.OutsideRoot);
+    }
+
+    [TestCase("s3://bucket/dir/cat.jpg")]
+    [TestCase("https://example.org/img/x.png")]
+    [TestCase("images/cat.jpg")]
+    public void ToLabelStudioRelativeUrl_NotServedByLabelStudio_Unsupported(string reference)
+    {
+        var act = () => MediaReference.Parse(reference).ToLabelStudioRelativeUrl();
+
+        act.Should().Throw<MediaException>().Which.Reason.Should().Be(MediaErrorReason.Unsupported);
+    }
+
     [TestCase("/labelstudio/data/upload/3/cat.jpg", "/labelstudio", MediaReferenceKind.Upload, "3/cat.jpg")]
     [TestCase("/labelstudio/data/upload/3/cat.jpg", "/labelstudio/", MediaReferenceKind.Upload, "3/cat.jpg")]
     [TestCase("/labelstudio/data/upload/3/cat.jpg", "labelstudio", MediaReferenceKind.Upload, "3/cat.jpg")]

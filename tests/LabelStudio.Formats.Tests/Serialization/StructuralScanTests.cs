@@ -6,10 +6,17 @@ namespace LabelStudio.Formats.Tests.Serialization;
 /// <summary>
 /// The vectorised end-of-object scan against the token-by-token one (and hand-counted cases): same length, same
 /// "incomplete" (0) and "too deep" (-1) answers, for objects that put quotes, escapes and brackets across the 64-byte
-/// block boundaries and for every prefix of them.
+/// block boundaries and for every prefix of them. Each fixture runs one block width, whatever the machine has (a width
+/// it lacks is emulated): the 32-byte path of AVX2 machines, the 16-byte path of the others, and the byte-by-byte
+/// classification.
 /// </summary>
-public class StructuralScanTests
+[TestFixture(nameof(ScanWidth.Vector256))]
+[TestFixture(nameof(ScanWidth.Vector128))]
+[TestFixture(nameof(ScanWidth.Scalar))]
+public class StructuralScanTests(string widthName)
 {
+    private readonly ScanWidth _width = Enum.Parse<ScanWidth>(widthName);
+
     [TestCase("""{}""", 2)]
     [TestCase("""{"a":"}"}""", 9)]
     [TestCase("""{"a":"\"}"} tail""", 11)]
@@ -23,8 +30,8 @@ public class StructuralScanTests
         var padded = json.Insert(1, "\"pad\":\"" + new string(' ', 70) + "\",");
         var shift = expected == 0 ? 0 : 7 + 70 + 2;
 
-        StructuralScan.FindObjectEnd(Encoding.UTF8.GetBytes(json), 64).Should().Be(expected);
-        StructuralScan.FindObjectEnd(Encoding.UTF8.GetBytes(padded), 64).Should().Be(expected + shift);
+        FindObjectEnd(Encoding.UTF8.GetBytes(json), 64).Should().Be(expected);
+        FindObjectEnd(Encoding.UTF8.GetBytes(padded), 64).Should().Be(expected + shift);
     }
 
     [Test]
@@ -33,8 +40,8 @@ public class StructuralScanTests
         var deep = new string('[', 100);
         var json = Encoding.UTF8.GetBytes("{\"a\":" + deep + new string(']', 100) + "}");
 
-        StructuralScan.FindObjectEnd(json, 64).Should().Be(-1);
-        StructuralScan.FindObjectEnd(json, 200).Should().Be(json.Length);
+        FindObjectEnd(json, 64).Should().Be(-1);
+        FindObjectEnd(json, 200).Should().Be(json.Length);
     }
 
     [Test]
@@ -50,7 +57,7 @@ public class StructuralScanTests
                 foreach (var maxDepth in new[] { 2, 3, 5, 8 })
                 {
                     // Limits the objects reach and exceed, in blocks counted whole and in blocks walked bracket by bracket.
-                    StructuralScan.FindObjectEnd(span, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, maxDepth), $"{maxDepth}: {Encoding.UTF8.GetString(span)}");
+                    FindObjectEnd(span, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, maxDepth), $"{maxDepth}: {Encoding.UTF8.GetString(span)}");
                 }
             }
         }
@@ -68,12 +75,60 @@ public class StructuralScanTests
             for (var length = 1; length <= json.Length; length++)
             {
                 var span = json.AsSpan(0, length);
-                StructuralScan.FindObjectEnd(span, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, maxDepth), $"{maxDepth}, {length}");
+                FindObjectEnd(span, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(span, maxDepth), $"{maxDepth}, {length}");
             }
         }
 
-        StructuralScan.FindObjectEnd(json, 64).Should().Be(json.Length - """ ,{"next":1}""".Length);
+        FindObjectEnd(json, 64).Should().Be(json.Length - """ ,{"next":1}""".Length);
     }
+
+    [Test]
+    public void FindObjectEnd_FixtureTasksAndTheirVariants_AgreeWithTheScalarScan()
+    {
+        // Real tasks (the ones the fast reader's tests read), then each with structural bytes inserted, replaced or
+        // removed: quotes and escapes that flip "inside a string" for the rest of the task, brackets that move its end.
+        var random = new Random(20261128);
+        string[] edits = ["\"", "\\", "{", "}", "[", "]", "\\\"", "\\\\"];
+        var tasks = FastTaskReaderTests.FixtureTaskFiles().SelectMany(file => FastReaderOracle.TaskElements(Fixtures.Path(file))).ToList();
+        tasks.Should().HaveCountGreaterThan(20);
+        foreach (var task in tasks)
+        {
+            for (var variant = 0; variant < 6; variant++)
+            {
+                var bytes = new List<byte>(task);
+                for (var e = 0; e < variant; e++)
+                {
+                    var at = random.Next(1, bytes.Count);
+                    if (random.Next(3) == 0)
+                    {
+                        bytes.RemoveAt(at);
+                    }
+                    else
+                    {
+                        bytes.InsertRange(at, Encoding.UTF8.GetBytes(edits[random.Next(edits.Length)]));
+                    }
+                }
+
+                var json = bytes.Concat(" ,{\"next\":1}"u8.ToArray()).ToArray();
+                foreach (var maxDepth in new[] { 4, 8, 64 })
+                {
+                    FindObjectEnd(json, maxDepth).Should().Be(JsonArrayStreamReader<object>.ScanObjectScalar(json, maxDepth), $"{maxDepth}: {Encoding.UTF8.GetString(json)}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void FindObjectEnd_MachineEntryPoint_SameAsThisWidth()
+    {
+        // The entry point the reader calls picks the widest width the machine has: every width must give its answers.
+        var json = Encoding.UTF8.GetBytes("""{"a":"\"}","b":[{"c":"[x]"}]}""" + new string(' ', 100) + "}");
+
+        FindObjectEnd(json, 64).Should().Be(StructuralScan.FindObjectEnd(json, 64));
+        FindObjectEnd(json, 2).Should().Be(StructuralScan.FindObjectEnd(json, 2));
+    }
+
+    private int FindObjectEnd(ReadOnlySpan<byte> span, int maxDepth) => StructuralScan.FindObjectEnd(span, maxDepth, _width);
 
     // Strings full of what confuses a scanner: escaped quotes and backslashes, brackets, and runs that move the next
     // token across a block boundary.

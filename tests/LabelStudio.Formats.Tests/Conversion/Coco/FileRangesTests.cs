@@ -1,4 +1,5 @@
 using LabelStudio.Formats.Coco;
+using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.Tests.Conversion.ImageExport;
 
 namespace LabelStudio.Formats.Tests.Conversion.Coco;
@@ -85,13 +86,85 @@ public class FileRangesTests
     public void Probe_MissingDirectory_ReturnsFalse() =>
         FileRanges.Probe(Path.Combine(Path.GetTempPath(), "ls-no-such-dir-" + Guid.NewGuid().ToString("N"))).Should().BeFalse();
 
-    [Test]
-    public void Probe_Directory_LeavesNoFile()
+    [TestCase(true, TestName = "Probe_Directory_LeavesNoFile(unnamed scratch file)")]
+    [TestCase(false, TestName = "Probe_Directory_LeavesNoFile(named scratch file)")]
+    public void Probe_Directory_LeavesNoFile(bool allowUnnamed)
     {
         using var directory = new TempDirectory();
 
-        FileRanges.Probe(directory.Path);
+        FileRanges.Probe(directory.Path, allowUnnamed);
 
         Directory.EnumerateFileSystemEntries(directory.Path).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Probe_NamedScratchFileOfAnEarlierRunLeftBehind_ReplacedAndRemoved()
+    {
+        // A process killed during a named probe leaves .insert-range.probe: the next named probe reuses the name
+        // (FileMode.Create) and deletes it on close.
+        using var directory = new TempDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, ".insert-range.probe"), "left over");
+
+        FileRanges.Probe(directory.Path, allowUnnamed: false);
+
+        Directory.EnumerateFileSystemEntries(directory.Path).Should().BeEmpty();
+    }
+
+    public static IEnumerable<TestCaseData> FileSystems()
+    {
+        yield return new TestCaseData(Path.GetTempPath()).SetArgDisplayNames("temp folder");
+
+        // tmpfs on Linux: no range insertion there, which both probes must find.
+        yield return new TestCaseData("/dev/shm").SetArgDisplayNames("dev-shm");
+    }
+
+    [TestCaseSource(nameof(FileSystems))]
+    public void Probe_UnnamedAndNamedScratchFile_SameDecision(string root)
+    {
+        Assume.That(Directory.Exists(root), $"{root} is not on this machine");
+        var directory = Path.Combine(root, "ls-probe-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var unnamed = FileRanges.Probe(directory, allowUnnamed: true);
+            var named = FileRanges.Probe(directory, allowUnnamed: false);
+
+            unnamed.Should().Be(named, "the scratch file's name does not change what its file system supports");
+            Directory.EnumerateFileSystemEntries(directory).Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void OpenUnnamed_LinuxFolder_FileWithoutANameThatReadsBack()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "O_TMPFILE is Linux's");
+        using var directory = new TempDirectory();
+
+        using var handle = LibC.OpenUnnamed(directory.Path);
+
+        // Some file systems refuse O_TMPFILE (the probe then takes the named file); this machine's temp folder is ext4
+        // or tmpfs, which both have it since Linux 3.11.
+        handle.Should().NotBeNull();
+        RandomAccess.Write(handle!, "abc"u8, 0);
+        var back = new byte[3];
+        RandomAccess.Read(handle!, back, 0).Should().Be(3);
+        back.Should().Equal("abc"u8.ToArray());
+        Directory.EnumerateFileSystemEntries(directory.Path).Should().BeEmpty();
+    }
+
+    [Test]
+    public void OpenUnnamed_MissingFolderOrAFile_Null()
+    {
+        using var directory = new TempDirectory();
+        var file = Path.Combine(directory.Path, "plain");
+        File.WriteAllText(file, "x");
+
+        LibC.OpenUnnamed(Path.Combine(directory.Path, "missing")).Should().BeNull();
+        LibC.OpenUnnamed(file).Should().BeNull("a file is not a folder to create one in (ENOTDIR)");
+        LibC.OpenUnnamed("bad\0name").Should().BeNull();
     }
 }

@@ -145,6 +145,84 @@ public class CsvExporterTests
         rows[11][0].Should().Be("a11");
     }
 
+    // The official converter (label-studio-sdk, converter/exports/csv2.py, prepare_annotation) builds each row as a
+    // Python dict, so a later key replaces an earlier one of the same name: it sets "id" (when the task's id is not
+    // None), then one key per control output and "<name>_transcript" for chat outputs, then every task.data key (only
+    // a key that is also a control's name anywhere in the export is renamed "_data_<key>"), then "annotator",
+    // "annotation_id", "created_at", "updated_at", "lead_time" unconditionally, "agreement" when the task has one, and
+    // "history" when the annotation's is non-empty. The header is the sorted set of the keys (csv.DictWriter, missing
+    // cells written as "" under QUOTE_NONNUMERIC).
+    [TestCase(HeaderAtFirstRow)]
+    [TestCase(WholeExportHeld)]
+    public async Task ExportAsync_DataKeysNamedLikeTheConvertersOwnColumns_TheLaterKeyOfTheOfficialRowWins(int leadingBytes)
+    {
+        var config = LabelConfig.Parse("""<View><Text name="t" value="$text"/><Chat name="chat" value="$text"/><Choices name="c" toName="t"><Choice value="A"/></Choices></View>""");
+        const string Data = """{"text":"t","id":"data-id","annotator":"data-annotator","lead_time":"data-lead","agreement":"data-agreement","history":"data-history","chat_transcript":"data-transcript"}""";
+        const string Results = """[{"id":"r","from_name":"c","to_name":"t","type":"choices","value":{"choices":["A"]}},{"id":"m","from_name":"chat","to_name":"t","type":"chatmessage","value":{"chatmessage":{"role":"user","content":"hi"}}}]""";
+        var tasks = new[]
+        {
+            $$"""{"id":1,"data":{{Data}},"annotations":[{"id":7,"completed_by":3,"lead_time":2.5,"result":{{Results}}}]}""",
+            $$"""{"id":2,"agreement":50.0,"data":{{Data}},"annotations":[{"id":8,"completed_by":4,"lead_time":1.0,"history":[{"x":1}],"result":{{Results}}}]}""",
+        };
+
+        var rows = ReadCsv(await ExportAsync(Export(tasks), config, leadingBytes));
+
+        rows[0].Should().Equal("agreement", "annotation_id", "annotator", "c", "chat", "chat_transcript", "created_at", "history", "id", "lead_time", "text", "updated_at");
+        var first = Row(rows, 1);
+        first["id"].Should().Be("data-id", "task.data's id is set after the task's id");
+        first["chat_transcript"].Should().Be("data-transcript", "task.data's keys are set after the transcripts");
+        first["annotator"].Should().Be("3", "the annotator is set after task.data's keys");
+        first["lead_time"].Should().Be("2.5");
+        first["agreement"].Should().Be("data-agreement", "a task without agreement sets no such key");
+        first["history"].Should().Be("data-history", "an annotation without history sets no such key");
+        first["c"].Should().Be("A");
+        first["text"].Should().Be("t");
+        var second = Row(rows, 2);
+        second["id"].Should().Be("data-id");
+        second["annotation_id"].Should().Be("8");
+        second["agreement"].Should().Be("50.0", "the task's agreement is set after task.data's keys");
+        second["history"].Should().Be("""[{"x":1}]""", "a non-empty history is set after task.data's keys");
+    }
+
+    [TestCase(HeaderAtFirstRow)]
+    [TestCase(WholeExportHeld)]
+    public async Task ExportAsync_ControlNamedIdAndADataKeyId_DataRenamedAndTheOutputReplacesTheTaskId(int leadingBytes)
+    {
+        // "id" is both a control and a data key: the data key becomes "_data_id"; the control's output is set after the
+        // task's id under the bare name, so the id column holds the choice.
+        var config = LabelConfig.Parse("""<View><Text name="t" value="$text"/><Choices name="id" toName="t"><Choice value="A"/></Choices></View>""");
+        var tasks = new[]
+        {
+            """{"id":1,"data":{"text":"t","id":"data-id"},"annotations":[{"id":7,"result":[{"id":"r","from_name":"id","to_name":"t","type":"choices","value":{"choices":["A"]}}]}]}""",
+            """{"id":2,"data":{"text":"u","id":"data-id-2"},"annotations":[]}""",
+        };
+
+        var rows = ReadCsv(await ExportAsync(Export(tasks), config, leadingBytes));
+
+        rows[0].Should().Equal("_data_id", "annotation_id", "annotator", "created_at", "id", "lead_time", "text", "updated_at");
+        Row(rows, 1)["id"].Should().Be("A");
+        Row(rows, 1)["_data_id"].Should().Be("data-id");
+        Row(rows, 2)["id"].Should().Be("2", "an unannotated row has no output, so the task id stays");
+        Row(rows, 2)["_data_id"].Should().Be("data-id-2");
+    }
+
+    [Test]
+    public async Task ExportAsync_TaskIdsNull_NoIdColumnUnlessSomeTaskHasOne()
+    {
+        // "if item.get('id') is not None": a null id adds no key, so the header has "id" only when some task has one,
+        // and a row without it gets the empty cell.
+        var none = await ExportAsync(Export(["""{"id":null,"data":{"text":"x"},"annotations":[]}"""]), null, HeaderAtFirstRow);
+        var mixed = await ExportAsync(Export(["""{"id":null,"data":{"text":"x"},"annotations":[]}""", """{"id":5,"data":{"text":"y"},"annotations":[]}"""]), null, HeaderAtFirstRow);
+
+        Encoding.UTF8.GetString(none).Should().Be(
+            "\"annotation_id\",\"annotator\",\"created_at\",\"lead_time\",\"text\",\"updated_at\"\r\n"
+            + "\"\",\"\",\"\",\"\",\"x\",\"\"\r\n");
+        Encoding.UTF8.GetString(mixed).Should().Be(
+            "\"annotation_id\",\"annotator\",\"created_at\",\"id\",\"lead_time\",\"text\",\"updated_at\"\r\n"
+            + "\"\",\"\",\"\",\"\",\"\",\"x\",\"\"\r\n"
+            + "\"\",\"\",\"\",5,\"\",\"y\",\"\"\r\n");
+    }
+
     [Test]
     public async Task ExportAsync_DataStringsWithAndWithoutEscapesAndANumericAnnotator_WrittenAsTheirText()
     {
@@ -188,6 +266,9 @@ public class CsvExporterTests
         });
         return await File.ReadAllBytesAsync(Path.Combine(output, "result.csv"));
     }
+
+    private static Dictionary<string, string> Row(List<string[]> rows, int index) =>
+        rows[0].Zip(rows[index]).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
 
     private static byte[] Export(IEnumerable<string> tasks) => Encoding.UTF8.GetBytes("[" + string.Join(",", tasks) + "]");
 
