@@ -115,6 +115,7 @@ internal sealed class YoloWriter
     private async ValueTask<RenderedTask> RenderTaskAsync(LabelStudioTask task, long index, YoloChunk chunk, CancellationToken cancellationToken)
     {
         var recorder = chunk.Recorder;
+        recorder.Report.ReplayTarget = _context.Report;
         var mark = recorder.Mark();
         var items = Annotations.ItemsOf(task, index, _config, recorder.Report);
         var taskReport = recorder.Since(mark);
@@ -205,7 +206,7 @@ internal sealed class YoloWriter
         }
 
         var replace = _written.TryGetValue(stem, out var before);
-        if (replace && before.Lines > 0)
+        if (replace && before.Lines > 0 && !_context.Report.TryCountOnly(ConversionIssueKind.Warning, "label-file-overwritten"))
         {
             // The official converter writes one file per image stem: this item replaces what an earlier one wrote.
             _context.Report.Add(new ConversionIssue(
@@ -282,16 +283,21 @@ internal sealed class YoloWriter
     private int Lines(ImageItem item, Utf8Buffer text, ConversionReport report, ref List<ClassSlot>? slots)
     {
         var lines = 0;
-        foreach (var region in item.Regions)
+        // Spans, not foreach over the interfaces: those box an enumerator per region and per label list.
+        foreach (var region in ListSpan.Of(item.Regions))
         {
-            var labels = region.GetLabels();
+            var labels = ListSpan.Of(region.GetLabels());
             if (region.Value is not (RectangleValue or PolygonValue))
             {
-                Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle or polygon; YOLO has no place for it.");
+                if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "unsupported-region-type"))
+                {
+                    Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle or polygon; YOLO has no place for it.");
+                }
+
                 continue;
             }
 
-            if (labels.Count == 0)
+            if (labels.IsEmpty)
             {
                 Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
@@ -301,7 +307,11 @@ internal sealed class YoloWriter
             {
                 if (!TryGetFixedId(label, out var id))
                 {
-                    Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                    if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "label-not-in-classes"))
+                    {
+                        Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                    }
+
                     continue;
                 }
 
@@ -322,7 +332,7 @@ internal sealed class YoloWriter
                 else if (region.Value is PolygonValue polygon)
                 {
                     WriteId(text, id);
-                    foreach (var point in polygon.Points)
+                    foreach (var point in ListSpan.Of(polygon.Points))
                     {
                         Put(text, (byte)' ');
                         PythonFloat.Write(text, point.X / 100);
@@ -409,7 +419,11 @@ internal sealed class YoloWriter
 
             if (region.Value is not RectangleValue box)
             {
-                Drop(report, item, region, "unsupported-region-type", $"The YOLO pose layout writes rectangles with their keypoints; a '{region.Type}' result has no place.");
+                if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "unsupported-region-type"))
+                {
+                    Drop(report, item, region, "unsupported-region-type", $"The YOLO pose layout writes rectangles with their keypoints; a '{region.Type}' result has no place.");
+                }
+
                 continue;
             }
 
@@ -557,8 +571,13 @@ internal sealed class YoloWriter
         await File.WriteAllBytesAsync(Path.Combine(_context.OutputDirectory, "notes.json"), json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message) =>
-        report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message)
+    {
+        if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, reason))
+        {
+            report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+        }
+    }
 
     private static bool IsCloudStorage(string reference)
     {
