@@ -729,7 +729,7 @@ internal sealed class CocoWriter
 
         public List<ItemPieces> Items { get; } = [];
 
-        public ReportRecorder Recorder { get; private set; } = new();
+        public ReportRecorder Recorder { get; } = new();
 
         private double[] _coordinates = new double[64];
 
@@ -790,7 +790,7 @@ internal sealed class CocoWriter
             ImageSlots.Clear();
             AnnotationSlots.Clear();
             Items.Clear();
-            Recorder = new ReportRecorder();
+            Recorder.Reset();
             return this;
         }
 

@@ -182,6 +182,28 @@ public sealed class ConversionReport
     }
 
     /// <summary>How many individual issues are kept so far.</summary>
+    /// <summary>
+    /// Empties the report for reuse (a <see cref="ReportRecorder"/> serves chunk after chunk): its issue list keeps its
+    /// capacity instead of growing again from empty for every chunk.
+    /// </summary>
+    internal void Clear()
+    {
+        lock (_gate)
+        {
+            _issues.Clear();
+            _recordedCount = 0;
+            _byReason.Clear();
+        }
+
+        Interlocked.Exchange(ref _tasksRead, 0);
+        Interlocked.Exchange(ref _tasksWritten, 0);
+        Interlocked.Exchange(ref _itemsWritten, 0);
+        Interlocked.Exchange(ref _droppedTasks, 0);
+        Interlocked.Exchange(ref _droppedAnnotations, 0);
+        Interlocked.Exchange(ref _droppedRegions, 0);
+        Interlocked.Exchange(ref _warnings, 0);
+    }
+
     internal int RecordedIssueCount
     {
         get

@@ -21,7 +21,7 @@ internal sealed class YoloWriter
     private readonly bool _obb;
     private readonly bool _pose;
     private readonly CategoryTable _categories;
-    private readonly IReadOnlyList<string> _keyPointLabels;
+    private readonly string[] _keyPointLabels;
     private readonly string _labelsDirectory;
     private readonly string _dataKey;
     private readonly ImageResources _resources;
@@ -44,7 +44,7 @@ internal sealed class YoloWriter
         // As the official converter, any KeyPointLabels switches YOLO and YOLO_OBB to the pose layout.
         _pose = ImageFormatSupport.Has(_config, "KeyPointLabels");
         _categories = _pose ? CategoryTable.CreatePose(_config, _options) : CategoryTable.Create(_config, _options);
-        _keyPointLabels = _pose ? KeyPointOrder(_config) : [];
+        _keyPointLabels = _pose ? [.. KeyPointOrder(_config)] : [];
         _labelsDirectory = Path.Combine(context.OutputDirectory, "labels");
         _labelFiles = new LabelFileWriter(_labelsDirectory);
         _dataKey = Annotations.ImageDataKey(_config);
@@ -120,10 +120,14 @@ internal sealed class YoloWriter
         var items = Annotations.ItemsOf(task, index, _config, recorder.Report);
         var taskReport = recorder.Since(mark);
         var itemStart = chunk.Items.Count;
+
+        // The image reference and its label stem are the task's, the same for each of its items (one per annotation).
+        var reference = items.Count > 0 ? Annotations.ImageReference(task, _dataKey) : null;
+        var labelStem = reference is null ? null : ImagePaths.LabelStem(reference);
         foreach (var item in items)
         {
             var itemMark = recorder.Mark();
-            var rendered = await RenderItemAsync(item, chunk, recorder.Report, cancellationToken).ConfigureAwait(false);
+            var rendered = await RenderItemAsync(item, reference, labelStem, chunk, recorder.Report, cancellationToken).ConfigureAwait(false);
             chunk.Items.Add(rendered with { Report = recorder.Since(itemMark) });
         }
 
@@ -131,17 +135,16 @@ internal sealed class YoloWriter
     }
 
     /// <summary>The order-independent part of an item: its label file's name and content, or why it has none.</summary>
-    private async ValueTask<RenderedItem> RenderItemAsync(ImageItem item, YoloChunk chunk, ConversionReport report, CancellationToken cancellationToken)
+    private async ValueTask<RenderedItem> RenderItemAsync(ImageItem item, string? reference, string? labelStem, YoloChunk chunk, ConversionReport report, CancellationToken cancellationToken)
     {
         var skipped = new RenderedItem(item, default, null, 0, 0, null, 0);
-        var reference = Annotations.ImageReference(item.Task, _dataKey);
-        if (reference is null)
+        if (reference is null || labelStem is null)
         {
             report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
             return skipped;
         }
 
-        var stem = ImagePaths.LabelStem(reference);
+        var stem = labelStem;
         if (_resources.Download)
         {
             if (await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, report, cancellationToken).ConfigureAwait(false) is { } image)
@@ -393,7 +396,8 @@ internal sealed class YoloWriter
         var lines = 0;
         // Plain loops over the (few) regions: the LINQ version's delegates and lists cost as much as the lines.
         List<Result>? keyPoints = null;
-        foreach (var region in item.Regions)
+        var regions = ListSpan.Of(item.Regions);
+        foreach (var region in regions)
         {
             if (region.Value is KeyPointValue)
             {
@@ -401,7 +405,7 @@ internal sealed class YoloWriter
             }
         }
 
-        foreach (var region in item.Regions)
+        foreach (var region in regions)
         {
             if (region.Value is KeyPointValue point)
             {
@@ -427,8 +431,8 @@ internal sealed class YoloWriter
                 continue;
             }
 
-            var labels = region.GetLabels();
-            if (labels.Count == 0)
+            var labels = ListSpan.Of(region.GetLabels());
+            if (labels.IsEmpty)
             {
                 Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
@@ -475,7 +479,7 @@ internal sealed class YoloWriter
 
     private static bool HasRectangle(IReadOnlyList<Result> regions, string id)
     {
-        foreach (var region in regions)
+        foreach (var region in ListSpan.Of(regions))
         {
             if (region.Value is RectangleValue && region.Id == id)
             {
@@ -493,7 +497,7 @@ internal sealed class YoloWriter
             return false;
         }
 
-        foreach (var label in labels)
+        foreach (var label in ListSpan.Of(labels))
         {
             if (_keyPointLabels.Contains(label))
             {
@@ -514,7 +518,7 @@ internal sealed class YoloWriter
 
         foreach (var keyPoint in keyPoints)
         {
-            if (keyPoint.ParentId == parentId && keyPoint.GetLabels().Contains(label))
+            if (keyPoint.ParentId == parentId && ListSpan.Of(keyPoint.GetLabels()).Contains(label))
             {
                 return (KeyPointValue)keyPoint.Value!;
             }
@@ -659,13 +663,13 @@ internal sealed class YoloWriter
 
         public List<RenderedItem> Items { get; } = [];
 
-        public ReportRecorder Recorder { get; private set; } = new();
+        public ReportRecorder Recorder { get; } = new();
 
         public YoloChunk Reset()
         {
             Items.Clear();
             Text.ResetWrittenCount();
-            Recorder = new ReportRecorder();
+            Recorder.Reset();
             return this;
         }
     }
