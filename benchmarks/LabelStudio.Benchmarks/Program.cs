@@ -52,19 +52,24 @@ if (args is ["export-run", var format, var input, var outputFolder])
 {
     // LABELSTUDIO_BENCH_REPEAT=N runs the export N times in one process (outputs <folder>, <folder>-1, ...): the later runs
     // show the steady state once the JIT has finished, the first one what a user's single conversion costs.
+    // LABELSTUDIO_BENCH_ALLOCS=1 samples the allocations (GCAllocationTick events) and prints the top 30 types at the end.
     var repeat = int.Parse(Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_REPEAT") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+    using var exportSampler = LabelStudio.Benchmarks.AllocationSampler.StartIfRequested();
     for (var run = 0; run < repeat; run++)
     {
         await LabelStudio.Benchmarks.Conversion.ExportRun.RunAsync(format, input, run == 0 ? outputFolder : $"{outputFolder}-{run}");
     }
 
+    exportSampler?.Report(Console.Out);
     return;
 }
 
 // `read-run <export.json> [parallelism]` streams every task once and prints wall time, MB/s and peak working set.
 if (args is ["read-run", var readInput, ..] && args.Length <= 3)
 {
+    using var readSampler = LabelStudio.Benchmarks.AllocationSampler.StartIfRequested();
     await LabelStudio.Benchmarks.Formats.ReadRun.RunAsync(readInput, args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
+    readSampler?.Report(Console.Out);
     return;
 }
 

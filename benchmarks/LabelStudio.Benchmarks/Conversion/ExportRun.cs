@@ -18,5 +18,14 @@ internal static class ExportRun
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{format}: {stopwatch.Elapsed.TotalSeconds:F2} s wall, {process.TotalProcessorTime.TotalSeconds:F2} s CPU, {report.TasksRead} tasks, {report.ItemsWritten} items, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB"));
+
+        // LABELSTUDIO_BENCH_REPORT=1 also prints the report's summary (issue counts by reason).
+        if (Environment.GetEnvironmentVariable("LABELSTUDIO_BENCH_REPORT") == "1")
+        {
+            foreach (var line in report.Summarize())
+            {
+                Console.WriteLine(line);
+            }
+        }
     }
 }

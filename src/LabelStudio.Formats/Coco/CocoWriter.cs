@@ -142,6 +142,7 @@ internal sealed class CocoWriter
     {
         var recorder = chunk.Recorder;
         var report = recorder.Report;
+        report.ReplayTarget = _context.Report;
         var mark = recorder.Mark();
         var itemStart = chunk.Items.Count;
         var written = false;
@@ -194,6 +195,7 @@ internal sealed class CocoWriter
             WriteImage(chunk, fileName, width, height);
         }
 
+        // The item's keypoints, gathered in the chunk's reused list (the writer renders one item at a time per chunk).
         List<Result>? keyPoints = null;
         var written = 0;
         foreach (var region in ListSpan.Of(item.Regions))
@@ -201,13 +203,17 @@ internal sealed class CocoWriter
             var value = region.Value;
             if (value is KeyPointValue)
             {
-                (keyPoints ??= []).Add(region);
+                (keyPoints ??= chunk.KeyPoints()).Add(region);
                 continue;
             }
 
             if (value is not (RectangleValue or PolygonValue))
             {
-                Drop(report, item, region, "unsupported-region-type", chunk.UnsupportedTypeMessage(region.Type));
+                if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "unsupported-region-type"))
+                {
+                    Drop(report, item, region, "unsupported-region-type", chunk.UnsupportedTypeMessage(region.Type));
+                }
+
                 continue;
             }
 
@@ -241,7 +247,11 @@ internal sealed class CocoWriter
             }
             else if (!_categories.AppendsUnknown)
             {
-                Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "label-not-in-classes"))
+                {
+                    Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                }
+
                 continue;
             }
             else
@@ -381,7 +391,7 @@ internal sealed class CocoWriter
             return 0;
         }
 
-        var values = new long[_keyPointSlots.Count * 3];
+        var values = chunk.KeyPointValues(_keyPointSlots.Count * 3);
         foreach (var region in keyPoints)
         {
             var point = (KeyPointValue)region.Value!;
@@ -391,7 +401,16 @@ internal sealed class CocoWriter
                 continue;
             }
 
-            var label = region.GetLabels().FirstOrDefault(l => _keyPointSlots.Contains(l));
+            string? label = null;
+            foreach (var candidate in ListSpan.Of(region.GetLabels()))
+            {
+                if (IndexOf(_keyPointSlots, candidate) >= 0)
+                {
+                    label = candidate;
+                    break;
+                }
+            }
+
             if (label is null)
             {
                 Drop(report, item, region, "keypoint-label-not-indexed", "The keypoint's label has no model_index in the config.");
@@ -660,8 +679,13 @@ internal sealed class CocoWriter
         }
     }
 
-    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message) =>
-        report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message)
+    {
+        if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, reason))
+        {
+            report.Add(ImageExport.Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+        }
+    }
 
     /// <summary>What a hole in a rendered piece stands for.</summary>
     private enum SlotKind : byte
@@ -705,9 +729,13 @@ internal sealed class CocoWriter
 
         public List<ItemPieces> Items { get; } = [];
 
-        public ReportRecorder Recorder { get; private set; } = new();
+        public ReportRecorder Recorder { get; } = new();
 
         private double[] _coordinates = new double[64];
+
+        private long[] _keyPointValues = new long[16];
+
+        private readonly List<Result> _keyPoints = [];
 
         // The message for the last unsupported result type met (the same few types come again and again).
         private ResultType _unsupportedType;
@@ -735,6 +763,26 @@ internal sealed class CocoWriter
             return _coordinates.AsSpan(0, count);
         }
 
+        /// <summary>A reused, cleared buffer for one item's keypoint slots (x, y, visibility per slot).</summary>
+        public Span<long> KeyPointValues(int count)
+        {
+            if (_keyPointValues.Length < count)
+            {
+                _keyPointValues = new long[Math.Max(count, _keyPointValues.Length * 2)];
+            }
+
+            var values = _keyPointValues.AsSpan(0, count);
+            values.Clear();
+            return values;
+        }
+
+        /// <summary>The reused list of one item's keypoint results, emptied.</summary>
+        public List<Result> KeyPoints()
+        {
+            _keyPoints.Clear();
+            return _keyPoints;
+        }
+
         public CocoChunk Reset()
         {
             Images.ResetWrittenCount();
@@ -742,7 +790,7 @@ internal sealed class CocoWriter
             ImageSlots.Clear();
             AnnotationSlots.Clear();
             Items.Clear();
-            Recorder = new ReportRecorder();
+            Recorder.Reset();
             return this;
         }
 

@@ -18,6 +18,13 @@ public sealed class ConversionReport
     private long _droppedRegions;
     private long _warnings;
 
+    // The number of recorded issues, readable without the lock: it only grows, so once it reaches MaxRecordedIssues
+    // every later issue is only counted, whoever reads it.
+    private volatile int _recordedCount;
+
+    // A recorder's stand-ins for issues that are only counted, one per kind and reason (see TryCountOnly).
+    private Dictionary<(ConversionIssueKind Kind, string Reason), ConversionIssue>? _countedOnly;
+
     /// <summary>Creates an empty report that keeps at most <paramref name="maxRecordedIssues"/> individual issues.</summary>
     public ConversionReport(int maxRecordedIssues = 10_000)
     {
@@ -93,7 +100,69 @@ public sealed class ConversionReport
     public void Add(ConversionIssue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        switch (issue.Kind)
+        CountKind(issue.Kind, nameof(issue));
+        lock (_gate)
+        {
+            _byReason[issue.Reason] = _byReason.GetValueOrDefault(issue.Reason) + 1;
+            if (_issues.Count < MaxRecordedIssues)
+            {
+                _issues.Add(issue);
+                _recordedCount = _issues.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The report this one's issues are replayed into, in order (set on a <see cref="ReportRecorder"/>'s report): its
+    /// limit decides whether an issue is still worth building.
+    /// </summary>
+    internal ConversionReport? ReplayTarget { get; set; }
+
+    /// <summary>
+    /// Counts an issue without building it when it could no longer be recorded, only counted: the report that keeps
+    /// the issues (this one, or <see cref="ReplayTarget"/>) already holds <see cref="MaxRecordedIssues"/>. Exports that
+    /// drop hundreds of thousands of regions then skip the issue objects and their messages; the counts come out the same.
+    /// </summary>
+    /// <returns><see langword="false"/> when the issue may still be recorded: the caller must then <see cref="Add"/> it.</returns>
+    internal bool TryCountOnly(ConversionIssueKind kind, string reason)
+    {
+        var keeper = ReplayTarget ?? this;
+        if (keeper._recordedCount < keeper.MaxRecordedIssues)
+        {
+            return false;
+        }
+
+        if (ReplayTarget is null)
+        {
+            CountKind(kind, nameof(kind));
+            lock (_gate)
+            {
+                _byReason[reason] = _byReason.GetValueOrDefault(reason) + 1;
+            }
+
+            return true;
+        }
+
+        // A recorder's report keeps the issue's place for the replay, which counts it; one shared stand-in per kind and
+        // reason does, since the target is full and will not record it.
+        ConversionIssue standIn;
+        lock (_gate)
+        {
+            _countedOnly ??= [];
+            if (!_countedOnly.TryGetValue((kind, reason), out standIn!))
+            {
+                standIn = new ConversionIssue(kind, reason, "Counted only: the report already holds its maximum of recorded issues.");
+                _countedOnly.Add((kind, reason), standIn);
+            }
+        }
+
+        Add(standIn);
+        return true;
+    }
+
+    private void CountKind(ConversionIssueKind kind, string parameterName)
+    {
+        switch (kind)
         {
             case ConversionIssueKind.DroppedTask:
                 Interlocked.Increment(ref _droppedTasks);
@@ -108,20 +177,33 @@ public sealed class ConversionReport
                 Interlocked.Increment(ref _warnings);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(issue), issue.Kind, "Unknown issue kind.");
-        }
-
-        lock (_gate)
-        {
-            _byReason[issue.Reason] = _byReason.GetValueOrDefault(issue.Reason) + 1;
-            if (_issues.Count < MaxRecordedIssues)
-            {
-                _issues.Add(issue);
-            }
+                throw new ArgumentOutOfRangeException(parameterName, kind, "Unknown issue kind.");
         }
     }
 
     /// <summary>How many individual issues are kept so far.</summary>
+    /// <summary>
+    /// Empties the report for reuse (a <see cref="ReportRecorder"/> serves chunk after chunk): its issue list keeps its
+    /// capacity instead of growing again from empty for every chunk.
+    /// </summary>
+    internal void Clear()
+    {
+        lock (_gate)
+        {
+            _issues.Clear();
+            _recordedCount = 0;
+            _byReason.Clear();
+        }
+
+        Interlocked.Exchange(ref _tasksRead, 0);
+        Interlocked.Exchange(ref _tasksWritten, 0);
+        Interlocked.Exchange(ref _itemsWritten, 0);
+        Interlocked.Exchange(ref _droppedTasks, 0);
+        Interlocked.Exchange(ref _droppedAnnotations, 0);
+        Interlocked.Exchange(ref _droppedRegions, 0);
+        Interlocked.Exchange(ref _warnings, 0);
+    }
+
     internal int RecordedIssueCount
     {
         get

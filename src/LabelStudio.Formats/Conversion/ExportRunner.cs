@@ -188,10 +188,11 @@ public sealed class ExportRunner
     // annotator, updated_at, lead_time and the "history" extension, JSON_MIN the first three, ASR, VOC and the brush
     // formats the annotator. JSON writes the tasks back whole, and an exporter from outside this package may read
     // anything, so both get every member. ExportRunnerTests.SkippedMembers checks each format's output against a whole read.
+    // No exporter of this package changes the label lists it reads, so they may be shared (ReadOnlyLabelLists).
     internal static SkippedTaskMembers SkippableMembers(IExporter exporter)
     {
         const SkippedTaskMembers Always = SkippedTaskMembers.Predictions | SkippedTaskMembers.Drafts
-            | SkippedTaskMembers.TaskBookkeeping | SkippedTaskMembers.AnnotationBookkeeping;
+            | SkippedTaskMembers.TaskBookkeeping | SkippedTaskMembers.AnnotationBookkeeping | SkippedTaskMembers.ReadOnlyLabelLists;
         return exporter switch
         {
             Csv.CsvExporter => Always,

@@ -10,6 +10,9 @@ internal sealed class ReportRecorder
     /// <summary>The report the work writes into; it keeps every issue.</summary>
     public ConversionReport Report { get; } = new(int.MaxValue);
 
+    /// <summary>Forgets everything recorded, for the next chunk (the report's list keeps its capacity).</summary>
+    public void Reset() => Report.Clear();
+
     /// <summary>Where the record stands now; pass it to <see cref="Since"/> when the item's work is done.</summary>
     public ReportMark Mark() => new(Report.RecordedIssueCount, Report.TasksWritten, Report.ItemsWritten);
 

@@ -406,8 +406,11 @@ public sealed class CsvExporter : IExporter
                 }
             }
 
-            foreach (var (key, value) in task.Data)
+            // By position: JsonObject's enumerator is an interface, one allocation per task.
+            var data = task.Data;
+            for (var d = 0; d < data.Count; d++)
             {
+                var (key, value) = data.GetAt(d);
                 var start = _field.WrittenCount;
                 DataField(value);
                 _fields.Add((CsvColumnTable.DataColumn, Id(CsvColumnTable.DataColumn, key), start, _field.WrittenCount - start));

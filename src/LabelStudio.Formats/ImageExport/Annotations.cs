@@ -67,11 +67,13 @@ internal static class Annotations
     private static DateTimeOffset CreatedKey(Annotation annotation) => annotation.CreatedAt?.Value ?? DateTimeOffset.MinValue;
 
     // The results whose from_name is a control of the config, grouped by from_name in first-seen order (the order
-    // they come in when no name comes back after another one, the usual case).
-    private static List<Result> Regions(Annotation annotation, long taskIndex, LabelStudioTask task, LabelConfig config, ConversionReport report)
+    // they come in when no name comes back after another one, the usual case). When every result is kept in its
+    // order, that is the annotation's own list (the exporters only read it); a copy is made from the first result
+    // dropped on.
+    private static IReadOnlyList<Result> Regions(Annotation annotation, long taskIndex, LabelStudioTask task, LabelConfig config, ConversionReport report)
     {
         var results = ListSpan.Of(annotation.Results);
-        var regions = new List<Result>(results.Length);
+        List<Result>? regions = null;
         var grouped = true;
         string? last = null;
 
@@ -80,14 +82,15 @@ internal static class Annotations
         string? first = null;
         string? second = null;
         List<string>? more = null;
-        foreach (var result in results)
+        for (var r = 0; r < results.Length; r++)
         {
+            var result = results[r];
             var fromName = result.FromName;
 
             // Consecutive results mostly share their from_name (the reader pools the strings): one lookup per run.
             if (fromName is not null && string.Equals(fromName, last, StringComparison.Ordinal))
             {
-                regions.Add(result);
+                regions?.Add(result);
                 continue;
             }
 
@@ -98,6 +101,12 @@ internal static class Annotations
                     ? $"A '{result.Type}' result without from_name (a relation) has no place in this format."
                     : $"from_name '{fromName}' is not a control of the labeling config.";
                 report.Add(Issue(ConversionIssueKind.DroppedRegion, reason, message, taskIndex, task, annotation) with { RegionId = result.Id });
+                if (regions is null)
+                {
+                    regions = new List<Result>(results.Length);
+                    regions.AddRange(results[..r]);
+                }
+
                 continue;
             }
 
@@ -120,27 +129,28 @@ internal static class Annotations
             }
 
             last = fromName;
-            regions.Add(result);
+            regions?.Add(result);
         }
 
+        IReadOnlyList<Result> kept = regions ?? (annotation.Results as IReadOnlyList<Result> ?? [.. results]);
         if (grouped)
         {
-            return regions;
+            return kept;
         }
 
-        var ordered = new List<Result>(regions.Count);
-        AddNamed(ordered, regions, first!);
-        AddNamed(ordered, regions, second!);
+        var ordered = new List<Result>(kept.Count);
+        AddNamed(ordered, kept, first!);
+        AddNamed(ordered, kept, second!);
         foreach (var name in more ?? [])
         {
-            AddNamed(ordered, regions, name);
+            AddNamed(ordered, kept, name);
         }
 
         return ordered;
 
-        static void AddNamed(List<Result> ordered, List<Result> regions, string name)
+        static void AddNamed(List<Result> ordered, IReadOnlyList<Result> regions, string name)
         {
-            foreach (var result in regions)
+            foreach (var result in ListSpan.Of(regions))
             {
                 if (string.Equals(result.FromName, name, StringComparison.Ordinal))
                 {

@@ -66,25 +66,41 @@ internal static class ImagePaths
     /// <summary>Python's <c>os.path.splitext(name)[0]</c>: a leading dot does not start an extension.</summary>
     public static string Stem(string fileName)
     {
-        var dot = fileName.LastIndexOf('.');
-        if (dot <= 0)
-        {
-            return fileName;
-        }
-
-        var leadingDots = 0;
-        while (leadingDots < fileName.Length && fileName[leadingDots] == '.')
-        {
-            leadingDots++;
-        }
-
-        return dot < leadingDots ? fileName : fileName[..dot];
+        var length = StemLength(fileName);
+        return length == fileName.Length ? fileName : fileName[..length];
     }
 
     /// <summary>The stem of the resolved path, cut to 251 characters as the official YOLO exporter does.</summary>
     public static string LabelStem(string reference)
     {
-        return TruncateStem(Stem(BaseName(Resolve(reference))));
+        // On spans, one string at the end (the base name and the stem would be two more per item).
+        var resolved = Resolve(reference);
+        var name = resolved.AsSpan(resolved.LastIndexOf('/') + 1);
+        var stem = name[..StemLength(name)];
+        if (stem.Length > 251)
+        {
+            stem = stem[..251];
+        }
+
+        return stem.Length == resolved.Length ? resolved : new string(stem);
+    }
+
+    // The length of Stem(name) (see there).
+    private static int StemLength(ReadOnlySpan<char> name)
+    {
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return name.Length;
+        }
+
+        var leadingDots = 0;
+        while (leadingDots < name.Length && name[leadingDots] == '.')
+        {
+            leadingDots++;
+        }
+
+        return dot < leadingDots ? name.Length : dot;
     }
 
     /// <summary>A label file stem cut to 251 characters, as the official YOLO exporter does.</summary>

@@ -385,6 +385,9 @@ internal static class FastTaskReader
         // The annotation members read for well-formedness only (SkippedMemberMasks).
         private ulong _skippedInAnnotations;
 
+        // SkippedTaskMembers.ReadOnlyLabelLists: a one-label list is the pool's shared array for that label.
+        private bool _sharedLabelLists;
+
         public Parser(ReadOnlySpan<byte> json, int maxDepth, JsonStringPool pool)
         {
             _json = json;
@@ -405,6 +408,7 @@ internal static class FastTaskReader
         {
             var skippedInTask = SkippedMemberMasks.Task(skipped);
             _skippedInAnnotations = SkippedMemberMasks.Annotation(skipped);
+            _sharedLabelLists = (skipped & SkippedTaskMembers.ReadOnlyLabelLists) != 0;
             StartObject();
             var task = new LabelStudioTask();
             ulong present = 0, seen = 0;
@@ -1360,8 +1364,9 @@ internal static class FastTaskReader
             return true;
         }
 
-        // Labels, choices: null, or an array of plain strings (anything else is left to the exact reader).
-        private bool TryReadLabels(out List<string>? labels)
+        // Labels, choices: null, or an array of plain strings (anything else is left to the exact reader). Most lists
+        // hold one label; for a consumer that never changes them (an export) that list is one array per label, shared.
+        private bool TryReadLabels(out IList<string>? labels)
         {
             labels = null;
             var c = Peek();
@@ -1377,26 +1382,51 @@ internal static class FastTaskReader
             }
 
             StartArray();
-            var list = new List<string>(1);
             var first = true;
-            while (NextElement(ref first))
+            if (!NextElement(ref first))
             {
-                if (Peek() != (byte)'"')
-                {
-                    return false;
-                }
+                labels = new List<string>();
+                return true;
+            }
 
-                var text = ScanString(out var escaped);
-                if (escaped)
+            if (!TryScanPlainString(out var text))
+            {
+                return false;
+            }
+
+            if (!NextElement(ref first))
+            {
+                labels = _sharedLabelLists ? _pool.GetSingletonList(text) : new List<string>(1) { _pool.Get(text) };
+                return true;
+            }
+
+            var list = new List<string>(2) { _pool.Get(text) };
+            do
+            {
+                if (!TryScanPlainString(out text))
                 {
                     return false;
                 }
 
                 list.Add(_pool.Get(text));
             }
+            while (NextElement(ref first));
 
             labels = list;
             return true;
+        }
+
+        // A string without escapes (the caller then pools it); false for anything else, which the exact reader decides.
+        private bool TryScanPlainString(out ReadOnlySpan<byte> text)
+        {
+            text = default;
+            if (Peek() != (byte)'"')
+            {
+                return false;
+            }
+
+            text = ScanString(out var escaped);
+            return !escaped;
         }
 
         private bool TryReadDouble(out double value)

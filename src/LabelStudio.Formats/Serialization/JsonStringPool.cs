@@ -20,6 +20,7 @@ internal sealed class JsonStringPool
 
     private readonly byte[]?[] _keys = new byte[Slots][];
     private readonly string?[] _values = new string?[Slots];
+    private readonly string[]?[] _singletons = new string[Slots][];
     private readonly byte[]?[] _numberKeys = new byte[NumberSlots][];
     private readonly JsonElement[] _numbers = new JsonElement[NumberSlots];
 
@@ -88,7 +89,34 @@ internal sealed class JsonStringPool
     {
         _keys[target] = bytes.ToArray();
         _values[target] = text;
+        _singletons[target] = null;
         return text;
+    }
+
+    /// <summary>
+    /// A one-element array holding the string of <paramref name="utf8"/> (unescaped, valid UTF-8), the same array each
+    /// time while the string stays in the pool: the label list of most regions, for readers whose consumer never
+    /// changes it (<see cref="SkippedTaskMembers.ReadOnlyLabelLists"/>). Never changed by the pool once handed out.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string[] GetSingletonList(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxBytes)
+        {
+            return [Encoding.UTF8.GetString(utf8)];
+        }
+
+        var text = Find(utf8, out var target);
+        if (text is null)
+        {
+            text = Add(target, utf8, Encoding.UTF8.GetString(utf8));
+        }
+        else if (_singletons[target] is { } shared)
+        {
+            return shared;
+        }
+
+        return _singletons[target] = [text];
     }
 
     /// <summary>

@@ -39,4 +39,11 @@ internal enum SkippedTaskMembers
 
     /// <summary>An annotation's members the model does not have (CSV writes <c>history</c>).</summary>
     AnnotationExtensions = 64,
+
+    /// <summary>
+    /// Not a member but a promise: the consumer never changes a label list (<c>rectanglelabels</c>, <c>choices</c>,
+    /// ...). The fast reader then gives every one-label list of the same label one shared array, instead of a
+    /// <see cref="List{T}"/> and its array per region (a tenth of what an export allocates).
+    /// </summary>
+    ReadOnlyLabelLists = 128,
 }

@@ -21,7 +21,7 @@ internal sealed class YoloWriter
     private readonly bool _obb;
     private readonly bool _pose;
     private readonly CategoryTable _categories;
-    private readonly IReadOnlyList<string> _keyPointLabels;
+    private readonly string[] _keyPointLabels;
     private readonly string _labelsDirectory;
     private readonly string _dataKey;
     private readonly ImageResources _resources;
@@ -33,7 +33,7 @@ internal sealed class YoloWriter
     private readonly Utf8Buffer _filled = new(1 << 10);
 
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
-    private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
+    private readonly WrittenLabelFiles _written = new();
 
     public YoloWriter(ExportContext context, bool obb, bool withImages = false)
     {
@@ -44,7 +44,7 @@ internal sealed class YoloWriter
         // As the official converter, any KeyPointLabels switches YOLO and YOLO_OBB to the pose layout.
         _pose = ImageFormatSupport.Has(_config, "KeyPointLabels");
         _categories = _pose ? CategoryTable.CreatePose(_config, _options) : CategoryTable.Create(_config, _options);
-        _keyPointLabels = _pose ? KeyPointOrder(_config) : [];
+        _keyPointLabels = _pose ? [.. KeyPointOrder(_config)] : [];
         _labelsDirectory = Path.Combine(context.OutputDirectory, "labels");
         _labelFiles = new LabelFileWriter(_labelsDirectory);
         _dataKey = Annotations.ImageDataKey(_config);
@@ -115,14 +115,19 @@ internal sealed class YoloWriter
     private async ValueTask<RenderedTask> RenderTaskAsync(LabelStudioTask task, long index, YoloChunk chunk, CancellationToken cancellationToken)
     {
         var recorder = chunk.Recorder;
+        recorder.Report.ReplayTarget = _context.Report;
         var mark = recorder.Mark();
         var items = Annotations.ItemsOf(task, index, _config, recorder.Report);
         var taskReport = recorder.Since(mark);
         var itemStart = chunk.Items.Count;
+
+        // The image reference and its label stem are the task's, the same for each of its items (one per annotation).
+        var reference = items.Count > 0 ? Annotations.ImageReference(task, _dataKey) : null;
+        var labelStem = reference is null ? null : ImagePaths.LabelStem(reference);
         foreach (var item in items)
         {
             var itemMark = recorder.Mark();
-            var rendered = await RenderItemAsync(item, chunk, recorder.Report, cancellationToken).ConfigureAwait(false);
+            var rendered = await RenderItemAsync(item, reference, labelStem, chunk, recorder.Report, cancellationToken).ConfigureAwait(false);
             chunk.Items.Add(rendered with { Report = recorder.Since(itemMark) });
         }
 
@@ -130,17 +135,16 @@ internal sealed class YoloWriter
     }
 
     /// <summary>The order-independent part of an item: its label file's name and content, or why it has none.</summary>
-    private async ValueTask<RenderedItem> RenderItemAsync(ImageItem item, YoloChunk chunk, ConversionReport report, CancellationToken cancellationToken)
+    private async ValueTask<RenderedItem> RenderItemAsync(ImageItem item, string? reference, string? labelStem, YoloChunk chunk, ConversionReport report, CancellationToken cancellationToken)
     {
         var skipped = new RenderedItem(item, default, null, 0, 0, null, 0);
-        var reference = Annotations.ImageReference(item.Task, _dataKey);
-        if (reference is null)
+        if (reference is null || labelStem is null)
         {
             report.Add(Annotations.Issue(ConversionIssueKind.DroppedAnnotation, "missing-image", $"task.data has no image under '{_dataKey}'.", item.TaskIndex, item.Task, item.Annotation));
             return skipped;
         }
 
-        var stem = ImagePaths.LabelStem(reference);
+        var stem = labelStem;
         if (_resources.Download)
         {
             if (await _resources.ResolveAsync(reference, item.TaskIndex, item.Task, report, cancellationToken).ConfigureAwait(false) is { } image)
@@ -195,17 +199,17 @@ internal sealed class YoloWriter
         var item = rendered.Item;
         if (!item.HasOutput)
         {
-            if (!_written.ContainsKey(stem))
+            if (!_written.TryGetValue(stem, out _))
             {
                 await _labelFiles.QueueAsync(stem, [], replace: false, cancellationToken).ConfigureAwait(false);
-                _written[stem] = (item.TaskIndex, 0);
+                _written.Set(stem, item.TaskIndex, 0);
             }
 
             return true;
         }
 
         var replace = _written.TryGetValue(stem, out var before);
-        if (replace && before.Lines > 0)
+        if (replace && before.Lines > 0 && !_context.Report.TryCountOnly(ConversionIssueKind.Warning, "label-file-overwritten"))
         {
             // The official converter writes one file per image stem: this item replaces what an earlier one wrote.
             _context.Report.Add(new ConversionIssue(
@@ -231,7 +235,7 @@ internal sealed class YoloWriter
         }
 
         await queued.ConfigureAwait(false);
-        _written[stem] = (item.TaskIndex, rendered.Lines);
+        _written.Set(stem, item.TaskIndex, rendered.Lines);
         _context.Report.ItemsAdded(rendered.Lines);
         return true;
     }
@@ -282,16 +286,21 @@ internal sealed class YoloWriter
     private int Lines(ImageItem item, Utf8Buffer text, ConversionReport report, ref List<ClassSlot>? slots)
     {
         var lines = 0;
-        foreach (var region in item.Regions)
+        // Spans, not foreach over the interfaces: those box an enumerator per region and per label list.
+        foreach (var region in ListSpan.Of(item.Regions))
         {
-            var labels = region.GetLabels();
+            var labels = ListSpan.Of(region.GetLabels());
             if (region.Value is not (RectangleValue or PolygonValue))
             {
-                Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle or polygon; YOLO has no place for it.");
+                if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "unsupported-region-type"))
+                {
+                    Drop(report, item, region, "unsupported-region-type", $"A '{region.Type}' result is not a rectangle or polygon; YOLO has no place for it.");
+                }
+
                 continue;
             }
 
-            if (labels.Count == 0)
+            if (labels.IsEmpty)
             {
                 Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
@@ -301,7 +310,11 @@ internal sealed class YoloWriter
             {
                 if (!TryGetFixedId(label, out var id))
                 {
-                    Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                    if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "label-not-in-classes"))
+                    {
+                        Drop(report, item, region, "label-not-in-classes", $"Label '{label}' is not a class of this export.");
+                    }
+
                     continue;
                 }
 
@@ -322,7 +335,7 @@ internal sealed class YoloWriter
                 else if (region.Value is PolygonValue polygon)
                 {
                     WriteId(text, id);
-                    foreach (var point in polygon.Points)
+                    foreach (var point in ListSpan.Of(polygon.Points))
                     {
                         Put(text, (byte)' ');
                         PythonFloat.Write(text, point.X / 100);
@@ -383,7 +396,8 @@ internal sealed class YoloWriter
         var lines = 0;
         // Plain loops over the (few) regions: the LINQ version's delegates and lists cost as much as the lines.
         List<Result>? keyPoints = null;
-        foreach (var region in item.Regions)
+        var regions = ListSpan.Of(item.Regions);
+        foreach (var region in regions)
         {
             if (region.Value is KeyPointValue)
             {
@@ -391,7 +405,7 @@ internal sealed class YoloWriter
             }
         }
 
-        foreach (var region in item.Regions)
+        foreach (var region in regions)
         {
             if (region.Value is KeyPointValue point)
             {
@@ -409,12 +423,16 @@ internal sealed class YoloWriter
 
             if (region.Value is not RectangleValue box)
             {
-                Drop(report, item, region, "unsupported-region-type", $"The YOLO pose layout writes rectangles with their keypoints; a '{region.Type}' result has no place.");
+                if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, "unsupported-region-type"))
+                {
+                    Drop(report, item, region, "unsupported-region-type", $"The YOLO pose layout writes rectangles with their keypoints; a '{region.Type}' result has no place.");
+                }
+
                 continue;
             }
 
-            var labels = region.GetLabels();
-            if (labels.Count == 0)
+            var labels = ListSpan.Of(region.GetLabels());
+            if (labels.IsEmpty)
             {
                 Drop(report, item, region, "no-labels", "The region has no label.");
                 continue;
@@ -461,7 +479,7 @@ internal sealed class YoloWriter
 
     private static bool HasRectangle(IReadOnlyList<Result> regions, string id)
     {
-        foreach (var region in regions)
+        foreach (var region in ListSpan.Of(regions))
         {
             if (region.Value is RectangleValue && region.Id == id)
             {
@@ -479,7 +497,7 @@ internal sealed class YoloWriter
             return false;
         }
 
-        foreach (var label in labels)
+        foreach (var label in ListSpan.Of(labels))
         {
             if (_keyPointLabels.Contains(label))
             {
@@ -500,7 +518,7 @@ internal sealed class YoloWriter
 
         foreach (var keyPoint in keyPoints)
         {
-            if (keyPoint.ParentId == parentId && keyPoint.GetLabels().Contains(label))
+            if (keyPoint.ParentId == parentId && ListSpan.Of(keyPoint.GetLabels()).Contains(label))
             {
                 return (KeyPointValue)keyPoint.Value!;
             }
@@ -557,8 +575,13 @@ internal sealed class YoloWriter
         await File.WriteAllBytesAsync(Path.Combine(_context.OutputDirectory, "notes.json"), json.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message) =>
-        report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+    private static void Drop(ConversionReport report, ImageItem item, Result region, string reason, string message)
+    {
+        if (!report.TryCountOnly(ConversionIssueKind.DroppedRegion, reason))
+        {
+            report.Add(Annotations.Issue(ConversionIssueKind.DroppedRegion, reason, message, item.TaskIndex, item.Task, item.Annotation, region));
+        }
+    }
 
     private static bool IsCloudStorage(string reference)
     {
@@ -640,13 +663,13 @@ internal sealed class YoloWriter
 
         public List<RenderedItem> Items { get; } = [];
 
-        public ReportRecorder Recorder { get; private set; } = new();
+        public ReportRecorder Recorder { get; } = new();
 
         public YoloChunk Reset()
         {
             Items.Clear();
             Text.ResetWrittenCount();
-            Recorder = new ReportRecorder();
+            Recorder.Reset();
             return this;
         }
     }

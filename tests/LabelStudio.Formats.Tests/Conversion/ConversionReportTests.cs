@@ -42,6 +42,79 @@ public class ConversionReportTests
     }
 
     [Test]
+    public void TryCountOnly_RoomLeft_FalseAndNothingCounted()
+    {
+        var report = new ConversionReport(maxRecordedIssues: 2);
+        report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "r", "m"));
+
+        report.TryCountOnly(ConversionIssueKind.DroppedRegion, "r").Should().BeFalse();
+
+        report.DroppedRegions.Should().Be(1);
+        report.CountsByReason.Should().BeEquivalentTo(new Dictionary<string, long> { ["r"] = 1 });
+    }
+
+    [Test]
+    public void TryCountOnly_Full_TrueCountsKindAndReasonRecordsNothing()
+    {
+        var report = new ConversionReport(maxRecordedIssues: 1);
+        report.Add(new ConversionIssue(ConversionIssueKind.Warning, "first", "m"));
+
+        report.TryCountOnly(ConversionIssueKind.DroppedAnnotation, "later").Should().BeTrue();
+        report.TryCountOnly(ConversionIssueKind.DroppedAnnotation, "later").Should().BeTrue();
+
+        report.DroppedAnnotations.Should().Be(2);
+        report.Warnings.Should().Be(1);
+        report.CountsByReason.Should().BeEquivalentTo(new Dictionary<string, long> { ["first"] = 1, ["later"] = 2 });
+        report.Issues.Select(i => i.Reason).Should().Equal("first");
+    }
+
+    [Test]
+    public void TryCountOnly_ZeroKept_AlwaysTrue()
+    {
+        var report = new ConversionReport(maxRecordedIssues: 0);
+
+        report.TryCountOnly(ConversionIssueKind.DroppedTask, "t").Should().BeTrue();
+
+        report.DroppedTasks.Should().Be(1);
+        report.Issues.Should().BeEmpty();
+    }
+
+    [Test]
+    public void TryCountOnly_UnknownKind_Throws()
+    {
+        var report = new ConversionReport(maxRecordedIssues: 0);
+
+        var act = () => report.TryCountOnly((ConversionIssueKind)99, "x");
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("kind");
+        report.CountsByReason.Should().BeEmpty();
+    }
+
+    // A recorder's report keeps every issue; whether an issue is still worth building depends on the report it is
+    // replayed into. Counted-only issues replay as counts, never as recorded issues.
+    [Test]
+    public void TryCountOnly_RecorderOfFullTarget_ReplaysCountsOnly()
+    {
+        var target = new ConversionReport(maxRecordedIssues: 1);
+        var recorder = new ReportRecorder();
+        recorder.Report.ReplayTarget = target;
+        var mark = recorder.Mark();
+
+        recorder.Report.TryCountOnly(ConversionIssueKind.DroppedRegion, "r").Should().BeFalse("the target still has room");
+        recorder.Report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "r", "kept") { TaskIndex = 0 });
+        recorder.Since(mark).ReplayInto(target);
+        var second = recorder.Mark();
+        recorder.Report.TryCountOnly(ConversionIssueKind.DroppedRegion, "r").Should().BeTrue("the target is full");
+        recorder.Report.TryCountOnly(ConversionIssueKind.Warning, "w").Should().BeTrue();
+        recorder.Since(second).ReplayInto(target);
+
+        target.DroppedRegions.Should().Be(2);
+        target.Warnings.Should().Be(1);
+        target.CountsByReason.Should().BeEquivalentTo(new Dictionary<string, long> { ["r"] = 2, ["w"] = 1 });
+        target.Issues.Select(i => i.Message).Should().Equal("kept");
+    }
+
+    [Test]
     public void IsLossless_OnlyWarnings_True()
     {
         var report = new ConversionReport();

@@ -7,6 +7,86 @@ namespace LabelStudio.Formats.Tests.Models;
 
 public class ResultTests
 {
+    // The numbers are stored as values with has-value bits and the rare members in a side object: each property must
+    // still behave as an ordinary nullable property, alone and next to the others.
+    [Test]
+    public void Properties_SetAndCleared_ReadBackAsSet()
+    {
+        var labels = new List<string> { "r" };
+        var meta = new System.Text.Json.Nodes.JsonObject { ["text"] = "note" };
+        var result = new Result
+        {
+            OriginalWidth = 0,
+            OriginalHeight = -1,
+            ImageRotation = 0.0,
+            Score = double.NaN,
+            ParentId = "p",
+            ReadOnly = false,
+            Hidden = true,
+            Meta = meta,
+            FromId = "a",
+            ToId = "b",
+            Direction = "right",
+            Labels = labels,
+        };
+
+        result.OriginalWidth.Should().Be(0);
+        result.OriginalHeight.Should().Be(-1);
+        result.ImageRotation.Should().Be(0.0);
+        result.Score.Should().Be(double.NaN);
+        (result.ParentId, result.ReadOnly, result.Hidden, result.FromId, result.ToId, result.Direction).Should().Be(("p", false, true, "a", "b", "right"));
+        result.Meta.Should().BeSameAs(meta);
+        result.Labels.Should().BeSameAs(labels);
+
+        result.OriginalHeight = null;
+        result.Score = null;
+        result.ReadOnly = null;
+        result.Labels = null;
+
+        result.OriginalWidth.Should().Be(0, "clearing one number leaves the others");
+        result.OriginalHeight.Should().BeNull();
+        result.ImageRotation.Should().Be(0.0);
+        result.Score.Should().BeNull();
+        result.ReadOnly.Should().BeNull();
+        result.Hidden.Should().BeTrue("clearing one rare member leaves the others");
+        result.Labels.Should().BeNull();
+        result.ParentId.Should().Be("p");
+    }
+
+    [Test]
+    public void Properties_NeverSet_AreNull()
+    {
+        var result = new Result { ParentId = null, Meta = null, OriginalWidth = null };
+
+        result.OriginalWidth.Should().BeNull();
+        result.OriginalHeight.Should().BeNull();
+        result.ImageRotation.Should().BeNull();
+        result.Score.Should().BeNull();
+        result.ParentId.Should().BeNull();
+        result.ReadOnly.Should().BeNull();
+        result.Hidden.Should().BeNull();
+        result.Meta.Should().BeNull();
+        result.FromId.Should().BeNull();
+        result.ToId.Should().BeNull();
+        result.Direction.Should().BeNull();
+        result.Labels.Should().BeNull();
+        result.GetLabels().Should().BeEmpty();
+    }
+
+    [Test]
+    public void Deserialize_ExplicitNullsAndZeros_WriteBackUnchanged()
+    {
+        const string json = """{"id":"a","type":"rectanglelabels","original_width":0,"original_height":null,"image_rotation":0,"score":null,"parentID":null,"readonly":false,"hidden":null,"meta":null,"from_id":null,"labels":null}""";
+
+        var result = Read(json);
+
+        result.OriginalWidth.Should().Be(0);
+        result.OriginalHeight.Should().BeNull();
+        result.ImageRotation.Should().Be(0);
+        result.ReadOnly.Should().BeFalse();
+        AssertWritesBack(result, json);
+    }
+
     [Test]
     public void Deserialize_ValueBeforeType_IsStillTyped()
     {

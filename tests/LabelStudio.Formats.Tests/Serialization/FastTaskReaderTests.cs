@@ -79,6 +79,64 @@ public class FastTaskReaderTests
         task.AdditionalProperties!.Keys.Should().Equal("custom");
     }
 
+    // ReadOnlyLabelLists (the export runner's promise that its exporters never change a label list): a one-label list
+    // is one shared array per label; lists of several labels, empty lists and reads without the promise stay lists of
+    // their own. The values are those of the exact reader either way (the oracle tests run every skip set).
+    [Test]
+    public void TryRead_ReadOnlyLabelLists_OneLabelListsSharedOthersOwn()
+    {
+        var json = """
+            {"id":1,"data":{},"annotations":[{"id":1,"result":[
+            {"type":"rectanglelabels","value":{"x":1,"y":2,"width":3,"height":4,"rectanglelabels":["Car"]}},
+            {"type":"polygonlabels","value":{"points":[[1,2]],"polygonlabels":["Car"]}},
+            {"type":"choices","value":{"choices":["Car"]}},
+            {"type":"rectanglelabels","value":{"x":1,"y":2,"width":3,"height":4,"rectanglelabels":["Car","Bus"]}},
+            {"type":"keypointlabels","value":{"x":1,"y":2,"keypointlabels":[]}},
+            {"type":"rectanglelabels","value":{"x":1,"y":2,"width":3,"height":4,"rectanglelabels":["Bus"]}}
+            ]}]}
+            """;
+        var element = Encoding.UTF8.GetBytes(json);
+        var pool = new JsonStringPool();
+
+        FastTaskReader.TryRead(element, pool, ElementDepth, SkippedTaskMembers.ReadOnlyLabelLists, out var first).Should().BeTrue();
+        FastTaskReader.TryRead(element, pool, ElementDepth, SkippedTaskMembers.ReadOnlyLabelLists, out var second).Should().BeTrue();
+        FastTaskReader.TryRead(element, new JsonStringPool(), ElementDepth, SkippedTaskMembers.None, out var owned).Should().BeTrue();
+
+        var labels = first!.Annotations[0].Results.Select(r => r.GetLabels()).ToList();
+        labels.Select(l => string.Join("|", l)).Should().Equal("Car", "Car", "Car", "Car|Bus", string.Empty, "Bus");
+        labels[0].Should().BeOfType<string[]>().And.BeSameAs(labels[1]).And.BeSameAs(labels[2]);
+        labels[5].Should().BeOfType<string[]>().And.NotBeSameAs(labels[0]);
+        labels[3].Should().BeOfType<List<string>>();
+        labels[4].Should().BeOfType<List<string>>();
+        second!.Annotations[0].Results[0].GetLabels().Should().BeSameAs(labels[0], "the pool keeps the array from task to task");
+
+        var ownLabels = owned!.Annotations[0].Results.Select(r => r.GetLabels()).ToList();
+        ownLabels.Select(l => string.Join("|", l)).Should().Equal("Car", "Car", "Car", "Car|Bus", string.Empty, "Bus");
+        ownLabels.Should().AllBeOfType<List<string>>();
+        ownLabels[0].Should().NotBeSameAs(ownLabels[1]);
+    }
+
+    // The pool's slots are shared by strings that hash alike; a label evicted and met again gets a new array with the
+    // right label, and the array handed out before keeps its label.
+    [Test]
+    public void GetSingletonList_ManyLabelsEvictingEachOther_EachArrayHoldsItsLabel()
+    {
+        var pool = new JsonStringPool();
+        var handedOut = new List<(string Label, string[] List)>();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 3000; i++)
+            {
+                var label = "label-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                handedOut.Add((label, pool.GetSingletonList(Encoding.UTF8.GetBytes(label))));
+            }
+        }
+
+        handedOut.Should().OnlyContain(h => h.List.Length == 1 && h.List[0] == h.Label);
+        var long65 = new string('x', 65);
+        pool.GetSingletonList(Encoding.UTF8.GetBytes(long65)).Should().Equal(long65);
+    }
+
     [Test]
     public void TryRead_ValueBeforeType_TypedByTheLaterType()
     {

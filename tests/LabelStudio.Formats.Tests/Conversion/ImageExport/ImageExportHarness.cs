@@ -79,9 +79,11 @@ internal static class ImageExportHarness
         return output;
     }
 
-    public static async Task<ConversionReport> RunAsync(IExporter exporter, IAsyncEnumerable<LabelStudioTask> tasks, LabelConfig? config, string outputDirectory, ImageExportOptions? options = null, IMediaSource? media = null)
+    public static Task<ConversionReport> RunAsync(IExporter exporter, IAsyncEnumerable<LabelStudioTask> tasks, LabelConfig? config, string outputDirectory, ImageExportOptions? options = null, IMediaSource? media = null) =>
+        RunAsync(exporter, tasks, config, outputDirectory, new ConversionReport(), options, media);
+
+    public static async Task<ConversionReport> RunAsync(IExporter exporter, IAsyncEnumerable<LabelStudioTask> tasks, LabelConfig? config, string outputDirectory, ConversionReport report, ImageExportOptions? options = null, IMediaSource? media = null)
     {
-        var report = new ConversionReport();
         var context = new ExportContext
         {
             Tasks = tasks,

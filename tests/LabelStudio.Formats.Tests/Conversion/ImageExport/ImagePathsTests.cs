@@ -24,6 +24,25 @@ public class ImagePathsTests
         ImagePaths.LabelStem($"/data/upload/1/{name}.jpg").Should().HaveLength(251);
     }
 
+    // LabelStem works on spans: the same stems as Stem(BaseName(Resolve(reference))), by Python's splitext rules.
+    [TestCase("/data/upload/1/.hidden", ".hidden")]
+    [TestCase("/data/upload/1/..double", "..double")]
+    [TestCase("/data/upload/1/archive.tar.gz", "archive.tar")]
+    [TestCase("/data/upload/1/noext", "noext")]
+    [TestCase("/data/upload/1/", "")]
+    [TestCase("/data/upload/1/dir.v2/file", "file")]
+    public void LabelStem_EdgeNames_AsPythonSplitextOfTheBaseName(string reference, string expected) =>
+        ImagePaths.LabelStem(reference).Should().Be(expected);
+
+    [Test]
+    public void LabelStem_LongNameWithExtensionPast251_CutAfterTheExtensionIsRemoved()
+    {
+        // splitext first (the extension goes), then the cut: 260 'a's give 251 'a's, never "a...a.jp".
+        var name = new string('a', 260);
+
+        ImagePaths.LabelStem($"/data/upload/1/{name}.jpg").Should().Be(new string('a', 251));
+    }
+
     [TestCase(".hidden", ".hidden")]
     [TestCase("archive.tar.gz", "archive.tar")]
     [TestCase("noext", "noext")]

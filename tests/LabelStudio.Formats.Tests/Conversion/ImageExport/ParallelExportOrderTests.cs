@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using LabelStudio.Config;
 using LabelStudio.Formats.Coco;
+using LabelStudio.Formats.Conversion;
+using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Yolo;
 
 namespace LabelStudio.Formats.Tests.Conversion.ImageExport;
@@ -67,6 +69,45 @@ public class ParallelExportOrderTests
         }
 
         report.Issues.Select(i => (i.TaskIndex, i.Reason)).Should().Equal(ExpectedIssues(cocoDropsLateBox: false));
+    }
+
+    // A report that keeps only the first few issues counts the rest without their objects being built (the workers ask
+    // the run's report whether it is full): the counts, and the issues it keeps, must be those of an unlimited report.
+    [TestCase("COCO")]
+    [TestCase("YOLO")]
+    public async Task ExportAsync_ReportKeepsFewIssues_CountsAndFirstIssuesAsUnlimited(string format)
+    {
+        const int Kept = 5;
+        using var limitedOutput = new TempDirectory();
+        using var unlimitedOutput = new TempDirectory();
+
+        // Every task: a box, a box of a label the class map lacks, and a classification (a type neither format writes).
+        var json = new StringBuilder("[");
+        for (var k = 0; k < TaskCount; k++)
+        {
+            json.Append(k > 0 ? "," : string.Empty)
+                .Append(CultureInfo.InvariantCulture, $$"""{"id":{{k + 1}},"data":{"image":"/data/upload/1/img{{k}}.jpg"},"annotations":[{"id":{{k + 1}},"result":[""")
+                .Append(Box("a", "Cat", sized: true)).Append(',').Append(Box("u", "Unmapped", sized: true))
+                .Append(""",{"id":"c","type":"choices","from_name":"scene","to_name":"image","value":{"choices":["Indoor"]}}]}]}""");
+        }
+
+        var tasks = json.Append(']').ToString();
+        var config = LabelConfig.Parse(Config.Replace("</View>", """<Choices name="scene" toName="image"><Choice value="Indoor"/></Choices></View>""", StringComparison.Ordinal));
+        var options = new ImageExportOptions { ClassMap = new ClassMap(["Cat", "Dog"]) };
+        IExporter NewExporter() => format == "COCO" ? new CocoExporter() : new YoloExporter();
+
+        var limited = await ImageExportHarness.RunAsync(NewExporter(), ImageExportHarness.TasksFromJson(tasks), config, limitedOutput.Path, new ConversionReport(Kept), options);
+        var unlimited = await ImageExportHarness.RunAsync(NewExporter(), ImageExportHarness.TasksFromJson(tasks), config, unlimitedOutput.Path, new ConversionReport(int.MaxValue), options);
+
+        // Two dropped regions per task, in region order: the unmapped label, then the classification.
+        unlimited.DroppedRegions.Should().Be(2 * TaskCount);
+        unlimited.CountsByReason.Should().BeEquivalentTo(new Dictionary<string, long> { ["label-not-in-classes"] = TaskCount, ["unsupported-region-type"] = TaskCount });
+        limited.DroppedRegions.Should().Be(unlimited.DroppedRegions);
+        limited.Warnings.Should().Be(unlimited.Warnings);
+        limited.CountsByReason.Should().BeEquivalentTo(unlimited.CountsByReason);
+        limited.Issues.Should().Equal(unlimited.Issues.Take(Kept));
+        limited.Issues.Select(i => (i.TaskIndex, i.Reason, i.RegionId)).Should().Equal(
+            (0L, "label-not-in-classes", "u"), (0L, "unsupported-region-type", "c"), (1L, "label-not-in-classes", "u"), (1L, "unsupported-region-type", "c"), (2L, "label-not-in-classes", "u"));
     }
 
     // Every fourth task is a Cat; the others carry labels the config does not know, met in the order of (7k mod 13).
