@@ -80,40 +80,21 @@ public sealed class Result : ExtensibleModel
     public string? ParentId
     {
         get => _rare?.ParentId;
-        set
-        {
-            // Setting null where nothing was set needs no side object.
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).ParentId = value;
-            }
-        }
+        set => RareFor(value is not null)?.ParentId = value;
     }
 
     /// <summary>Whether the region is locked in the editor (<c>readonly</c>).</summary>
     public bool? ReadOnly
     {
         get => _rare?.ReadOnly;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).ReadOnly = value;
-            }
-        }
+        set => RareFor(value is not null)?.ReadOnly = value;
     }
 
     /// <summary>Whether the region is hidden in the editor (<c>hidden</c>).</summary>
     public bool? Hidden
     {
         get => _rare?.Hidden;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).Hidden = value;
-            }
-        }
+        set => RareFor(value is not null)?.Hidden = value;
     }
 
     /// <summary>Who made the region (<c>origin</c>): <c>manual</c>, <c>prediction</c>, <c>prediction-changed</c>.</summary>
@@ -123,65 +104,35 @@ public sealed class Result : ExtensibleModel
     public JsonNode? Meta
     {
         get => _rare?.Meta;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).Meta = value;
-            }
-        }
+        set => RareFor(value is not null)?.Meta = value;
     }
 
     /// <summary>For relations: id of the source region (<c>from_id</c>).</summary>
     public string? FromId
     {
         get => _rare?.FromId;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).FromId = value;
-            }
-        }
+        set => RareFor(value is not null)?.FromId = value;
     }
 
     /// <summary>For relations: id of the target region (<c>to_id</c>).</summary>
     public string? ToId
     {
         get => _rare?.ToId;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).ToId = value;
-            }
-        }
+        set => RareFor(value is not null)?.ToId = value;
     }
 
     /// <summary>For relations: <c>left</c>, <c>right</c> or <c>bi</c> (<c>direction</c>).</summary>
     public string? Direction
     {
         get => _rare?.Direction;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).Direction = value;
-            }
-        }
+        set => RareFor(value is not null)?.Direction = value;
     }
 
     /// <summary>For relations: the relation labels (<c>labels</c>).</summary>
     public IList<string>? Labels
     {
         get => _rare?.Labels;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                (_rare ??= new RareMembers()).Labels = value;
-            }
-        }
+        set => RareFor(value is not null)?.Labels = value;
     }
 
     /// <summary>
@@ -199,6 +150,9 @@ public sealed class Result : ExtensibleModel
             _ => [.. list],
         };
     }
+
+    // The side object to set a rare member on: made when a value is set, none needed when null is set and none exists.
+    private RareMembers? RareFor(bool settingValue) => settingValue ? _rare ??= new RareMembers() : _rare;
 
     private T Store<T>(T? value, byte bit)
         where T : struct
