@@ -11,7 +11,8 @@ namespace LabelStudio.Formats.Conversion;
 /// <summary>
 /// The official converter's common item pipeline (reference formats.md §4), one task at a time: tasks without an
 /// annotations key are skipped, cancelled annotations removed, the rest ordered newest first, results kept when
-/// their control is in the schema. Unlike the official converter every skip is recorded in the report.
+/// their control is in the schema or they are chat messages. Unlike the official converter every skip is recorded
+/// in the report.
 /// </summary>
 internal static class ExportItemReader
 {
@@ -140,13 +141,13 @@ internal static class ExportItemReader
         return list;
     }
 
-    private static List<(string Name, string ControlType, List<Result> Results)> TypedOutputs(Annotation annotation, long index, long? taskId, ExportSchema schema, ConversionReport report)
+    private static List<(string Name, string? ControlType, List<Result> Results)> TypedOutputs(Annotation annotation, long index, long? taskId, ExportSchema schema, ConversionReport report)
     {
         // The reader's lists are List<Result>: read them as spans, not through IList's interface calls.
         var list = annotation.Results;
         ReadOnlySpan<Result> results = list is List<Result> concrete ? CollectionsMarshal.AsSpan(concrete) : [.. list];
         var count = results.Length;
-        var outputs = new List<(string Name, string ControlType, List<Result> Results)>(Math.Min(count, 4));
+        var outputs = new List<(string Name, string? ControlType, List<Result> Results)>(Math.Min(count, 4));
         if (count == 0)
         {
             return outputs;
@@ -158,6 +159,7 @@ internal static class ExportItemReader
         Span<int> groupOf = count <= 128 ? stackalloc int[count] : new int[count];
         Span<int> sizes = count <= 128 ? stackalloc int[count] : new int[count];
         string? lastName = null;
+        string? lastType = null;
         var lastGroup = -1;
         for (var r = 0; r < count; r++)
         {
@@ -165,22 +167,30 @@ internal static class ExportItemReader
             var fromName = result.FromName;
             if (lastName is null || !ReferenceEquals(fromName, lastName))
             {
-                var type = schema.ControlType(fromName);
-                if (type is null || fromName is null)
-                {
-                    report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "control-not-in-config", $"The result's from_name '{fromName}' names no control of the labeling config.")
-                    {
-                        TaskIndex = index,
-                        TaskId = taskId,
-                        AnnotationId = annotation.Id,
-                        RegionId = result.Id,
-                    });
-                    groupOf[r] = -1;
-                    lastName = null;
-                    continue;
-                }
-
+                lastType = string.IsNullOrEmpty(fromName) ? null : schema.ControlType(fromName);
+                lastName = fromName;
                 lastGroup = -1;
+            }
+
+            // The official grouping (converter.py, annotation_result_from_task): a result whose from_name names a
+            // control takes the control's type; otherwise a "chatmessage" result is kept anyway (a null group type).
+            // Anything else is dropped, also under an empty schema: the newest converter keeps every result there, but
+            // the fixtures' version (97fcff19) drops them (README, compatibility notes).
+            if (lastType is null && (string.IsNullOrEmpty(fromName) || !IsChatMessage(result)))
+            {
+                report.Add(new ConversionIssue(ConversionIssueKind.DroppedRegion, "control-not-in-config", $"The result's from_name '{fromName}' names no control of the labeling config.")
+                {
+                    TaskIndex = index,
+                    TaskId = taskId,
+                    AnnotationId = annotation.Id,
+                    RegionId = result.Id,
+                });
+                groupOf[r] = -1;
+                continue;
+            }
+
+            if (lastGroup < 0)
+            {
                 for (var g = 0; g < outputs.Count; g++)
                 {
                     if (string.Equals(outputs[g].Name, fromName, StringComparison.Ordinal))
@@ -194,10 +204,8 @@ internal static class ExportItemReader
                 {
                     lastGroup = outputs.Count;
                     sizes[lastGroup] = 0;
-                    outputs.Add((fromName, type, null!));
+                    outputs.Add((fromName!, lastType, null!));
                 }
-
-                lastName = fromName;
             }
 
             groupOf[r] = lastGroup;
@@ -222,14 +230,22 @@ internal static class ExportItemReader
     }
 
     /// <summary>
-    /// The official item's region dict of a typed result: a copy of
-    /// <c>value</c> plus <c>type</c> (the schema's control type) and the original size when the result has one.
+    /// The official item's region dict of a typed result: a copy of <c>value</c> plus <c>type</c> and the original
+    /// size when the result has one. <paramref name="type"/> is the schema's control type; null for a result kept
+    /// without a control, which takes its own type: <c>chatmessage</c> without the size (the converter's chat
+    /// branch copies only the value), otherwise the result's type, <c>unknown</c> when it has none.
     /// </summary>
-    internal static JsonObject ValueObject(Result result, string type)
+    internal static JsonObject ValueObject(Result result, string? type)
     {
         var value = result.Value is null ? null : JsonNode.Parse(ValueBytes(result.Value)) as JsonObject;
         value ??= [];
-        value["type"] = type;
+        if (type is null && IsChatMessage(result))
+        {
+            value["type"] = ChatMessageType;
+            return value;
+        }
+
+        value["type"] = type ?? OwnType(result);
         if (result.OriginalWidth is { } width)
         {
             value["original_width"] = width;
@@ -242,6 +258,14 @@ internal static class ExportItemReader
 
         return value;
     }
+
+    /// <summary>The type a result kept without a control has in the official item (see <see cref="ValueObject"/>).</summary>
+    internal static string OwnType(Result result) => IsChatMessage(result) ? ChatMessageType : result.Type.IsEmpty ? "unknown" : result.Type.Value;
+
+    private const string ChatMessageType = "chatmessage";
+
+    // The converter compares the result's type with "chatmessage" exactly.
+    private static bool IsChatMessage(Result result) => string.Equals(result.Type.Value, ChatMessageType, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether <see cref="WriteValueObject"/> gives the same JSON as <see cref="ValueObject"/> without its

@@ -4,7 +4,8 @@ namespace LabelStudio.Formats.Conversion;
 
 /// <summary>
 /// The part of a labeling config the exporters need, shaped like the official converter's schema: control name to
-/// tag type, and the data keys of the object tags. An absent config gives an empty schema (every result dropped).
+/// tag type, and the data keys of the object tags. An absent config gives an empty schema (every result dropped
+/// but chat messages).
 /// </summary>
 internal sealed class ExportSchema
 {
@@ -37,7 +38,10 @@ internal sealed class ExportSchema
         var templates = new List<(string Name, string Flag, string Type)>();
         foreach (var control in config.Controls)
         {
-            if (control.Name is { } name && !string.Equals(control.TagName, "Filter", StringComparison.OrdinalIgnoreCase))
+            // The official parse_config counts a tag as a control only with both name and toName (utils.py
+            // _is_output_tag): a Chat without toName is an object there, its messages kept by the chatmessage rule.
+            if (control.Name is { Length: > 0 } name && control.GetAttribute("toName") is { Length: > 0 }
+                && !string.Equals(control.TagName, "Filter", StringComparison.OrdinalIgnoreCase))
             {
                 controls.TryAdd(name, control.TagName);
                 var flag = control.Repeater?.GetAttribute("indexFlag") is { Length: > 0 } f ? f : DefaultIndexFlag;

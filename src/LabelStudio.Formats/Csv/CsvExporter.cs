@@ -400,7 +400,7 @@ public sealed class CsvExporter : IExporter
                 var (name, type, results) = outputs[o];
                 var start = OutputField(type, results);
                 _fields.Add((OutputColumn, OutputId(name), start, _field.WrittenCount - start));
-                if (ResultPrettifier.IsChat(type))
+                if (IsChatGroup(type, results))
                 {
                     OtherQuoted(Id(CsvColumnTable.OtherColumn, name + "_transcript"), ChatTranscript(results));
                 }
@@ -559,7 +559,26 @@ public sealed class CsvExporter : IExporter
         /// added).
         /// </summary>
         /// <returns>Where the field starts in the field buffer (after what a region writer gave up on).</returns>
-        private int OutputField(string type, List<Result> results)
+        // A group kept without a control (null type) is a chat group when one of its regions has a chat type.
+        private static bool IsChatGroup(string? type, List<Result> results)
+        {
+            if (type is not null)
+            {
+                return ResultPrettifier.IsChat(type);
+            }
+
+            foreach (var result in results)
+            {
+                if (ResultPrettifier.IsChat(ExportItemReader.OwnType(result)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int OutputField(string? type, List<Result> results)
         {
             var start = _field.WrittenCount;
             if (results.Count == 1 && (type == "Choices" || type == "TextArea") && SingleText(type, results[0].Value) is { } single)
@@ -568,7 +587,8 @@ public sealed class CsvExporter : IExporter
                 return start;
             }
 
-            var rare = ResultPrettifier.IsChat(type) || type == "Choices" || type == "TextArea";
+            // A group without a control has a type per region: only the prettifier reads those.
+            var rare = type is null || ResultPrettifier.IsChat(type) || type == "Choices" || type == "TextArea";
             if (!rare)
             {
                 if (_regions.TryWrite(_field, results))
@@ -611,7 +631,7 @@ public sealed class CsvExporter : IExporter
             return start;
         }
 
-        private static string? SingleText(string type, ResultValue? value) => (type, value) switch
+        private static string? SingleText(string? type, ResultValue? value) => (type, value) switch
         {
             ("Choices", ChoicesValue { Choices.Count: 1, AdditionalProperties: null } choices) => choices.Choices[0],
             ("TextArea", TextAreaValue { Text: { Count: 1 } text, AdditionalProperties: null }) => text[0],

@@ -70,7 +70,12 @@ public sealed class JsonMinExporter : IExporter
             record[key] = value?.DeepClone();
         }
 
-        record["id"] = task.Id is { } id ? JsonValue.Create(id) : null;
+        // The task id replaces a data key named "id" in place (converter.py convert_to_json_min: set only when the
+        // item's id is not None); a task without an id keeps the data's "id", as CSV does.
+        if (task.Id is { } id)
+        {
+            record["id"] = id;
+        }
         foreach (var (name, type, results) in item.Outputs)
         {
             // A control named like a data key overwrites the data value, as the official converter does.
