@@ -181,7 +181,6 @@ public sealed class ConversionReport
         }
     }
 
-    /// <summary>How many individual issues are kept so far.</summary>
     /// <summary>
     /// Empties the report for reuse (a <see cref="ReportRecorder"/> serves chunk after chunk): its issue list keeps its
     /// capacity instead of growing again from empty for every chunk.

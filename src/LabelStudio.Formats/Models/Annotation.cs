@@ -53,13 +53,7 @@ public sealed class Annotation : ExtensibleModel
     public bool? GroundTruth
     {
         get => _bookkeeping?.GroundTruth;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).GroundTruth = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.GroundTruth = value;
     }
 
     /// <summary>Creation time (<c>created_at</c>).</summary>
@@ -75,13 +69,7 @@ public sealed class Annotation : ExtensibleModel
     public Timestamp? DraftCreatedAt
     {
         get => _bookkeeping?.DraftCreatedAt;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).DraftCreatedAt = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.DraftCreatedAt = value;
     }
 
     /// <summary>Seconds spent annotating (<c>lead_time</c>).</summary>
@@ -93,13 +81,7 @@ public sealed class Annotation : ExtensibleModel
     public JsonNode? Prediction
     {
         get => _bookkeeping?.Prediction;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).Prediction = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.Prediction = value;
     }
 
     /// <summary>Number of results (<c>result_count</c>).</summary>
@@ -107,13 +89,7 @@ public sealed class Annotation : ExtensibleModel
     public int? ResultCount
     {
         get => _bookkeeping?.ResultCount;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).ResultCount = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.ResultCount = value;
     }
 
     /// <summary>Server-side unique id (<c>unique_id</c>).</summary>
@@ -121,13 +97,7 @@ public sealed class Annotation : ExtensibleModel
     public string? UniqueId
     {
         get => _bookkeeping?.UniqueId;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).UniqueId = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.UniqueId = value;
     }
 
     /// <summary>Id of the import that created the annotation (<c>import_id</c>).</summary>
@@ -135,13 +105,7 @@ public sealed class Annotation : ExtensibleModel
     public long? ImportId
     {
         get => _bookkeeping?.ImportId;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).ImportId = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.ImportId = value;
     }
 
     /// <summary>Last action taken on the annotation (<c>last_action</c>).</summary>
@@ -149,13 +113,7 @@ public sealed class Annotation : ExtensibleModel
     public string? LastAction
     {
         get => _bookkeeping?.LastAction;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).LastAction = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.LastAction = value;
     }
 
     /// <summary>Whether the annotation was created in bulk (<c>bulk_created</c>).</summary>
@@ -163,13 +121,7 @@ public sealed class Annotation : ExtensibleModel
     public bool? BulkCreated
     {
         get => _bookkeeping?.BulkCreated;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).BulkCreated = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.BulkCreated = value;
     }
 
     /// <summary>Task id (<c>task</c>).</summary>
@@ -177,13 +129,7 @@ public sealed class Annotation : ExtensibleModel
     public long? Task
     {
         get => _bookkeeping?.Task;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).Task = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.Task = value;
     }
 
     /// <summary>Project id (<c>project</c>).</summary>
@@ -191,13 +137,7 @@ public sealed class Annotation : ExtensibleModel
     public long? Project
     {
         get => _bookkeeping?.Project;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).Project = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.Project = value;
     }
 
     /// <summary>Who last updated the annotation (<c>updated_by</c>).</summary>
@@ -205,13 +145,7 @@ public sealed class Annotation : ExtensibleModel
     public JsonNode? UpdatedBy
     {
         get => _bookkeeping?.UpdatedBy;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).UpdatedBy = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.UpdatedBy = value;
     }
 
     /// <summary>Prediction the annotation was copied from (<c>parent_prediction</c>).</summary>
@@ -219,13 +153,7 @@ public sealed class Annotation : ExtensibleModel
     public long? ParentPrediction
     {
         get => _bookkeeping?.ParentPrediction;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).ParentPrediction = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.ParentPrediction = value;
     }
 
     /// <summary>Annotation this one was copied from (<c>parent_annotation</c>).</summary>
@@ -233,13 +161,7 @@ public sealed class Annotation : ExtensibleModel
     public long? ParentAnnotation
     {
         get => _bookkeeping?.ParentAnnotation;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).ParentAnnotation = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.ParentAnnotation = value;
     }
 
     /// <summary>Who last created the annotation (<c>last_created_by</c>).</summary>
@@ -247,13 +169,7 @@ public sealed class Annotation : ExtensibleModel
     public JsonNode? LastCreatedBy
     {
         get => _bookkeeping?.LastCreatedBy;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).LastCreatedBy = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.LastCreatedBy = value;
     }
 
     /// <summary>The annotator as the REST API shows it (<c>created_username</c>), e.g. <c>"email, id"</c>; read-only on the server.</summary>
@@ -261,13 +177,7 @@ public sealed class Annotation : ExtensibleModel
     public string? CreatedUsername
     {
         get => _bookkeeping?.CreatedUsername;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).CreatedUsername = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.CreatedUsername = value;
     }
 
     /// <summary>How long ago the annotation was created, as text (<c>created_ago</c>); read-only on the server.</summary>
@@ -275,13 +185,7 @@ public sealed class Annotation : ExtensibleModel
     public string? CreatedAgo
     {
         get => _bookkeeping?.CreatedAgo;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).CreatedAgo = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.CreatedAgo = value;
     }
 
     /// <summary>Workflow state of the annotation (<c>state</c>) in Label Studio versions that track one, e.g. <c>CREATED</c>.</summary>
@@ -289,14 +193,11 @@ public sealed class Annotation : ExtensibleModel
     public string? State
     {
         get => _bookkeeping?.State;
-        set
-        {
-            if (value is not null || _bookkeeping is not null)
-            {
-                (_bookkeeping ??= new Bookkeeping()).State = value;
-            }
-        }
+        set => BookkeepingFor(value is not null)?.State = value;
     }
+
+    // The side object to set a bookkeeping member on: made when a value is set, none needed when null is set and none exists.
+    private Bookkeeping? BookkeepingFor(bool settingValue) => settingValue ? _bookkeeping ??= new Bookkeeping() : _bookkeeping;
 
     /// <summary>The members of <see cref="Annotation"/> that are server bookkeeping.</summary>
     private sealed class Bookkeeping

@@ -33,7 +33,7 @@ internal sealed class YoloWriter
     private readonly Utf8Buffer _filled = new(1 << 10);
 
     // Label files written so far and their line count, to report lines an overwrite loses (same image stem).
-    private readonly WrittenLabelFiles _written = new();
+    private readonly Dictionary<string, (long TaskIndex, int Lines)> _written = new(StringComparer.Ordinal);
 
     public YoloWriter(ExportContext context, bool obb, bool withImages = false)
     {
@@ -199,10 +199,10 @@ internal sealed class YoloWriter
         var item = rendered.Item;
         if (!item.HasOutput)
         {
-            if (!_written.TryGetValue(stem, out _))
+            if (!_written.ContainsKey(stem))
             {
                 await _labelFiles.QueueAsync(stem, [], replace: false, cancellationToken).ConfigureAwait(false);
-                _written.Set(stem, item.TaskIndex, 0);
+                _written[stem] = (item.TaskIndex, 0);
             }
 
             return true;
@@ -235,7 +235,7 @@ internal sealed class YoloWriter
         }
 
         await queued.ConfigureAwait(false);
-        _written.Set(stem, item.TaskIndex, rendered.Lines);
+        _written[stem] = (item.TaskIndex, rendered.Lines);
         _context.Report.ItemsAdded(rendered.Lines);
         return true;
     }
