@@ -46,6 +46,21 @@ public class OfficialGeometryTests
     }
 
     [Test]
+    public void CocoRotatedBounds_NegativeWidth_ReproducesOfficialDisplacedBox()
+    {
+        // A -20 x 10 box at (50, 50) turned 90 degrees truly spans x 40..50, y 30..50. The official formula puts the
+        // centre at x + w/2 + radius * (cos(alpha + beta) - cos(alpha)) with alpha = atan(h/w) in the wrong quadrant
+        // for w < 0, i.e. 2 * radius * (cos(alpha + beta) - cos(alpha)) = (-10, +30) off: [30, 60, 10, 20], which is
+        // what label_studio_sdk's Converter.rotated_rectangle returns for this label.
+        var box = OfficialGeometry.CocoRotatedBounds(50, 50, -20, 10, 90)!.Value;
+
+        box.X.Should().BeApproximately(30, 1e-12);
+        box.Y.Should().BeApproximately(60, 1e-12);
+        box.Width.Should().BeApproximately(10, 1e-12);
+        box.Height.Should().BeApproximately(20, 1e-12);
+    }
+
+    [Test]
     public void CocoRotatedBounds_HalfTurn_CoversTheBoxMirroredAboutItsPivot()
     {
         // 180 degrees about the top-left corner (40, 30): the 20 x 10 box spans x 20..40 and y 20..30, up to the
