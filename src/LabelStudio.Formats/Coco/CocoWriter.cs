@@ -496,8 +496,10 @@ internal sealed class CocoWriter
             return rotated.GetPixelBounds(new ImageSize(width, height));
         }
 
-        // Official: the enclosing box is taken in percent space, then scaled (wrong when width != height).
-        var percent = rotated.GetBounds();
+        // Official: the enclosing box is taken in percent space, then scaled (wrong when width != height), with the
+        // official arithmetic so the numbers are bit-identical; a zero width, where the official converter stops
+        // with ZeroDivisionError, takes the true geometry.
+        var percent = OfficialGeometry.CocoRotatedBounds(box.X, box.Y, box.Width, box.Height, rotation) ?? rotated.GetBounds();
         return new AxisAlignedBox(percent.X * width / 100, percent.Y * height / 100, percent.Width * width / 100, percent.Height * height / 100);
     }
 

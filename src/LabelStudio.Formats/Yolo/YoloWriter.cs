@@ -377,15 +377,15 @@ internal sealed class YoloWriter
             return false;
         }
 
-        var size = new ImageSize(width, height);
-        var corners = new RotatedBox(box.X, box.Y, box.Width, box.Height, rotation).PercentToPixels(size).GetCorners();
+        Span<Point2> corners = stackalloc Point2[4];
+        OfficialGeometry.YoloObbCorners(box.X, box.Y, box.Width, box.Height, rotation, width, height, corners);
         WriteId(text, id);
         foreach (var corner in corners)
         {
             Put(text, (byte)' ');
-            PythonFloat.Write(text, corner.X / width);
+            PythonFloat.Write(text, corner.X);
             Put(text, (byte)' ');
-            PythonFloat.Write(text, corner.Y / height);
+            PythonFloat.Write(text, corner.Y);
         }
 
         return true;
@@ -453,7 +453,11 @@ internal sealed class YoloWriter
                     Put(text, (byte)'\n');
                 }
 
-                WriteBox(text, id, (box.X + (box.Width / 2)) / 100, (box.Y + (box.Height / 2)) / 100, box.Width / 100, box.Height / 100);
+                // process_keypoints_for_yolo scales first, then adds half the scaled size: not the detection
+                // layout's (x + w / 2) / 100, and the last bit differs.
+                var w = box.Width / 100;
+                var h = box.Height / 100;
+                WriteBox(text, id, (box.X / 100) + (w / 2), (box.Y / 100) + (h / 2), w, h);
                 foreach (var keyPointLabel in _keyPointLabels)
                 {
                     if (FirstKeyPoint(keyPoints, region.Id, keyPointLabel) is { } kp)

@@ -7,7 +7,7 @@ namespace LabelStudio.Formats.Tests.Validation;
 public class TaskValidatorFixtureTests
 {
     // Fixtures whose export deliberately holds broken regions; their diagnostics are asserted one by one below.
-    private static readonly HashSet<string> Deliberate = new(StringComparer.Ordinal) { "edge_image_mixed", "csv_colliding_keys", "csv_colliding_keys_mixed", "yolo_obb_rotated" };
+    private static readonly HashSet<string> Deliberate = new(StringComparer.Ordinal) { "edge_image_mixed", "csv_colliding_keys", "csv_colliding_keys_mixed", "yolo_obb_rotated", "geometry_exact_boxes", "geometry_exact_pose" };
 
     public static IEnumerable<TestCaseData> OfficialExports() =>
         Directory.EnumerateDirectories(Fixtures.FormatsRoot)
@@ -35,6 +35,19 @@ public class TaskValidatorFixtureTests
         var config = LabelConfig.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "config.xml")));
         await using var export = File.OpenRead(Path.Combine(directory, "export.json"));
         return await new TaskValidator(config, options).ValidateExportAsync(export);
+    }
+
+    [TestCase("geometry_exact_boxes")]
+    [TestCase("geometry_exact_pose")]
+    public async Task ValidateExportAsync_GeometryExactCase_ErrorsOnlyForTheDeliberateAnglesAndSizes(string fixture)
+    {
+        // Crafted to hit the converter's special cases: rotations outside [0, 360) (-30, 720, -359.9...) and negative
+        // or zero sizes, which the validator rightly flags; nothing else in them is wrong.
+        var summary = await ValidateFixtureAsync(fixture);
+
+        var errors = summary.Diagnostics.Where(d => d.Severity == ValidationSeverity.Error).ToList();
+        errors.Should().NotBeEmpty();
+        errors.Should().OnlyContain(d => d.Code == "LSF0030" && (d.Field == "value.rotation" || d.Field == "value.width" || d.Field == "value.height"));
     }
 
     [Test]

@@ -93,6 +93,23 @@ public class ImageExportFixesTests
     }
 
     [Test]
+    public async Task ExportAsync_CocoRotatedZeroWidth_TrueGeometryWhereOfficialStops()
+    {
+        // The official rotated_rectangle divides by the width (ZeroDivisionError). We take the true geometry: a
+        // 0 x 10 % box at (50, 50) %, turned 90 degrees about its top-left corner, lies along x 40..50 % at y 50 %;
+        // scaled to 1000 x 500 that is [400, 250, 100, 0].
+        using var output = new TempDirectory();
+        var tasks = ImageExportHarness.TasksFromJson(Task(Rect("a", 50, 50, 0, 10, "Car", rotation: 90)));
+
+        await ImageExportHarness.RunAsync(new CocoExporter(), tasks, LabelConfig.Parse(Config), output.Path);
+
+        using var result = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "result.json")));
+        var annotation = result.RootElement.GetProperty("annotations")[0];
+        annotation.GetProperty("bbox").EnumerateArray().Select(e => e.GetDouble()).Should().Equal(400, 250, 100, 0);
+        annotation.GetProperty("area").GetDouble().Should().Be(0);
+    }
+
+    [Test]
     public async Task ExportAsync_CocoUnsizedBoxAfterSizedOne_DroppedAndReportedByDefault()
     {
         using var output = new TempDirectory();

@@ -117,8 +117,41 @@ internal static class ImageExportHarness
         }
     }
 
+    /// <summary>
+    /// The fixture cases whose case.json says <c>"numbers": "exact"</c> (outputs of crafted exports that hit each
+    /// geometry formula), one per case x format present under expected/.
+    /// </summary>
+    public static IEnumerable<TestCaseData> ExactCases(params string[] formats)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Fixtures.FormatsRoot).Order(StringComparer.Ordinal))
+        {
+            var caseJson = Path.Combine(directory, "case.json");
+            if (!File.Exists(caseJson))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(File.ReadAllBytes(caseJson));
+            if (!document.RootElement.TryGetProperty("numbers", out var numbers) || numbers.GetString() != "exact")
+            {
+                continue;
+            }
+
+            foreach (var format in formats.Where(f => Directory.Exists(Path.Combine(directory, "expected", f))))
+            {
+                var name = Path.GetFileName(directory);
+                yield return new TestCaseData(name, format).SetArgDisplayNames($"{name}/{format}");
+            }
+        }
+    }
+
     /// <summary>The differences between expected and actual output folders; empty when they match.</summary>
-    public static List<string> Compare(string expectedDirectory, string actualDirectory)
+    /// <param name="expectedDirectory">The official output.</param>
+    /// <param name="actualDirectory">Ours.</param>
+    /// <param name="exact">
+    /// Text files byte for byte and JSON numbers with <c>==</c> as doubles, instead of numbers within 1e-9 relative.
+    /// </param>
+    public static List<string> Compare(string expectedDirectory, string actualDirectory, bool exact = false)
     {
         var differences = new List<string>();
         var expectedFiles = Files(expectedDirectory);
@@ -139,9 +172,10 @@ internal static class ImageExportHarness
             var actual = Path.Combine(actualDirectory, file);
             var difference = Path.GetExtension(file).ToLowerInvariant() switch
             {
-                ".json" => CompareJson(expected, actual),
+                ".json" => CompareJson(expected, actual, exact),
                 ".png" => ComparePng(expected, actual),
                 ".npy" or ".jpg" or ".jpeg" => File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)) ? null : "bytes differ",
+                _ when exact => CompareBytes(File.ReadAllText(expected), File.ReadAllText(actual)),
                 _ => CompareLines(File.ReadAllText(expected), File.ReadAllText(actual)),
             };
             if (difference is not null)
@@ -195,14 +229,35 @@ internal static class ImageExportHarness
         return null;
     }
 
-    private static string? CompareJson(string expectedPath, string actualPath)
+    /// <summary>Byte-identical text; the difference names the first differing line.</summary>
+    public static string? CompareBytes(string expected, string actual)
+    {
+        if (string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var expectedLines = expected.Split('\n');
+        var actualLines = actual.Split('\n');
+        for (var i = 0; i < Math.Min(expectedLines.Length, actualLines.Length); i++)
+        {
+            if (!string.Equals(expectedLines[i], actualLines[i], StringComparison.Ordinal))
+            {
+                return $"line {i + 1}: expected '{expectedLines[i]}', got '{actualLines[i]}'";
+            }
+        }
+
+        return $"{expectedLines.Length} line(s) expected (trailing newline counted), got {actualLines.Length}";
+    }
+
+    private static string? CompareJson(string expectedPath, string actualPath, bool exact)
     {
         using var expected = JsonDocument.Parse(File.ReadAllBytes(expectedPath));
         using var actual = JsonDocument.Parse(File.ReadAllBytes(actualPath));
-        return CompareJson(expected.RootElement, actual.RootElement, "$");
+        return CompareJson(expected.RootElement, actual.RootElement, "$", exact);
     }
 
-    private static string? CompareJson(JsonElement expected, JsonElement actual, string path)
+    private static string? CompareJson(JsonElement expected, JsonElement actual, string path, bool exact)
     {
         if (VolatileJsonPaths.Contains(path))
         {
@@ -234,7 +289,7 @@ internal static class ImageExportHarness
 
                 foreach (var property in expected.EnumerateObject())
                 {
-                    if (CompareJson(property.Value, actual.GetProperty(property.Name), $"{path}.{property.Name}") is { } d)
+                    if (CompareJson(property.Value, actual.GetProperty(property.Name), $"{path}.{property.Name}", exact) is { } d)
                     {
                         return d;
                     }
@@ -250,7 +305,7 @@ internal static class ImageExportHarness
                 var i = 0;
                 foreach (var (e, a) in expected.EnumerateArray().Zip(actual.EnumerateArray()))
                 {
-                    if (CompareJson(e, a, $"{path}[{i++}]") is { } d)
+                    if (CompareJson(e, a, $"{path}[{i++}]", exact) is { } d)
                     {
                         return d;
                     }
@@ -258,7 +313,8 @@ internal static class ImageExportHarness
 
                 return null;
             case JsonValueKind.Number:
-                return NumbersEqual(expected.GetDouble(), actual.GetDouble()) ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
+                var equal = exact ? expected.GetDouble() == actual.GetDouble() : NumbersEqual(expected.GetDouble(), actual.GetDouble());
+                return equal ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
             case JsonValueKind.String:
                 return string.Equals(expected.GetString(), actual.GetString(), StringComparison.Ordinal) ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
             default:
