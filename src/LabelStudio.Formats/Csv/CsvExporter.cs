@@ -417,14 +417,14 @@ public sealed class CsvExporter : IExporter
             }
 
             var annotation = item.Annotation;
-            Annotator(Fixed(1, "annotator"), annotation?.CompletedBy);
+            Annotator(Fixed(1, "annotator"), annotation);
             Other(Fixed(2, "annotation_id"), annotation?.Id);
             OtherQuoted(Fixed(3, "created_at"), annotation?.CreatedAt?.ToString());
             OtherQuoted(Fixed(4, "updated_at"), annotation?.UpdatedAt?.ToString());
-            OtherFloat(Fixed(5, "lead_time"), annotation?.LeadTime);
+            OtherFloat(Fixed(5, "lead_time"), annotation?.LeadTime, annotation is { LeadTimeIsInteger: true }, annotation?.LeadTimeExact);
             if (task.HasAgreementMember)
             {
-                OtherFloat(Fixed(6, "agreement"), task.Agreement);
+                OtherFloat(Fixed(6, "agreement"), task.Agreement, task.AgreementIsInteger, task.AgreementExact);
             }
 
             if (annotation?.AdditionalProperties is { } extra && extra.TryGetValue("history", out var history)
@@ -453,11 +453,15 @@ public sealed class CsvExporter : IExporter
             _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
-        // Python writes a float cell with repr: 1.0, 12.5, 1e-05.
-        private void OtherFloat(int column, double? value)
+        // Python writes a float cell with repr (1.0, 12.5, 1e-05), an int as it is (36: an integer literal read).
+        private void OtherFloat(int column, double? value, bool integer, long? exact)
         {
             var start = _field.WrittenCount;
-            if (value is { } number)
+            if (integer && value is { } integral)
+            {
+                _field.Advance(IntegerLiteral.Format(integral, exact, _field.GetSpan(IntegerLiteral.MaxLength)));
+            }
+            else if (value is { } number)
             {
                 ShortestDouble.TryFormatPython(number, _field.GetSpan(ShortestDouble.MaxLength), out var length);
                 _field.Advance(length);
@@ -470,10 +474,11 @@ public sealed class CsvExporter : IExporter
             _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
-        private void Annotator(int column, JsonNode? completedBy)
+        private void Annotator(int column, Annotation? annotation)
         {
+            var completedBy = annotation?.CompletedBy;
             if (AnnotationFields.AnnotatorOf(completedBy) is JsonValue id && id.TryGetValue<JsonElement>(out var element)
-                && element.ValueKind == JsonValueKind.Number)
+                && element.ValueKind == JsonValueKind.Number && AnnotationFields.IsPlainInteger(JsonMarshal.GetRawUtf8Value(element)))
             {
                 // A user id as read: its JSON text, quoted (what the general path gives, without the string).
                 var start = _field.WrittenCount;
@@ -484,7 +489,7 @@ public sealed class CsvExporter : IExporter
                 return;
             }
 
-            OtherQuoted(column, AnnotatorText(completedBy));
+            OtherQuoted(column, AnnotationFields.AnnotatorText(annotation));
         }
 
         private void OtherQuoted(int column, string? value)
@@ -810,16 +815,8 @@ public sealed class CsvExporter : IExporter
         }
     }
 
-    /// <summary>A JSON number as Python prints what it parsed: integers as written, floats with repr.</summary>
-    private static string PythonNumber(string json) =>
-        json.AsSpan().IndexOfAny('.', 'e', 'E') < 0 ? json : PythonFloat.Format(double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture));
-
-    private static string AnnotatorText(JsonNode? completedBy) => AnnotationFields.AnnotatorOf(completedBy) switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v => v.ToJsonString(),
-        _ => string.Empty,
-    };
+    /// <summary>A JSON number as Python prints what it parsed: integers as written (<c>-0</c> is 0), floats with repr.</summary>
+    private static string PythonNumber(string json) => AnnotationFields.PythonNumber(json);
 
     private static string ChatTranscript(List<Result> results)
     {

@@ -46,6 +46,30 @@ internal static class PythonFloat
         }
     }
 
+    /// <summary>
+    /// ujson's text of a float (double-conversion's shortest with a trailing <c>.0</c>): Python's <c>repr</c> but
+    /// for the exponent, which has no leading zero (<c>1e-5</c>, not <c>1e-05</c>; <c>1e+16</c> either way).
+    /// </summary>
+    public static int WriteUjson(double value, Span<byte> destination)
+    {
+        var length = ShortestDouble.FormatPython(value, destination);
+        var e = destination[..length].IndexOf((byte)'e');
+        if (e >= 0 && e + 3 < length && destination[e + 2] == (byte)'0')
+        {
+            destination[(e + 3)..length].CopyTo(destination[(e + 2)..]);
+            length--;
+        }
+
+        return length;
+    }
+
+    /// <summary><see cref="WriteUjson(double, Span{byte})"/> as a string.</summary>
+    public static string FormatUjson(double value)
+    {
+        Span<byte> buffer = stackalloc byte[ShortestDouble.MaxLength];
+        return System.Text.Encoding.ASCII.GetString(buffer[..WriteUjson(value, buffer)]);
+    }
+
     private static int FormatInto(double value, Span<char> buffer) =>
         ShortestDouble.TryFormatPython(value, buffer, out var length)
             ? length

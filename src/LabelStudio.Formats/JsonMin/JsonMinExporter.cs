@@ -83,16 +83,33 @@ public sealed class JsonMinExporter : IExporter
         }
 
         var annotation = item.Annotation;
-        record["annotator"] = AnnotationFields.AnnotatorOf(annotation?.CompletedBy)?.DeepClone();
+        record["annotator"] = AnnotationFields.AnnotatorNode(annotation);
         record["annotation_id"] = annotation?.Id is { } annotationId ? JsonValue.Create(annotationId) : null;
         record["created_at"] = annotation?.CreatedAt?.ToString() is { } createdAt ? JsonValue.Create(createdAt) : null;
         record["updated_at"] = annotation?.UpdatedAt?.ToString() is { } updatedAt ? JsonValue.Create(updatedAt) : null;
-        record["lead_time"] = annotation?.LeadTime is { } leadTime ? JsonValue.Create(leadTime) : null;
+        record["lead_time"] = annotation is { LeadTimeIsInteger: true }
+            ? IntegerNode(annotation.LeadTime!.Value, annotation.LeadTimeExact)
+            : annotation?.LeadTime is { } leadTime ? FloatNode(leadTime) : null;
         if (task.HasAgreementMember)
         {
-            record["agreement"] = task.Agreement is { } agreement ? JsonValue.Create(agreement) : null;
+            record["agreement"] = task.AgreementIsInteger
+                ? IntegerNode(task.Agreement!.Value, task.AgreementExact)
+                : task.Agreement is { } agreement ? FloatNode(agreement) : null;
         }
 
         return record;
     }
+
+    // A float as ujson writes it (36.0, 1e-5, 1e+16) where the JSON writer's text differs (36, 1E-05, 1E+16).
+    private static JsonNode FloatNode(double value) =>
+        double.IsFinite(value) && (double.IsInteger(value) || Math.Abs(value) is < 1e-4 or >= 1e16)
+            ? JsonNode.Parse(ImageExport.PythonFloat.FormatUjson(value))!
+            : JsonValue.Create(value);
+
+    // An integer literal read into a double, written back as the int Python kept (36, not 36.0); past long's range,
+    // which Python's parsers refuse in an export, the double.
+    private static JsonValue IntegerNode(double value, long? exact) =>
+        exact is { } known ? JsonValue.Create(known)
+        : Math.Abs(value) < 9.2e18 ? JsonValue.Create((long)value)
+        : JsonValue.Create(value);
 }

@@ -131,9 +131,46 @@ public sealed class LabelStudioTask : ExtensibleModel
     [JsonPropertyName("comment_authors")]
     public JsonNode? CommentAuthors { get; set; }
 
-    /// <summary>Annotator agreement (<c>agreement</c>), present in some exports.</summary>
+    // Set by the readers when agreement was an integer literal (100, not 100.0): written back as one (see IntegerLiteral).
+    internal const ulong AgreementIntegerBit = 1UL << 40;
+
+    private double? _agreement;
+
+    // The exact agreement of an integer literal a double cannot hold (rare: one field per task, no side object).
+    private long? _agreementExact;
+
+    /// <summary>
+    /// Annotator agreement (<c>agreement</c>), present in some exports. An integer in the JSON read (<c>100</c>, not
+    /// <c>100.0</c>) is written back as one, as the official converter writes it; setting the property forgets that.
+    /// </summary>
     [JsonPropertyName("agreement")]
-    public double? Agreement { get; set; }
+    public double? Agreement
+    {
+        get => _agreement;
+        set
+        {
+            _agreement = value;
+            _agreementExact = null;
+            PresentMembers &= ~AgreementIntegerBit;
+        }
+    }
+
+    // Whether agreement is written as an integer; its exact value when a double could not hold it.
+    internal bool AgreementIsInteger => IsPresent(AgreementIntegerBit) && _agreement is { } value && double.IsInteger(value);
+
+    internal long? AgreementExact => _agreementExact;
+
+    // Called by the readers after Agreement is set: the literal's kind goes into their presence bits.
+    internal ulong ReadAgreementLiteral(ReadOnlySpan<byte> literal)
+    {
+        if (_agreement is not { } value || !IntegerLiteral.Is(literal))
+        {
+            return 0;
+        }
+
+        _agreementExact = IntegerLiteral.ExactBeyondDouble(literal, value);
+        return AgreementIntegerBit;
+    }
 
     /// <summary>Whether the task counts as labeled (<c>is_labeled</c>), in REST responses.</summary>
     [JsonPropertyName("is_labeled")]
