@@ -254,6 +254,9 @@ public sealed class CsvExporter : IExporter
         private readonly ArrayBufferWriter<byte> _value = new(1 << 10);
         private readonly Utf8JsonWriter _valueWriter = new(Stream.Null, CompactRelaxed);
         private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, CompactRelaxed);
+
+        // Made when a JSON cell first needs ujson's text.
+        private Utf8Buffer? _ujson;
         private readonly CsvRegionWriter _regions = new();
         private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
@@ -430,7 +433,7 @@ public sealed class CsvExporter : IExporter
             if (annotation?.AdditionalProperties is { } extra && extra.TryGetValue("history", out var history)
                 && history.ValueKind == JsonValueKind.Array && history.GetArrayLength() > 0)
             {
-                OtherQuoted(Fixed(7, "history"), CompactJson(history));
+                OtherQuoted(Fixed(7, "history"), UjsonText.Rewrite(CompactJson(history), UjsonText.NumberSource.Literal));
             }
 
             _rowEnds.Add(_fields.Count);
@@ -516,7 +519,7 @@ public sealed class CsvExporter : IExporter
             switch (value)
             {
                 case JsonObject or JsonArray:
-                    CsvRows.WriteQuoted(_field, ResultPrettifier.ToCompactJson(value));
+                    CsvRows.WriteQuoted(_field, UjsonText.Rewrite(ResultPrettifier.ToCompactJson(value), UjsonText.NumberSource.Literal));
                     break;
                 case JsonValue scalar:
                     ScalarField(scalar);
@@ -616,7 +619,7 @@ public sealed class CsvExporter : IExporter
                 }
 
                 var pretty = ResultPrettifier.Prettify(values);
-                CsvRows.WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : ResultPrettifier.ToCompactJson(pretty));
+                CsvRows.WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : UjsonText.Rewrite(ResultPrettifier.ToCompactJson(pretty), UjsonText.NumberSource.Double));
                 return start;
             }
 
@@ -632,8 +635,23 @@ public sealed class CsvExporter : IExporter
             writer.WriteEndArray();
             writer.Flush();
 
-            CsvRows.WriteQuotedUtf8(_field, _json.WrittenSpan);
+            WriteJsonCell(_json.WrittenSpan, UjsonText.NumberSource.Double);
             return start;
+        }
+
+        // A JSON cell as ujson would have written it (the official converter's json.dumps is ujson's).
+        private void WriteJsonCell(ReadOnlySpan<byte> json, UjsonText.NumberSource source)
+        {
+            if (!UjsonText.MayDiffer(json, source))
+            {
+                CsvRows.WriteQuotedUtf8(_field, json);
+                return;
+            }
+
+            var scratch = _ujson ??= new Utf8Buffer(1 << 10);
+            scratch.ResetWrittenCount();
+            UjsonText.Write(json, scratch, source);
+            CsvRows.WriteQuotedUtf8(_field, scratch.WrittenSpan);
         }
 
         private static string? SingleText(string? type, ResultValue? value) => (type, value) switch
