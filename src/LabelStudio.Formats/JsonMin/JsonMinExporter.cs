@@ -39,6 +39,7 @@ public sealed class JsonMinExporter : IExporter
             var writerOptions = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
             var first = true;
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+            var ujson = new ImageExport.Utf8Buffer(4096);
             await foreach (var item in ExportItemReader.ReadTypedAsync(context, schema, cancellationToken).ConfigureAwait(false))
             {
                 buffer.ResetWrittenCount();
@@ -47,13 +48,23 @@ public sealed class JsonMinExporter : IExporter
                     Record(item).WriteTo(writer);
                 }
 
+                var record = buffer.WrittenMemory;
+                if (UjsonText.MayDiffer(record.Span, UjsonText.NumberSource.Double))
+                {
+                    // ujson's text (json.dump): '/' escaped, the doubles of the results in its float layout. The
+                    // indentation is the writer's, which is ujson's indent=2 already.
+                    ujson.ResetWrittenCount();
+                    UjsonText.Write(record.Span, ujson, UjsonText.NumberSource.Double);
+                    record = ujson.WrittenMemory;
+                }
+
                 if (!first)
                 {
                     await stream.WriteAsync(Separator, cancellationToken).ConfigureAwait(false);
                 }
 
                 first = false;
-                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(record, cancellationToken).ConfigureAwait(false);
                 context.Report.ItemsAdded();
             }
 
@@ -67,7 +78,7 @@ public sealed class JsonMinExporter : IExporter
         var record = new JsonObject();
         foreach (var (key, value) in task.Data)
         {
-            record[key] = value?.DeepClone();
+            record[key] = DataValue(value);
         }
 
         // The task id replaces a data key named "id" in place (converter.py convert_to_json_min: set only when the
@@ -98,6 +109,20 @@ public sealed class JsonMinExporter : IExporter
         }
 
         return record;
+    }
+
+    // A data value with its numbers as ujson writes what Python parsed (0.00001 is 1e-5, -0 is 0); strings as they are
+    // (the record's pass escapes their '/').
+    private static JsonNode? DataValue(JsonNode? value)
+    {
+        if (value is null || value.GetValueKind() is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+        {
+            return value?.DeepClone();
+        }
+
+        var json = ResultPrettifier.ToCompactJson(value);
+        var ujson = UjsonText.Rewrite(json, UjsonText.NumberSource.Literal);
+        return ReferenceEquals(ujson, json) ? value.DeepClone() : JsonNode.Parse(ujson);
     }
 
     // A float as ujson writes it (36.0, 1e-5, 1e+16) where the JSON writer's text differs (36, 1E-05, 1E+16).

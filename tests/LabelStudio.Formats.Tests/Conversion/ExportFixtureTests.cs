@@ -80,7 +80,8 @@ public class ExportFixtureTests
         }
     }
 
-    // A case whose case.json says "compare": "exact": CSV/TSV byte for byte, JSON as Python reads it (int/float kinds).
+    // A case whose case.json says "compare": "exact": CSV/TSV byte for byte, JSON as Python reads it (int/float kinds),
+    // then line for line.
     private static bool IsExactCase(string caseDir)
     {
         using var meta = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(caseDir, "case.json")));
@@ -121,6 +122,8 @@ public class ExportFixtureTests
                     JsonValueComparer.FirstDifference(e.RootElement, a.RootElement, pythonKinds: true).Should().BeNull(Path.GetFileName(expected));
                 }
 
+                // Then ujson's text itself: '/' escaped, its float layout, indent=2.
+                File.ReadAllText(actual).Split('\n').Should().Equal(File.ReadAllText(expected).Split('\n'));
                 break;
             case ".csv":
                 CompareCsv(expected, actual, format == "TSV" ? "\t" : ",");
