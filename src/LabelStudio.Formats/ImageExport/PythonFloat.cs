@@ -4,8 +4,8 @@ namespace LabelStudio.Formats.ImageExport;
 
 /// <summary>
 /// Prints doubles as Python's <c>repr</c>/<c>str</c> does (shortest round-trip digits, <c>1.0</c>, <c>1e-05</c>,
-/// <c>1e+16</c>, <c>nan</c>, <c>inf</c>), which YOLO label lines carry, and as ujson does in JSON (<c>1e-07</c>
-/// style exponents too). The digits and the layout come from <see cref="ShortestDouble"/>: the same digits .NET's
+/// <c>1e+16</c>, <c>nan</c>, <c>inf</c>), which YOLO label lines carry; <see cref="WriteUjson"/> is ujson's text in
+/// JSON (the same but for unpadded exponents: <c>1e-7</c>). The digits and the layout come from <see cref="ShortestDouble"/>: the same digits .NET's
 /// round-trip format gives (and, for the two powers of two that format gets wrong, the ones that round-trip, as
 /// Python's), about three times faster, with no temporary string.
 /// </summary>
