@@ -9,7 +9,9 @@ namespace LabelStudio.Formats.Tests;
 /// </summary>
 internal static class JsonValueComparer
 {
-    public static string? FirstDifference(JsonElement expected, JsonElement actual, string path = "$")
+    // pythonKinds: numbers as Python's json module reads them: an integer literal (no fraction, no exponent) is an
+    // int and differs from any float (36 is not 36.0); floats are equal when they are the same double (-0.0 is not 0.0).
+    public static string? FirstDifference(JsonElement expected, JsonElement actual, string path = "$", bool pythonKinds = false)
     {
         if (expected.ValueKind != actual.ValueKind)
         {
@@ -28,7 +30,7 @@ internal static class JsonValueComparer
                     }
 
                     actualNames.Remove(property.Name);
-                    if (FirstDifference(property.Value, other, $"{path}.{property.Name}") is { } inner)
+                    if (FirstDifference(property.Value, other, $"{path}.{property.Name}", pythonKinds) is { } inner)
                     {
                         return inner;
                     }
@@ -45,7 +47,7 @@ internal static class JsonValueComparer
                 var index = 0;
                 foreach (var (e, a) in expected.EnumerateArray().Zip(actual.EnumerateArray()))
                 {
-                    if (FirstDifference(e, a, $"{path}[{index++}]") is { } inner)
+                    if (FirstDifference(e, a, $"{path}[{index++}]", pythonKinds) is { } inner)
                     {
                         return inner;
                     }
@@ -54,7 +56,7 @@ internal static class JsonValueComparer
                 return null;
 
             case JsonValueKind.Number:
-                return NumbersEqual(expected, actual) ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
+                return (pythonKinds ? PythonNumbersEqual(expected, actual) : NumbersEqual(expected, actual)) ? null : $"{path}: expected {expected.GetRawText()}, got {actual.GetRawText()}";
 
             case JsonValueKind.String:
                 return expected.GetString() == actual.GetString() ? null : $"{path}: expected \"{expected.GetString()}\", got \"{actual.GetString()}\"";
@@ -63,6 +65,21 @@ internal static class JsonValueComparer
                 return null;
         }
     }
+
+    private static bool PythonNumbersEqual(JsonElement expected, JsonElement actual)
+    {
+        var expectedInt = IsIntegerLiteral(expected.GetRawText());
+        if (expectedInt != IsIntegerLiteral(actual.GetRawText()))
+        {
+            return false;
+        }
+
+        return expectedInt
+            ? System.Numerics.BigInteger.Parse(expected.GetRawText(), CultureInfo.InvariantCulture) == System.Numerics.BigInteger.Parse(actual.GetRawText(), CultureInfo.InvariantCulture)
+            : BitConverter.DoubleToInt64Bits(expected.GetDouble()) == BitConverter.DoubleToInt64Bits(actual.GetDouble());
+    }
+
+    private static bool IsIntegerLiteral(string text) => text.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
 
     private static bool NumbersEqual(JsonElement expected, JsonElement actual)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabelStudio.Config;
 using LabelStudio.Formats.Conversion;
@@ -137,18 +136,57 @@ public sealed class AsrManifestExporter : IExporter
         return null;
     }
 
-    private static string Annotator(Annotation? annotation) => AnnotationFields.AnnotatorOf(annotation?.CompletedBy) switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v => v.ToJsonString(),
-        _ => string.Empty,
-    };
+    // get_annotator(item, default=""): str(completed_by) (None, True, 4.0), a user object's email or "".
+    private static string Annotator(Annotation? annotation) => AnnotationFields.AnnotatorText(annotation);
 
     /// <summary>Python's json.dumps with its default separators.</summary>
     private static string Line(string fileName, double duration, string text, string annotator) =>
         string.Create(CultureInfo.InvariantCulture, $"{{\"audio_filepath\": {Quote(fileName)}, \"duration\": {PythonFloat(duration)}, \"text\": {Quote(text)}, \"annotator\": {Quote(annotator)}}}");
 
-    private static string Quote(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
+    /// <summary>
+    /// A string as Python's <c>json.dumps</c> writes it (<c>ensure_ascii=True</c>): <c>"</c>, <c>\</c> and control
+    /// characters escaped (<c>\n</c>, <c>\u0001</c>), every UTF-16 unit outside space..tilde (DEL too) as <c>\uxxxx</c> in lower-case hex
+    /// (a surrogate pair as two), nothing else (no HTML escaping, <c>/</c> kept).
+    /// </summary>
+    internal static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                case '\b':
+                    builder.Append("\\b");
+                    break;
+                case '\f':
+                    builder.Append("\\f");
+                    break;
+                case < ' ' or > '~':
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
 
     private static string PythonFloat(double value) => ImageExport.PythonFloat.Format(value);
 }

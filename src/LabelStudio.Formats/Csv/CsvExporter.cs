@@ -254,6 +254,9 @@ public sealed class CsvExporter : IExporter
         private readonly ArrayBufferWriter<byte> _value = new(1 << 10);
         private readonly Utf8JsonWriter _valueWriter = new(Stream.Null, CompactRelaxed);
         private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, CompactRelaxed);
+
+        // Made when a JSON cell first needs ujson's text.
+        private Utf8Buffer? _ujson;
         private readonly CsvRegionWriter _regions = new();
         private readonly Dictionary<string, int>[] _ids = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
         private readonly List<(byte Kind, int Id, int Start, int Length)> _fields = [];
@@ -417,20 +420,20 @@ public sealed class CsvExporter : IExporter
             }
 
             var annotation = item.Annotation;
-            Annotator(Fixed(1, "annotator"), annotation?.CompletedBy);
+            Annotator(Fixed(1, "annotator"), annotation);
             Other(Fixed(2, "annotation_id"), annotation?.Id);
             OtherQuoted(Fixed(3, "created_at"), annotation?.CreatedAt?.ToString());
             OtherQuoted(Fixed(4, "updated_at"), annotation?.UpdatedAt?.ToString());
-            OtherFloat(Fixed(5, "lead_time"), annotation?.LeadTime);
+            OtherFloat(Fixed(5, "lead_time"), annotation?.LeadTime, annotation is { LeadTimeIsInteger: true }, annotation?.LeadTimeExact);
             if (task.HasAgreementMember)
             {
-                OtherFloat(Fixed(6, "agreement"), task.Agreement);
+                OtherFloat(Fixed(6, "agreement"), task.Agreement, task.AgreementIsInteger, task.AgreementExact);
             }
 
             if (annotation?.AdditionalProperties is { } extra && extra.TryGetValue("history", out var history)
                 && history.ValueKind == JsonValueKind.Array && history.GetArrayLength() > 0)
             {
-                OtherQuoted(Fixed(7, "history"), CompactJson(history));
+                OtherQuoted(Fixed(7, "history"), UjsonText.Rewrite(CompactJson(history), UjsonText.NumberSource.Literal));
             }
 
             _rowEnds.Add(_fields.Count);
@@ -453,11 +456,15 @@ public sealed class CsvExporter : IExporter
             _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
-        // Python writes a float cell with repr: 1.0, 12.5, 1e-05.
-        private void OtherFloat(int column, double? value)
+        // Python writes a float cell with repr (1.0, 12.5, 1e-05), an int as it is (36: an integer literal read).
+        private void OtherFloat(int column, double? value, bool integer, long? exact)
         {
             var start = _field.WrittenCount;
-            if (value is { } number)
+            if (integer && value is { } integral)
+            {
+                _field.Advance(IntegerLiteral.Format(integral, exact, _field.GetSpan(IntegerLiteral.MaxLength)));
+            }
+            else if (value is { } number)
             {
                 ShortestDouble.TryFormatPython(number, _field.GetSpan(ShortestDouble.MaxLength), out var length);
                 _field.Advance(length);
@@ -470,10 +477,11 @@ public sealed class CsvExporter : IExporter
             _fields.Add((CsvColumnTable.OtherColumn, column, start, _field.WrittenCount - start));
         }
 
-        private void Annotator(int column, JsonNode? completedBy)
+        private void Annotator(int column, Annotation? annotation)
         {
+            var completedBy = annotation?.CompletedBy;
             if (AnnotationFields.AnnotatorOf(completedBy) is JsonValue id && id.TryGetValue<JsonElement>(out var element)
-                && element.ValueKind == JsonValueKind.Number)
+                && element.ValueKind == JsonValueKind.Number && AnnotationFields.IsPlainInteger(JsonMarshal.GetRawUtf8Value(element)))
             {
                 // A user id as read: its JSON text, quoted (what the general path gives, without the string).
                 var start = _field.WrittenCount;
@@ -484,7 +492,7 @@ public sealed class CsvExporter : IExporter
                 return;
             }
 
-            OtherQuoted(column, AnnotatorText(completedBy));
+            OtherQuoted(column, AnnotationFields.AnnotatorText(annotation));
         }
 
         private void OtherQuoted(int column, string? value)
@@ -511,7 +519,7 @@ public sealed class CsvExporter : IExporter
             switch (value)
             {
                 case JsonObject or JsonArray:
-                    CsvRows.WriteQuoted(_field, ResultPrettifier.ToCompactJson(value));
+                    CsvRows.WriteQuoted(_field, UjsonText.Rewrite(ResultPrettifier.ToCompactJson(value), UjsonText.NumberSource.Literal));
                     break;
                 case JsonValue scalar:
                     ScalarField(scalar);
@@ -611,7 +619,7 @@ public sealed class CsvExporter : IExporter
                 }
 
                 var pretty = ResultPrettifier.Prettify(values);
-                CsvRows.WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : ResultPrettifier.ToCompactJson(pretty));
+                CsvRows.WriteQuoted(_field, pretty is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : UjsonText.Rewrite(ResultPrettifier.ToCompactJson(pretty), UjsonText.NumberSource.Double));
                 return start;
             }
 
@@ -627,8 +635,23 @@ public sealed class CsvExporter : IExporter
             writer.WriteEndArray();
             writer.Flush();
 
-            CsvRows.WriteQuotedUtf8(_field, _json.WrittenSpan);
+            WriteJsonCell(_json.WrittenSpan, UjsonText.NumberSource.Double);
             return start;
+        }
+
+        // A JSON cell as ujson would have written it (the official converter's json.dumps is ujson's).
+        private void WriteJsonCell(ReadOnlySpan<byte> json, UjsonText.NumberSource source)
+        {
+            if (!UjsonText.MayDiffer(json, source))
+            {
+                CsvRows.WriteQuotedUtf8(_field, json);
+                return;
+            }
+
+            var scratch = _ujson ??= new Utf8Buffer(1 << 10);
+            scratch.ResetWrittenCount();
+            UjsonText.Write(json, scratch, source);
+            CsvRows.WriteQuotedUtf8(_field, scratch.WrittenSpan);
         }
 
         private static string? SingleText(string? type, ResultValue? value) => (type, value) switch
@@ -810,16 +833,8 @@ public sealed class CsvExporter : IExporter
         }
     }
 
-    /// <summary>A JSON number as Python prints what it parsed: integers as written, floats with repr.</summary>
-    private static string PythonNumber(string json) =>
-        json.AsSpan().IndexOfAny('.', 'e', 'E') < 0 ? json : PythonFloat.Format(double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture));
-
-    private static string AnnotatorText(JsonNode? completedBy) => AnnotationFields.AnnotatorOf(completedBy) switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v => v.ToJsonString(),
-        _ => string.Empty,
-    };
+    /// <summary>A JSON number as Python prints what it parsed: integers as written (<c>-0</c> is 0), floats with repr.</summary>
+    private static string PythonNumber(string json) => AnnotationFields.PythonNumber(json);
 
     private static string ChatTranscript(List<Result> results)
     {

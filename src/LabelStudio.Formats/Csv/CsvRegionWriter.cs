@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using LabelStudio.Formats.Conversion;
 using LabelStudio.Formats.ImageExport;
 using LabelStudio.Formats.Models;
 using LabelStudio.Formats.Serialization;
@@ -173,7 +174,17 @@ internal sealed class CsvRegionWriter
 
     private static void Number(Utf8Buffer field, double value)
     {
-        ShortestDouble.TryFormatRoundTrip(value, field.GetSpan(ShortestDouble.MaxLength), out var length);
+        var span = field.GetSpan(ShortestDouble.MaxLength);
+        ShortestDouble.TryFormatRoundTrip(value, span, out var length);
+        if (span[..length].Contains((byte)'E') || (value == 0 && double.IsNegative(value)))
+        {
+            // Where ujson's text differs from the writer's (1e-5, 1e+16, -0.0): as the general path gives it.
+            Span<byte> token = stackalloc byte[ShortestDouble.MaxLength];
+            span[..length].CopyTo(token);
+            UjsonText.WriteNumber(token[..length], field, UjsonText.NumberSource.Double);
+            return;
+        }
+
         field.Advance(length);
     }
 
@@ -260,7 +271,10 @@ internal sealed class CsvRegionWriter
             escaper.WriteStringValue(label);
         }
 
-        var json = scratch.WrittenSpan;
+        // ujson escapes '/' too (\/), as the general path's cells have it.
+        var ujson = new Utf8Buffer(scratch.WrittenCount + 8);
+        UjsonText.Write(scratch.WrittenSpan, ujson, UjsonText.NumberSource.Literal);
+        var json = ujson.WrittenSpan;
         var bytes = new byte[json.Length + json.Count((byte)'"')];
         var at = 0;
         foreach (var b in json)

@@ -4,8 +4,8 @@ namespace LabelStudio.Formats.ImageExport;
 
 /// <summary>
 /// Prints doubles as Python's <c>repr</c>/<c>str</c> does (shortest round-trip digits, <c>1.0</c>, <c>1e-05</c>,
-/// <c>1e+16</c>, <c>nan</c>, <c>inf</c>), which YOLO label lines carry, and as ujson does in JSON (<c>1e-07</c>
-/// style exponents too). The digits and the layout come from <see cref="ShortestDouble"/>: the same digits .NET's
+/// <c>1e+16</c>, <c>nan</c>, <c>inf</c>), which YOLO label lines carry; <see cref="WriteUjson"/> is ujson's text in
+/// JSON (the same but for unpadded exponents: <c>1e-7</c>). The digits and the layout come from <see cref="ShortestDouble"/>: the same digits .NET's
 /// round-trip format gives (and, for the two powers of two that format gets wrong, the ones that round-trip, as
 /// Python's), about three times faster, with no temporary string.
 /// </summary>
@@ -44,6 +44,30 @@ internal static class PythonFloat
         {
             throw new InvalidOperationException("A buffer of ShortestDouble.MaxLength bytes holds every Python float text.");
         }
+    }
+
+    /// <summary>
+    /// ujson's text of a float (double-conversion's shortest with a trailing <c>.0</c>): Python's <c>repr</c> but
+    /// for the exponent, which has no leading zero (<c>1e-5</c>, not <c>1e-05</c>; <c>1e+16</c> either way).
+    /// </summary>
+    public static int WriteUjson(double value, Span<byte> destination)
+    {
+        var length = ShortestDouble.FormatPython(value, destination);
+        var e = destination[..length].IndexOf((byte)'e');
+        if (e >= 0 && e + 3 < length && destination[e + 2] == (byte)'0')
+        {
+            destination[(e + 3)..length].CopyTo(destination[(e + 2)..]);
+            length--;
+        }
+
+        return length;
+    }
+
+    /// <summary><see cref="WriteUjson(double, Span{byte})"/> as a string.</summary>
+    public static string FormatUjson(double value)
+    {
+        Span<byte> buffer = stackalloc byte[ShortestDouble.MaxLength];
+        return System.Text.Encoding.ASCII.GetString(buffer[..WriteUjson(value, buffer)]);
     }
 
     private static int FormatInto(double value, Span<char> buffer) =>

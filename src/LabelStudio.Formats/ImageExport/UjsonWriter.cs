@@ -6,7 +6,7 @@ namespace LabelStudio.Formats.ImageExport;
 /// <summary>
 /// Writes JSON laid out as ujson's <c>dump(indent=2)</c> does for the official converter: one value per line,
 /// <c>/</c> escaped as <c>\/</c>, non-ASCII kept, floats in Python's shortest form with <c>.0</c> for integral
-/// values. Only the shapes the image exporters need; the caller keeps the structure valid. Writes UTF-8 straight
+/// values and ujson's unpadded exponents (<c>1.92e-5</c>). Only the shapes the image exporters need; the caller keeps the structure valid. Writes UTF-8 straight
 /// into a byte buffer (numbers are formatted in place), so the caller can flush it, or cut it into pieces by
 /// <see cref="Utf8Buffer.WrittenCount"/> offsets.
 /// </summary>
@@ -90,7 +90,7 @@ internal sealed class UjsonWriter(Utf8Buffer output, int baseDepth = 0)
     public void Float(double value)
     {
         BeforeValue();
-        PythonFloat.Write(output, value);
+        output.Advance(PythonFloat.WriteUjson(value, output.GetSpan(Serialization.ShortestDouble.MaxLength)));
     }
 
     /// <summary>

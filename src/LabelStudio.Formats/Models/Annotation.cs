@@ -72,9 +72,47 @@ public sealed class Annotation : ExtensibleModel
         set => BookkeepingFor(value is not null)?.DraftCreatedAt = value;
     }
 
-    /// <summary>Seconds spent annotating (<c>lead_time</c>).</summary>
+    // Set by the readers when lead_time was an integer literal (36, not 36.0): written back as one (see IntegerLiteral).
+    internal const ulong LeadTimeIntegerBit = 1UL << 40;
+
+    private double? _leadTime;
+
+    /// <summary>
+    /// Seconds spent annotating (<c>lead_time</c>). An integer in the JSON read (<c>36</c>, not <c>36.0</c>) is
+    /// written back as one, as the official converter writes it; setting the property forgets that.
+    /// </summary>
     [JsonPropertyName("lead_time")]
-    public double? LeadTime { get; set; }
+    public double? LeadTime
+    {
+        get => _leadTime;
+        set
+        {
+            _leadTime = value;
+            PresentMembers &= ~LeadTimeIntegerBit;
+            _bookkeeping?.LeadTimeExact = null;
+        }
+    }
+
+    // Whether lead_time is written as an integer; its exact value when a double could not hold it.
+    internal bool LeadTimeIsInteger => IsPresent(LeadTimeIntegerBit) && _leadTime is { } value && double.IsInteger(value);
+
+    internal long? LeadTimeExact => _bookkeeping?.LeadTimeExact;
+
+    // Called by the readers after LeadTime is set: the literal's kind goes into their presence bits.
+    internal ulong ReadLeadTimeLiteral(ReadOnlySpan<byte> literal)
+    {
+        if (_leadTime is not { } value || !IntegerLiteral.Is(literal))
+        {
+            return 0;
+        }
+
+        if (IntegerLiteral.ExactBeyondDouble(literal, value) is { } exact)
+        {
+            BookkeepingFor(settingValue: true)!.LeadTimeExact = exact;
+        }
+
+        return LeadTimeIntegerBit;
+    }
 
     /// <summary>The prediction this annotation started from (<c>prediction</c>), as sent by the server.</summary>
     [JsonPropertyName("prediction")]
@@ -203,6 +241,8 @@ public sealed class Annotation : ExtensibleModel
     private sealed class Bookkeeping
     {
         public bool? GroundTruth { get; set; }
+
+        public long? LeadTimeExact { get; set; }
 
         public Timestamp? DraftCreatedAt { get; set; }
 

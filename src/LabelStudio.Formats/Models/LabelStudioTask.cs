@@ -131,9 +131,53 @@ public sealed class LabelStudioTask : ExtensibleModel
     [JsonPropertyName("comment_authors")]
     public JsonNode? CommentAuthors { get; set; }
 
-    /// <summary>Annotator agreement (<c>agreement</c>), present in some exports.</summary>
+    // Set by the readers when agreement was an integer literal (100, not 100.0): written back as one (see IntegerLiteral).
+    internal const ulong AgreementIntegerBit = 1UL << 40;
+
+    // With AgreementExactBit: the agreement of an integer literal a double cannot hold (from 2^53 on), exact as Python's
+    // ints are. A plain long and a presence bit: 8 bytes a task (0.8 MB per 100k tasks), no side object.
+    internal const ulong AgreementExactBit = 1UL << 41;
+
+    private double? _agreement;
+
+    private long _agreementExact;
+
+    /// <summary>
+    /// Annotator agreement (<c>agreement</c>), present in some exports. An integer in the JSON read (<c>100</c>, not
+    /// <c>100.0</c>) is written back as one, as the official converter writes it; setting the property forgets that.
+    /// </summary>
     [JsonPropertyName("agreement")]
-    public double? Agreement { get; set; }
+    public double? Agreement
+    {
+        get => _agreement;
+        set
+        {
+            _agreement = value;
+            PresentMembers &= ~(AgreementIntegerBit | AgreementExactBit);
+        }
+    }
+
+    // Whether agreement is written as an integer; its exact value when a double could not hold it.
+    internal bool AgreementIsInteger => IsPresent(AgreementIntegerBit) && _agreement is { } value && double.IsInteger(value);
+
+    internal long? AgreementExact => IsPresent(AgreementExactBit) ? _agreementExact : null;
+
+    // Called by the readers after Agreement is set: the literal's kind goes into their presence bits.
+    internal ulong ReadAgreementLiteral(ReadOnlySpan<byte> literal)
+    {
+        if (_agreement is not { } value || !IntegerLiteral.Is(literal))
+        {
+            return 0;
+        }
+
+        if (IntegerLiteral.ExactBeyondDouble(literal, value) is not { } exact)
+        {
+            return AgreementIntegerBit;
+        }
+
+        _agreementExact = exact;
+        return AgreementIntegerBit | AgreementExactBit;
+    }
 
     /// <summary>Whether the task counts as labeled (<c>is_labeled</c>), in REST responses.</summary>
     [JsonPropertyName("is_labeled")]

@@ -98,7 +98,7 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
 
                 case 9 when propertyName.SequenceEqual("lead_time"u8):
                     value.LeadTime = ValueReading.ReadNullableDouble(ref reader);
-                    present |= LeadTimeBit;
+                    present |= LeadTimeBit | value.ReadLeadTimeLiteral(ValueReading.NumberText(ref reader));
                     break;
 
                 case 10 when propertyName.SequenceEqual("prediction"u8):
@@ -207,7 +207,15 @@ internal sealed class AnnotationConverter : JsonConverter<Annotation>
         ValueReading.WriteTimestamp(writer, "created_at"u8, value.CreatedAt, value.IsPresent(CreatedAtBit));
         ValueReading.WriteTimestamp(writer, "updated_at"u8, value.UpdatedAt, value.IsPresent(UpdatedAtBit));
         ValueReading.WriteTimestamp(writer, "draft_created_at"u8, value.DraftCreatedAt, value.IsPresent(DraftCreatedAtBit));
-        ValueReading.WriteNullableNumber(writer, "lead_time"u8, value.LeadTime, value.IsPresent(LeadTimeBit));
+        if (value.LeadTimeIsInteger)
+        {
+            IntegerLiteral.WriteNumber(writer, "lead_time"u8, value.LeadTime!.Value, value.LeadTimeExact);
+        }
+        else
+        {
+            ValueReading.WriteNullableNumber(writer, "lead_time"u8, value.LeadTime, value.IsPresent(LeadTimeBit));
+        }
+
         ValueReading.WriteNode(writer, "prediction"u8, value.Prediction, value.IsPresent(PredictionBit), options);
         ValueReading.WriteNullableNumber(writer, "result_count"u8, value.ResultCount, value.IsPresent(ResultCountBit));
         ValueReading.WriteNullableString(writer, "unique_id"u8, value.UniqueId, value.IsPresent(UniqueIdBit));

@@ -552,8 +552,8 @@ internal static class FastTaskReader
 
                     case TaskMembers.Agreement:
                         Once(ref seen, TaskConverter.AgreementBit);
-                        task.Agreement = ReadNullableDouble();
-                        present |= TaskConverter.AgreementBit;
+                        task.Agreement = ReadNullableDouble(out var agreementStart);
+                        present |= TaskConverter.AgreementBit | task.ReadAgreementLiteral(_json[agreementStart.._pos]);
                         break;
 
                     case TaskMembers.IsLabeled:
@@ -684,8 +684,8 @@ internal static class FastTaskReader
 
                     case AnnotationMembers.LeadTime:
                         Once(ref seen, AnnotationConverter.LeadTimeBit);
-                        value.LeadTime = ReadNullableDouble();
-                        present |= AnnotationConverter.LeadTimeBit;
+                        value.LeadTime = ReadNullableDouble(out var leadTimeStart);
+                        present |= AnnotationConverter.LeadTimeBit | value.ReadLeadTimeLiteral(_json[leadTimeStart.._pos]);
                         break;
 
                     case AnnotationMembers.Prediction:
@@ -1528,6 +1528,14 @@ internal static class FastTaskReader
             }
 
             return (int)ReadIntegerToken(int32: true);
+        }
+
+        // The number's text is _json[start.._pos] afterwards (empty for null): the models keep whether it was an integer.
+        private double? ReadNullableDouble(out int start)
+        {
+            Peek();
+            start = _pos;
+            return ReadNullableDouble();
         }
 
         private double? ReadNullableDouble()

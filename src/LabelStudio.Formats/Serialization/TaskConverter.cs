@@ -179,7 +179,7 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
 
                 case 9 when propertyName.SequenceEqual("agreement"u8):
                     task.Agreement = ValueReading.ReadNullableDouble(ref reader);
-                    present |= AgreementBit;
+                    present |= AgreementBit | task.ReadAgreementLiteral(ValueReading.NumberText(ref reader));
                     break;
 
                 case 10 when propertyName.SequenceEqual("is_labeled"u8):
@@ -238,7 +238,15 @@ internal sealed class TaskConverter : JsonConverter<LabelStudioTask>
         ValueReading.WriteNode(writer, "updated_by"u8, value.UpdatedBy, (present & UpdatedByBit) != 0, options);
         ValueReading.WriteNode(writer, "file_upload"u8, value.FileUpload, (present & FileUploadBit) != 0, options);
         ValueReading.WriteNode(writer, "comment_authors"u8, value.CommentAuthors, (present & CommentAuthorsBit) != 0, options);
-        ValueReading.WriteNullableNumber(writer, "agreement"u8, value.Agreement, (present & AgreementBit) != 0);
+        if (value.AgreementIsInteger)
+        {
+            IntegerLiteral.WriteNumber(writer, "agreement"u8, value.Agreement!.Value, value.AgreementExact);
+        }
+        else
+        {
+            ValueReading.WriteNullableNumber(writer, "agreement"u8, value.Agreement, (present & AgreementBit) != 0);
+        }
+
         ValueReading.WriteNullableBoolean(writer, "is_labeled"u8, value.IsLabeled, (present & IsLabeledBit) != 0);
         ValueReading.WriteNullableNumber(writer, "overlap"u8, value.Overlap, (present & OverlapBit) != 0);
         ValueReading.WriteExtensions(writer, value.AdditionalProperties);

@@ -40,6 +40,11 @@ internal static class ValueReading
         };
     }
 
+    // The current number token's text (empty for any other token), for IntegerLiteral.
+    public static ReadOnlySpan<byte> NumberText(ref Utf8JsonReader reader) =>
+        reader.TokenType != JsonTokenType.Number ? default
+        : reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+
     public static bool? ReadNullableBoolean(ref Utf8JsonReader reader)
     {
         reader.Read();

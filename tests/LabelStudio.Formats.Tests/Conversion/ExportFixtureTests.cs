@@ -73,10 +73,19 @@ public class ExportFixtureTests
         var expectedFiles = Directory.EnumerateFiles(expectedDir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(expectedDir, f)).Order(StringComparer.Ordinal).ToArray();
         var actualFiles = Directory.EnumerateFiles(_output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_output, f)).Order(StringComparer.Ordinal).ToArray();
         actualFiles.Should().Equal(expectedFiles, "the same files with the same names are written");
+        var exact = IsExactCase(caseDir);
         foreach (var file in expectedFiles)
         {
-            CompareFile(format, Path.Combine(expectedDir, file), Path.Combine(_output, file));
+            CompareFile(format, Path.Combine(expectedDir, file), Path.Combine(_output, file), exact);
         }
+    }
+
+    // A case whose case.json says "compare": "exact": CSV/TSV byte for byte, JSON as Python reads it (int/float kinds),
+    // then line for line.
+    private static bool IsExactCase(string caseDir)
+    {
+        using var meta = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(caseDir, "case.json")));
+        return meta.RootElement.TryGetProperty("compare", out var compare) && compare.GetString() == "exact";
     }
 
     [TestCaseSource(nameof(SupportedFormatCases))]
@@ -97,10 +106,25 @@ public class ExportFixtureTests
         return string.IsNullOrWhiteSpace(xml) ? null : LabelConfig.Parse(xml);
     }
 
-    private static void CompareFile(string format, string expected, string actual)
+    private static void CompareFile(string format, string expected, string actual, bool exact)
     {
         switch (Path.GetExtension(expected))
         {
+            case ".csv" when exact:
+                // Row by row first for a readable failure, then every byte (line ends, quoting).
+                File.ReadAllText(actual).Split("\r\n").Should().Equal(File.ReadAllText(expected).Split("\r\n"));
+                File.ReadAllBytes(actual).AsSpan().SequenceEqual(File.ReadAllBytes(expected)).Should().BeTrue("the file is byte-identical");
+                break;
+            case ".json" when exact && format != "ASR_MANIFEST":
+                using (var e = JsonDocument.Parse(File.ReadAllBytes(expected)))
+                using (var a = JsonDocument.Parse(File.ReadAllBytes(actual)))
+                {
+                    JsonValueComparer.FirstDifference(e.RootElement, a.RootElement, pythonKinds: true).Should().BeNull(Path.GetFileName(expected));
+                }
+
+                // Then ujson's text itself: '/' escaped, its float layout, indent=2.
+                File.ReadAllText(actual).Split('\n').Should().Equal(File.ReadAllText(expected).Split('\n'));
+                break;
             case ".csv":
                 CompareCsv(expected, actual, format == "TSV" ? "\t" : ",");
                 break;

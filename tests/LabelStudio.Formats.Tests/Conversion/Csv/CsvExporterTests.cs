@@ -248,6 +248,56 @@ public class CsvExporterTests
         Encoding.UTF8.GetString(output).Should().Be("\"annotation_id\",\"annotator\",\"created_at\",\"lead_time\",\"updated_at\"\r\n");
     }
 
+    // Python's parsers make 36 an int and 36.0 a float, and csv writes str() of each: 36 and 36.0. -0 is the int 0;
+    // 2^53 + 1 is exact as an int (a double would round it to 2^53); 1E2 is a float (100.0); 1e-05 is repr's text.
+    [TestCase("36", "36")]
+    [TestCase("36.0", "36.0")]
+    [TestCase("-0", "0")]
+    [TestCase("-0.0", "-0.0")]
+    [TestCase("1E2", "100.0")]
+    [TestCase("0.00001", "1e-05")]
+    [TestCase("9007199254740993", "9007199254740993")]
+    [TestCase("-9223372036854775807", "-9223372036854775807")]
+    public async Task ExportAsync_LeadTimeAndAgreementLiterals_WrittenAsPythonPrintsThem(string literal, string expected)
+    {
+        var task = $$"""{"id":1,"data":{"t":"x"},"agreement":{{literal}},"annotations":[{"id":2,"completed_by":1,"result":[],"lead_time":{{literal}}}]}""";
+
+        var row = Row(ReadCsv(await ExportAsync(Export([task]), null, WholeExportHeld)), 1);
+
+        row["lead_time"].Should().Be(expected);
+        row["agreement"].Should().Be(expected);
+    }
+
+    // utils.get_annotator: str(completed_by) unless it is a user object (its email). str(None) is "None", str(True)
+    // "True", str(4.0) "4.0"; an absent completed_by is {} there (no email: None, an empty cell).
+    [TestCase("\"completed_by\":null,", "None")]
+    [TestCase("\"completed_by\":true,", "True")]
+    [TestCase("\"completed_by\":4.0,", "4.0")]
+    [TestCase("\"completed_by\":1e-05,", "1e-05")]
+    [TestCase("\"completed_by\":-0,", "0")]
+    [TestCase("\"completed_by\":7,", "7")]
+    [TestCase("", "")]
+    public async Task ExportAsync_CompletedByScalar_AnnotatorAsPythonStr(string member, string expected)
+    {
+        var task = $$"""{"id":1,"data":{"t":"x"},"annotations":[{"id":2,{{member}}"result":[],"lead_time":1.5}]}""";
+
+        var row = Row(ReadCsv(await ExportAsync(Export([task]), null, WholeExportHeld)), 1);
+
+        row["annotator"].Should().Be(expected);
+    }
+
+    // The official converter writes JSON cells with ujson: '/' escaped, floats as double-conversion's shortest with
+    // ".0" and unpadded exponents (1e-5, 1e+16), ints as parsed (-0 is 0). The data's literals keep their kind.
+    [Test]
+    public async Task ExportAsync_DataObjectWithNumberLiterals_CellAsUjsonWritesIt()
+    {
+        var task = """{"id":1,"data":{"d":{"a":0.00001,"b":[1e16,1E2,-0,36,36.0,"s/t",true,null]}},"annotations":[{"id":2,"completed_by":1,"result":[],"lead_time":1.5}]}""";
+
+        var row = Row(ReadCsv(await ExportAsync(Export([task]), null, WholeExportHeld)), 1);
+
+        row["d"].Should().Be("""{"a":1e-5,"b":[1e+16,100.0,0,36,36.0,"s\/t",true,null]}""");
+    }
+
     private async Task<byte[]> ExportAsync(byte[] export, LabelConfig? config, int leadingBytes, bool tab = false)
     {
         var output = Path.Combine(_work, "out");

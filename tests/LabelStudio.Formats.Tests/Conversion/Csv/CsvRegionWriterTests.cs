@@ -177,6 +177,8 @@ public sealed class CsvRegionWriterTests
             writer.WriteEndArray();
         }
 
-        return "\"" + Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        // The exporter's general path turns the writer's text into ujson's (CsvExporter.WriteJsonCell).
+        var ujson = UjsonText.Rewrite(Encoding.UTF8.GetString(buffer.WrittenSpan), UjsonText.NumberSource.Double);
+        return "\"" + ujson.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -28,6 +28,21 @@ public sealed class UjsonWriterTests
         Encoding.UTF8.GetString(writer.Output.WrittenSpan).Should().Be(Expected);
     }
 
+    // ujson 5 (double-conversion) leaves the exponent unpadded where Python's repr pads it: the official COCO output of
+    // a box at x = 0.000001 % of 1920 px has "bbox": [1.92e-5, ...] (checked with the converter in session 9).
+    [TestCase(1.92e-5, "1.92e-5")]
+    [TestCase(1e-7, "1e-7")]
+    [TestCase(1e16, "1e+16")]
+    [TestCase(108d, "108.0")]
+    public void Float_Value_UjsonText(double value, string expected)
+    {
+        var writer = new UjsonWriter(new Utf8Buffer(4));
+        writer.StartArray();
+        writer.Float(value);
+        writer.EndArray();
+        Encoding.UTF8.GetString(writer.Output.WrittenSpan).Should().Be("[\n  " + expected + "\n]");
+    }
+
     [Test]
     public void Name_Utf8AndStringNames_WriteTheSameBytes()
     {
