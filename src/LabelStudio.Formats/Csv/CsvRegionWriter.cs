@@ -176,7 +176,11 @@ internal sealed class CsvRegionWriter
     {
         var span = field.GetSpan(ShortestDouble.MaxLength);
         ShortestDouble.TryFormatRoundTrip(value, span, out var length);
-        if (span[..length].Contains((byte)'E') || (value == 0 && double.IsNegative(value)))
+
+        // The writer's text has an exponent exactly when the decimal exponent is >= 17 or < -4 (ShortestDouble), so a
+        // magnitude test finds it without scanning the digits of every coordinate.
+        var magnitude = Math.Abs(value);
+        if ((double.IsFinite(value) && (magnitude >= 1e17 || (magnitude < 1e-4 && magnitude != 0))) || (value == 0 && double.IsNegative(value)))
         {
             // Where ujson's text differs from the writer's (1e-5, 1e+16, -0.0): as the general path gives it.
             Span<byte> token = stackalloc byte[ShortestDouble.MaxLength];

@@ -34,6 +34,9 @@ public sealed class CsvRegionWriterTests
             """{"type":"keypointlabels","original_width":1920,"original_height":1080,"value":{"x":50,"y":50,"width":0.34,"keypointlabels":["Head"]}}""",
             """{"type":"keypointlabels","value":{"x":12.5,"y":7,"width":null,"keypointlabels":null}}""",
             """{"type":"keypointlabels","value":{"x":12.5,"y":7}}""",
+            // Either side of where the writer's text takes an exponent (decimal exponent < -4 or >= 17).
+            """{"type":"rectanglelabels","value":{"x":0.0001,"y":9.999999999999999e-5,"width":1e17,"height":9.999999999999998e16,"rectanglelabels":["Car"]}}""",
+            """{"type":"keypointlabels","value":{"x":-0.0001,"y":-9.999999999999999e-5,"width":-1e17,"keypointlabels":["Head"]}}""",
             """{"original_width":-5,"original_height":0}""",
             """{}""",
         ];
