@@ -20,8 +20,9 @@ internal static class UjsonText
     // Bytes after which the text may differ: a '/' in a string, a fraction or exponent, a minus (-0).
     private static readonly SearchValues<byte> Literal = SearchValues.Create("/.eE-"u8);
 
-    // The JSON writer's text of a double differs from ujson's only in an exponent (1E-05, 1E+16) or -0.
-    private static readonly SearchValues<byte> Double = SearchValues.Create("/E-"u8);
+    // The JSON writer's text of a double differs from ujson's only in an exponent (1E-05, 1E+16) or -0; -0 is looked
+    // for on its own, since a '-' alone is in every date and negative number.
+    private static readonly SearchValues<byte> Double = SearchValues.Create("/E"u8);
 
     /// <summary>Where the numbers of the text came from (see the remarks on <see cref="UjsonText"/>).</summary>
     public enum NumberSource
@@ -35,7 +36,26 @@ internal static class UjsonText
 
     /// <summary>Whether <see cref="Write"/> would change the text (most JSON cells are left as they are).</summary>
     public static bool MayDiffer(ReadOnlySpan<byte> json, NumberSource source) =>
-        json.ContainsAny(source == NumberSource.Literal ? Literal : Double);
+        source == NumberSource.Literal ? json.ContainsAny(Literal) : json.ContainsAny(Double) || HasNegativeZero(json);
+
+    // A "-0" not followed by a digit, '.' or exponent: the writer's negative zero (dates' "-03" and "-0.5" are not).
+    private static bool HasNegativeZero(ReadOnlySpan<byte> json)
+    {
+        var at = json.IndexOf("-0"u8);
+        while (at >= 0)
+        {
+            var next = at + 2;
+            if (next == json.Length || json[next] is not ((>= (byte)'0' and <= (byte)'9') or (byte)'.' or (byte)'e' or (byte)'E'))
+            {
+                return true;
+            }
+
+            var rest = json[next..].IndexOf("-0"u8);
+            at = rest < 0 ? -1 : next + rest;
+        }
+
+        return false;
+    }
 
     /// <summary>Writes <paramref name="json"/> (valid compact JSON) as ujson would have written its values.</summary>
     public static void Write(ReadOnlySpan<byte> json, Utf8Buffer output, NumberSource source)

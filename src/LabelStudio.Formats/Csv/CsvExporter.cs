@@ -547,7 +547,7 @@ public sealed class CsvExporter : IExporter
                     CsvRows.WriteQuoted(_field, scalar.GetValue<string>());
                     break;
                 case JsonValueKind.Number:
-                    WriteAscii(PythonNumber(scalar.ToJsonString()));
+                    WriteAscii(AnnotationFields.PythonNumber(scalar.ToJsonString()));
                     break;
                 case JsonValueKind.True:
                     _field.Write("True"u8);
@@ -832,9 +832,6 @@ public sealed class CsvExporter : IExporter
             return true;
         }
     }
-
-    /// <summary>A JSON number as Python prints what it parsed: integers as written (<c>-0</c> is 0), floats with repr.</summary>
-    private static string PythonNumber(string json) => AnnotationFields.PythonNumber(json);
 
     private static string ChatTranscript(List<Result> results)
     {

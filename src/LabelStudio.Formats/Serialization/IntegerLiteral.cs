@@ -16,15 +16,14 @@ internal static class IntegerLiteral
     /// <summary>An integer's text is at most 20 bytes (<c>-9223372036854775808</c>); beyond long, a double's.</summary>
     public const int MaxLength = 320;
 
-    // From 2^53 on, integers are not all doubles (2^53 + 1 reads as 2^53): such a literal keeps its exact value (Python's ints are exact).
-    private const double MaxExactDouble = 9007199254740992d;
-
     /// <summary>Whether a JSON number's text is an integer to Python: no fraction and no exponent.</summary>
     public static bool Is(ReadOnlySpan<byte> literal) => literal.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
     /// <summary>The exact value of an integer literal the double <paramref name="value"/> cannot hold; otherwise null.</summary>
     public static long? ExactBeyondDouble(ReadOnlySpan<byte> literal, double value) =>
-        Math.Abs(value) >= MaxExactDouble && Utf8Parser.TryParse(literal, out long exact, out var consumed) && consumed == literal.Length
+        // From 2^53 on, integers are not all doubles (2^53 + 1 reads as 2^53): such a literal keeps its exact value
+        // (Python's ints are exact).
+        Math.Abs(value) >= FastDouble.MaxExactInteger && Utf8Parser.TryParse(literal, out long exact, out var consumed) && consumed == literal.Length
             ? exact
             : null;
 

@@ -23,6 +23,18 @@ public class UjsonTextTests
     public void MayDiffer_PlainText_FalseSoTheCellIsCopied() =>
         UjsonText.MayDiffer("""[{"x":26.8,"y":3,"rectanglelabels":["Car"]}]"""u8, UjsonText.NumberSource.Double).Should().BeFalse();
 
+    // Dates and negative numbers hold "-" and "-0" but nothing ujson writes differently: copied as they are.
+    [TestCase("""{"created_at":"2024-03-01T10:11:36.000000Z","x":-0.5,"y":-3,"z":-0.25}""")]
+    public void MayDiffer_DatesAndNegativeNumbers_False(string json) =>
+        UjsonText.MayDiffer(System.Text.Encoding.UTF8.GetBytes(json), UjsonText.NumberSource.Double).Should().BeFalse();
+
+    // The writer's negative zero becomes -0.0, wherever it stands (after a date's "-0", at the very end).
+    [TestCase("""{"d":"2024-03-01","z":-0}""")]
+    [TestCase("""[-0,1]""")]
+    [TestCase("""-0""")]
+    public void MayDiffer_NegativeZero_True(string json) =>
+        UjsonText.MayDiffer(System.Text.Encoding.UTF8.GetBytes(json), UjsonText.NumberSource.Double).Should().BeTrue();
+
     [Test]
     public void Write_IntoBuffer_SameAsRewrite()
     {
